@@ -1,0 +1,1 @@
+"""Data files for screening: indicator lists, loaded by :mod:`palermo.screening.ilo`."""
