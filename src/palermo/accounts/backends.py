@@ -1,0 +1,26 @@
+"""Password login that refuses locked accounts (after repeated failures)."""
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from palermo.accounts.models import User
+
+
+class ThrottledModelBackend(ModelBackend):
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        candidate = User.objects.filter(username=username).first()
+        if candidate is not None and candidate.is_locked_out():
+            return None
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if isinstance(user, User):
+            user.record_successful_login()
+            return user
+        return None

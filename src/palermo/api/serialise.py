@@ -1,0 +1,86 @@
+"""Plain-dict views of records for the JSON API. Personal fields appear only in person detail."""
+
+from typing import Any
+
+from palermo.justice.models import CriminalCase, JudicialAuthorisation
+from palermo.registry.models import Person, Referral, VictimCase
+from palermo.screening.models import Screening
+
+
+def person_detail(person: Person) -> dict[str, Any]:
+    return {
+        "reference": person.reference,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "aliases": person.aliases,
+        "date_of_birth": person.date_of_birth,
+        "document_numbers": person.document_numbers,
+        "phones": person.phones,
+        "sex": person.sex,
+        "birth_year": person.birth_year,
+        "estimated_age": person.estimated_age,
+        "nationality": person.nationality,
+    }
+
+
+def victim_case_detail(case: VictimCase) -> dict[str, Any]:
+    return {
+        "reference": case.reference,
+        "person": case.person.reference,
+        "stage": case.stage,
+        "owning_agency": case.owning_agency.code,
+        "opened_at": case.opened_at.isoformat(),
+        "reflection_period": [
+            _date(case.reflection_period_start), _date(case.reflection_period_end)
+        ],
+        "identified_on": _date(case.identified_on),
+        "transitions": [
+            {"from": t.from_stage, "to": t.to_stage, "at": t.at.isoformat(), "by": t.by.username}
+            for t in case.transitions.select_related("by")
+        ],
+    }
+
+
+def referral_detail(referral: Referral) -> dict[str, Any]:
+    return {
+        "id": referral.pk,
+        "case": referral.case.reference,
+        "from_agency": referral.from_agency.code,
+        "to_agency": referral.to_agency.code,
+        "service": referral.service,
+        "status": referral.status,
+    }
+
+
+def criminal_case_detail(case: CriminalCase) -> dict[str, Any]:
+    return {
+        "reference": case.reference,
+        "stage": case.stage,
+        "owning_agency": case.owning_agency.code,
+        "reported_on": _date(case.reported_on),
+        "offences": [p.code for p in case.provisions.all()],
+        "suspects": [s.person.reference for s in case.suspects.select_related("person")],
+    }
+
+
+def authorisation_detail(authorisation: JudicialAuthorisation) -> dict[str, Any]:
+    return {
+        "id": authorisation.pk,
+        "case": authorisation.case.reference,
+        "kind": authorisation.kind,
+        "status": authorisation.status,
+        "expires_at": authorisation.expires_at.isoformat() if authorisation.expires_at else None,
+    }
+
+
+def screening_detail(screening: Screening) -> dict[str, Any]:
+    return {
+        "reference": screening.reference,
+        "indicator_list": screening.indicator_list,
+        "status": screening.status,
+        "outcome": screening.outcome,
+    }
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class JurisdictionConfig(AppConfig):
+    name = "palermo.jurisdiction"
+    label = "jurisdiction"

@@ -1,0 +1,81 @@
+"""Load a jurisdiction pack (YAML) into the database: provisions, agencies, languages, calendar."""
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+from palermo.accounts.models import Agency
+from palermo.accounts.roles import AgencyKind
+from palermo.jurisdiction.models import Jurisdiction, LegalProvision
+
+BUILT_IN = ("generic", "macao")
+
+
+class PackError(ValueError):
+    """A pack file that cannot be loaded, with what is wrong and where."""
+
+
+def read_pack(name_or_path: str) -> dict[str, Any]:
+    if name_or_path in BUILT_IN:
+        text = resources.files("palermo.jurisdiction").joinpath(f"packs/{name_or_path}.yaml")
+        raw = yaml.safe_load(text.read_text(encoding="utf-8"))
+    else:
+        try:
+            raw = yaml.safe_load(Path(name_or_path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise PackError(f"{name_or_path}: {error}") from None
+    _check_pack(raw, name_or_path)
+    return dict(raw)
+
+
+def _check_pack(raw: Any, origin: str) -> None:
+    if not isinstance(raw, dict):
+        raise PackError(f"{origin}: a pack is a mapping with code, name, provisions, agencies")
+    for key in ("code", "name", "provisions", "agencies"):
+        if key not in raw:
+            raise PackError(f"{origin}: missing '{key}'")
+    for number, agency in enumerate(raw["agencies"], start=1):
+        if agency.get("kind") not in AgencyKind.values:
+            raise PackError(f"{origin}: agency {number} has unknown kind {agency.get('kind')!r}")
+
+
+@transaction.atomic
+def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
+    pack = read_pack(name_or_path)
+    start = pack.get("reporting_year_start", {"month": 1, "day": 1})
+    jurisdiction, _ = Jurisdiction.objects.update_or_create(
+        code=pack["code"],
+        defaults={
+            "name": pack["name"],
+            "languages": pack.get("languages", ["en"]),
+            "time_zone": pack.get("time_zone", "UTC"),
+            "reporting_year_start_month": start["month"],
+            "reporting_year_start_day": start["day"],
+        },
+    )
+    for provision in pack["provisions"]:
+        LegalProvision.objects.update_or_create(
+            jurisdiction=jurisdiction,
+            code=provision["code"],
+            defaults={key: provision.get(key, default) for key, default in _PROVISION_FIELDS},
+        )
+    for agency in pack["agencies"]:
+        Agency.objects.update_or_create(
+            jurisdiction=jurisdiction,
+            code=agency["code"],
+            defaults={
+                "name": agency["name"],
+                "kind": agency["kind"],
+                "is_committee_member": agency.get("committee_member", False),
+            },
+        )
+    if activate:
+        Jurisdiction.objects.exclude(pk=jurisdiction.pk).update(is_active=False)
+        Jurisdiction.objects.filter(pk=jurisdiction.pk).update(is_active=True)
+    return jurisdiction
+
+
+_PROVISION_FIELDS = [("title", ""), ("acts", []), ("means", []), ("purposes", []), ("penalty", "")]

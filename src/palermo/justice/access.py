@@ -1,0 +1,50 @@
+"""The access helpers for criminal cases and judicial authorisations."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from palermo.accounts.models import User
+from palermo.accounts.permissions import may_read
+from palermo.accounts.roles import Role
+from palermo.justice.models import CriminalCase, JudicialAuthorisation
+
+
+def criminal_cases_visible_to(user: User) -> QuerySet[CriminalCase]:
+    if not may_read(user, "criminal_case") or user.agency_id is None:
+        return CriminalCase.objects.none()
+    scope = Q(pk__in=[])
+    if user.has_role(Role.INVESTIGATOR):
+        scope |= Q(owning_agency=user.agency_id)
+    if user.has_role(Role.PROSECUTOR):
+        scope |= Q(prosecution_agency=user.agency_id)
+    if user.has_role(Role.JUDICIAL_OFFICER):
+        # A court sees what is submitted to it: the case at trial, or a request for a measure.
+        scope |= Q(court_agency=user.agency_id) | Q(authorisations__court=user.agency_id)
+    return CriminalCase.objects.filter(scope).distinct()
+
+
+def criminal_case_for(user: User, reference: str) -> CriminalCase:
+    found = criminal_cases_visible_to(user).filter(reference=reference).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def authorisations_visible_to(user: User) -> QuerySet[JudicialAuthorisation]:
+    if not may_read(user, "authorisation") or user.agency_id is None:
+        return JudicialAuthorisation.objects.none()
+    scope = Q(pk__in=[])
+    if user.has_role(Role.INVESTIGATOR):
+        scope |= Q(case__owning_agency=user.agency_id)
+    if user.has_role(Role.PROSECUTOR):
+        scope |= Q(case__prosecution_agency=user.agency_id)
+    if user.has_role(Role.JUDICIAL_OFFICER):
+        scope |= Q(court=user.agency_id)
+    return JudicialAuthorisation.objects.filter(scope)
+
+
+def authorisation_for(user: User, pk: int) -> JudicialAuthorisation:
+    found = authorisations_visible_to(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

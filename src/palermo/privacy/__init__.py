@@ -1,0 +1,1 @@
+"""Field-level encryption of personal data and keyed hashes (blind indexes) for exact search."""

@@ -1,0 +1,80 @@
+"""The access helpers for persons, victim cases and referrals: every view, API call and command
+goes through these, so need-to-know is decided in one place."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from palermo.accounts.models import User
+from palermo.accounts.permissions import may_read
+from palermo.accounts.roles import Role
+from palermo.registry.models import BreakGlassGrant, Person, Referral, VictimCase
+from palermo.registry.models.referral import ReferralStatus
+
+
+def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
+    if not may_read(user, "victim_case") or user.agency_id is None:
+        return VictimCase.objects.none()
+    scope = Q(pk__in=[])
+    if user.has_role(Role.CASE_WORKER):
+        scope |= Q(owning_agency=user.agency_id)
+        scope |= Q(
+            referrals__to_agency=user.agency_id, referrals__status=ReferralStatus.ACCEPTED
+        )
+        scope |= Q(pk__in=_break_glass_case_ids(user))
+    if user.has_role(Role.SCREENER):
+        scope |= Q(opened_by=user, owning_agency=user.agency_id)
+    return VictimCase.objects.filter(scope).distinct()
+
+
+def victim_case_for(user: User, reference: str) -> VictimCase:
+    """The case, or 404 for a case the user may not know exists."""
+    return _one_or_404(victim_cases_visible_to(user), reference)
+
+
+def persons_visible_to(user: User) -> QuerySet[Person]:
+    if not may_read(user, "person"):
+        return Person.objects.none()
+    from palermo.justice.access import criminal_cases_visible_to
+    from palermo.screening.access import screenings_visible_to
+
+    return Person.objects.filter(
+        Q(victim_cases__in=victim_cases_visible_to(user))
+        | Q(screenings__in=screenings_visible_to(user))
+        | Q(pk__in=_suspect_person_ids(criminal_cases_visible_to(user)))
+    ).distinct()
+
+
+def person_for(user: User, reference: str) -> Person:
+    return _one_or_404(persons_visible_to(user), reference)
+
+
+def referrals_visible_to(user: User) -> QuerySet[Referral]:
+    if not may_read(user, "referral") or user.agency_id is None:
+        return Referral.objects.none()
+    return Referral.objects.filter(Q(from_agency=user.agency_id) | Q(to_agency=user.agency_id))
+
+
+def referral_for(user: User, pk: int) -> Referral:
+    referral = referrals_visible_to(user).filter(pk=pk).first()
+    if referral is None:
+        raise Http404
+    return referral
+
+
+def _break_glass_case_ids(user: User) -> QuerySet[BreakGlassGrant, int]:
+    live = BreakGlassGrant.objects.filter(user=user, expires_at__gt=timezone.now())
+    return live.values_list("case_id", flat=True)
+
+
+def _suspect_person_ids(cases: QuerySet) -> QuerySet:  # type: ignore[type-arg]
+    from palermo.justice.models import Suspect
+
+    return Suspect.objects.filter(case__in=cases).values_list("person_id", flat=True)
+
+
+def _one_or_404[M: (VictimCase, Person)](queryset: QuerySet[M], reference: str) -> M:
+    found = queryset.filter(reference=reference).first()
+    if found is None:
+        raise Http404
+    return found

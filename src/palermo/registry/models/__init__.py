@@ -1,0 +1,17 @@
+from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.exploitation import Exploitation
+from palermo.registry.models.person import Person, PersonSearchKey
+from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral, Service
+
+__all__ = [
+    "BreakGlassGrant",
+    "Consent",
+    "Exploitation",
+    "Person",
+    "PersonSearchKey",
+    "Referral",
+    "Service",
+    "Stage",
+    "StageTransition",
+    "VictimCase",
+]

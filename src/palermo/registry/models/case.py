@@ -1,0 +1,151 @@
+"""Victim cases and their path through the referral stages, each move recorded."""
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from palermo.audit.log import record_event
+from palermo.references import new_reference
+
+if TYPE_CHECKING:
+    from palermo.accounts.models import User
+
+# Council of Europe states grant at least 30 days of recovery and reflection.
+DEFAULT_REFLECTION_DAYS = 30
+
+
+class Stage(models.TextChoices):
+    REFERRED = "referred", _("referred")
+    SCREENING = "screening", _("screening")
+    PRESUMED_VICTIM = "presumed_victim", _("presumed victim")
+    IDENTIFIED = "identified", _("formally identified")
+    NOT_IDENTIFIED = "not_identified", _("not identified")
+    ASSISTANCE = "assistance", _("assistance")
+    RESIDENCE = "residence", _("residence status")
+    RETURN = "return", _("return and reintegration")
+    CLOSED = "closed", _("closed")
+
+
+# Where a case may go next from each stage (the National Referral Mechanism's order).
+NEXT_STAGES: dict[str, set[str]] = {
+    Stage.REFERRED: {Stage.SCREENING, Stage.CLOSED},
+    Stage.SCREENING: {Stage.PRESUMED_VICTIM, Stage.NOT_IDENTIFIED, Stage.CLOSED},
+    Stage.PRESUMED_VICTIM: {Stage.IDENTIFIED, Stage.NOT_IDENTIFIED, Stage.CLOSED},
+    Stage.IDENTIFIED: {Stage.ASSISTANCE, Stage.CLOSED},
+    Stage.NOT_IDENTIFIED: {Stage.SCREENING, Stage.CLOSED},
+    Stage.ASSISTANCE: {Stage.RESIDENCE, Stage.RETURN, Stage.CLOSED},
+    Stage.RESIDENCE: {Stage.ASSISTANCE, Stage.RETURN, Stage.CLOSED},
+    Stage.RETURN: {Stage.CLOSED},
+    Stage.CLOSED: set(),
+}
+
+
+def new_case_reference() -> str:
+    return new_reference("VC")
+
+
+class VictimCase(models.Model):
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, default=new_case_reference, editable=False
+    )
+    person = models.ForeignKey(
+        "registry.Person", on_delete=models.PROTECT, related_name="victim_cases"
+    )
+    owning_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="victim_cases"
+    )
+    opened_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="opened_cases", null=True
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.REFERRED)
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    reflection_period_start = models.DateField(_("reflection period from"), null=True, blank=True)
+    reflection_period_end = models.DateField(_("reflection period until"), null=True, blank=True)
+    identification_decision = models.TextField(_("identification decision"), blank=True)
+    competent_authority = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="identification_decisions",
+        null=True,
+        blank=True,
+        verbose_name=_("competent authority"),
+    )
+    identified_on = models.DateField(_("identified on"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("victim case")
+        verbose_name_plural = _("victim cases")
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def can_move_to(self, stage: str) -> bool:
+        return stage in NEXT_STAGES[self.stage]
+
+    @transaction.atomic
+    def move_to(self, stage: str, by: "User", reason: str, **details: Any) -> "StageTransition":
+        """Move the case on, with who, when and why; refuse moves the mechanism doesn't allow."""
+        if not self.can_move_to(stage):
+            raise ValidationError(
+                _("A case at stage “%(current)s” cannot move to “%(target)s”.")
+                % {"current": Stage(self.stage).label, "target": Stage(stage).label}
+            )
+        if not reason.strip():
+            raise ValidationError(_("Say why the case moves to this stage."))
+        self._apply_stage_details(stage, details)
+        transition = StageTransition.objects.create(
+            case=self, from_stage=self.stage, to_stage=stage, by=by, reason=reason
+        )
+        self.stage = stage
+        self.save()
+        record_event(
+            by, "transition", "victim_case", self.reference,
+            reason=reason, changes={"stage": [transition.from_stage, stage]},
+        )
+        return transition
+
+    def _apply_stage_details(self, stage: str, details: dict[str, Any]) -> None:
+        today = timezone.localdate()
+        if stage == Stage.PRESUMED_VICTIM:
+            start: datetime.date = details.get("reflection_period_start") or today
+            end: datetime.date = details.get("reflection_period_end") or (
+                start + datetime.timedelta(days=DEFAULT_REFLECTION_DAYS)
+            )
+            if end < start:
+                raise ValidationError(_("The reflection period cannot end before it starts."))
+            self.reflection_period_start, self.reflection_period_end = start, end
+        elif stage == Stage.IDENTIFIED:
+            self._record_identification(details, today)
+        elif stage == Stage.CLOSED:
+            self.closed_at = timezone.now()
+
+    def _record_identification(self, details: dict[str, Any], today: datetime.date) -> None:
+        authority, decision = details.get("competent_authority"), details.get("decision", "")
+        if authority is None or not str(decision).strip():
+            raise ValidationError(
+                _("Formal identification needs the competent authority and its decision.")
+            )
+        self.competent_authority = authority
+        self.identification_decision = decision
+        self.identified_on = details.get("identified_on") or today
+
+
+class StageTransition(models.Model):
+    case = models.ForeignKey(VictimCase, on_delete=models.CASCADE, related_name="transitions")
+    from_stage = models.CharField(max_length=20, choices=Stage)
+    to_stage = models.CharField(max_length=20, choices=Stage)
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT)
+    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.from_stage} → {self.to_stage}"

@@ -1,0 +1,174 @@
+"""Consent, referrals between agencies, services given, and emergency ("break the glass") access."""
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from palermo.audit.log import record_event
+from palermo.privacy.fields import EncryptedTextField
+
+if TYPE_CHECKING:
+    from palermo.accounts.models import Agency, User
+
+
+class ServiceKind(models.TextChoices):
+    SHELTER = "shelter", _("shelter")
+    MEDICAL = "medical", _("medical care")
+    PSYCHOLOGICAL = "psychological", _("psychological support")
+    LEGAL_AID = "legal_aid", _("legal aid")
+    INTERPRETATION = "interpretation", _("interpretation")
+    FINANCIAL = "financial", _("financial support")
+    VOCATIONAL = "vocational", _("vocational training")
+    REPATRIATION = "repatriation", _("repatriation")
+
+
+class Consent(models.Model):
+    """What the person agreed to: being referred to services, and sharing their data for it."""
+
+    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="consents")
+    given_on = models.DateField(_("given on"), default=timezone.localdate)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT)
+    form = models.CharField(
+        _("form"), max_length=10, choices=[("written", _("written")), ("oral", _("oral"))]
+    )
+    covers_referral = models.BooleanField(_("covers referral to services"), default=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"{self.case} consent {self.given_on}"
+
+    def is_active(self) -> bool:
+        return self.covers_referral and self.withdrawn_on is None
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "sent", _("sent")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    ENDED = "ended", _("ended")
+
+
+class ReferralQuerySet(models.QuerySet["Referral"]):
+    def active(self) -> "ReferralQuerySet":
+        return self.filter(status=ReferralStatus.ACCEPTED)
+
+
+class Referral(models.Model):
+    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="referrals")
+    from_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="referrals_sent"
+    )
+    to_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="referrals_received"
+    )
+    service = models.CharField(_("service"), max_length=20, choices=ServiceKind.choices)
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="referrals")
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+    sent_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+    answered_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case} → {self.to_agency} ({self.service})"
+
+    @classmethod
+    @transaction.atomic
+    def send(
+        cls, case: models.Model, to_agency: "Agency", service: str, by: "User", note: str = ""
+    ) -> "Referral":
+        """No consent, no referral: the case must hold an active consent to be referred."""
+        consent = Consent.objects.filter(
+            case=case, covers_referral=True, withdrawn_on__isnull=True
+        ).last()
+        if consent is None:
+            raise ValidationError(_("The person has not consented to referral: record consent first."))
+        if by.agency_id == to_agency.pk:
+            raise ValidationError(_("A case cannot be referred to the agency that holds it."))
+        referral = cls.objects.create(
+            case=case, from_agency=by.agency, to_agency=to_agency, service=service,
+            consent=consent, sent_by=by, note=note,
+        )
+        record_event(by, "refer", "victim_case", str(case), changes={"to": to_agency.code})
+        return referral
+
+    def answer(self, accept: bool, by: "User") -> None:
+        if self.status != ReferralStatus.SENT:
+            raise ValidationError(_("Only a referral that was sent and not yet answered can be answered."))
+        if by.agency_id != self.to_agency_id:
+            raise ValidationError(_("Only the receiving agency can answer a referral."))
+        self.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+        self.answered_by, self.answered_at = by, timezone.now()
+        self.save()
+        record_event(by, f"referral_{self.status}", "victim_case", str(self.case))
+
+    def end(self, by: "User") -> None:
+        if self.status != ReferralStatus.ACCEPTED:
+            raise ValidationError(_("Only an accepted referral can be ended."))
+        self.status, self.ended_at = ReferralStatus.ENDED, timezone.now()
+        self.save()
+        record_event(by, "referral_ended", "victim_case", str(self.case))
+
+
+class Service(models.Model):
+    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="services")
+    kind = models.CharField(_("service"), max_length=20, choices=ServiceKind.choices)
+    provider = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    started_on = models.DateField(_("started"), default=timezone.localdate)
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.kind}"
+
+
+BREAK_GLASS_HOURS = 4
+
+
+class BreakGlassGrant(models.Model):
+    """Emergency access to one case by a case worker outside its agencies, with a stated reason."""
+
+    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField()
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.case}"
+
+    @classmethod
+    def open(cls, case: models.Model, user: "User", reason: str) -> "BreakGlassGrant":
+        if len(reason.strip()) < 10:
+            raise ValidationError(_("Emergency access needs a reason of at least a sentence."))
+        grant = cls.objects.create(
+            case=case, user=user, reason=reason,
+            expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
+        )
+        record_event(user, "break_glass", "victim_case", str(case), reason=reason)
+        return grant

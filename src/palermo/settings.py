@@ -1,0 +1,190 @@
+"""Django settings, read from environment variables with safe defaults for development.
+
+Production mode (PALERMO_PRODUCTION=1) refuses to start without a secret key and a data-encryption
+key; development mode uses the working folder (PALERMO_HOME, default ./var) that `palermo` prepares.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP  # type: ignore[import-not-found,unused-ignore]
+from django.utils.translation import gettext_lazy as _
+
+PRODUCTION = os.environ.get("PALERMO_PRODUCTION", "") == "1"
+HOME = Path(os.environ.get("PALERMO_HOME", "var")).resolve()
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _secret_key() -> str:
+    key = os.environ.get("PALERMO_SECRET_KEY", "")
+    if key:
+        return key
+    key_file = HOME / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    if PRODUCTION:
+        raise ImproperlyConfigured("PALERMO_SECRET_KEY must be set in production.")
+    return "django-insecure-development-only"
+
+
+def _data_key_file() -> Path:
+    configured = os.environ.get("PALERMO_DATA_KEY_FILE", "")
+    if PRODUCTION and not configured and not os.environ.get("PALERMO_DATA_KEYS"):
+        raise ImproperlyConfigured(
+            "PALERMO_DATA_KEY_FILE (or PALERMO_DATA_KEYS) must be set in production: "
+            "personal data cannot be stored without a data-encryption key."
+        )
+    return Path(configured) if configured else HOME / "data_keys.json"
+
+
+SECRET_KEY = _secret_key()
+DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "1") == "1"
+ALLOWED_HOSTS = [
+    host for host in os.environ.get("PALERMO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if host
+]
+
+# Keys for personal data live outside the database: a JSON keyring in a 0600 file, or the same
+# JSON in PALERMO_DATA_KEYS. See palermo.privacy.keys.
+PALERMO_DATA_KEY_FILE = _data_key_file()
+PALERMO_DATA_KEYS = os.environ.get("PALERMO_DATA_KEYS", "")
+PALERMO_DEFAULT_PACK = os.environ.get("PALERMO_PACK", "generic")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks_db",
+    "palermo.accounts",
+    "palermo.jurisdiction",
+    "palermo.audit",
+    "palermo.registry",
+    "palermo.justice",
+    "palermo.screening",
+    "palermo.jobs",
+    "palermo.analysis",
+    "palermo.core",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
+]
+
+ROOT_URLCONF = "palermo.urls"
+WSGI_APPLICATION = "palermo.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("PALERMO_DATABASE_URL", f"sqlite:///{HOME / 'palermo.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web server and the task worker share one SQLite file: wait for locks, don't fail.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["palermo.accounts.backends.ThrottledModelBackend"]
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Lock an account for PALERMO_LOCKOUT_MINUTES after this many failed logins in a row.
+PALERMO_MAX_FAILED_LOGINS = int(os.environ.get("PALERMO_MAX_FAILED_LOGINS", "5"))
+PALERMO_LOCKOUT_MINUTES = int(os.environ.get("PALERMO_LOCKOUT_MINUTES", "15"))
+
+# Sessions expire after 30 idle minutes and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("PALERMO_SESSION_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("PALERMO_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+# Times are stored in UTC and shown in the jurisdiction's time zone (see the middleware).
+USE_TZ = True
+TIME_ZONE = "UTC"
+USE_I18N = True
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese")), ("pt", _("Portuguese"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+MEDIA_ROOT = HOME / "media"
+PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
+
+# Long jobs run in a database-backed worker (`palermo worker`), never inside a request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PALERMO_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Logs never carry personal data: we log references and event names, never field values.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("PALERMO_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,7 @@
+"""Palermo's analytics library: estimation, linkage, simulation and disclosure control.
+
+Pure Python: nothing here imports Django. It takes and returns plain data (dataclasses,
+DataFrames, CSV files) so that it can be used and tested on its own.
+"""
+
+__all__: list[str] = []
