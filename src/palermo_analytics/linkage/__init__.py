@@ -1,0 +1,45 @@
+"""Record linkage across agencies' person lists, so that each victim is counted once.
+
+Names, dates, documents and phones are standardised (romanisation variants folded into keys by
+the tables in `data/`), then Splink's Fellegi-Sunter model scores record pairs and clusters them
+into persons. The capture-history table it yields is what Multiple Systems Estimation reads.
+
+    result = link_records(["police.csv", "ngo.csv"], LinkageSettings(threshold=0.9))
+    result.linked               # record_id, source, person_id
+    result.capture_histories()  # one 0/1 column per source, count
+"""
+
+from palermo_analytics.linkage._engines import EngineUnavailable, spark_is_available
+from palermo_analytics.linkage._evaluation import LinkageScores, score_linkage
+from palermo_analytics.linkage._model import ModelSpec, palermo_model
+from palermo_analytics.linkage._person_lists import (
+    PERSON_LIST_COLUMNS,
+    PersonListError,
+    read_person_list,
+    read_person_lists,
+)
+from palermo_analytics.linkage._result import LinkageResult, capture_histories, link_records
+from palermo_analytics.linkage._settings import ENGINES, LinkageSettings
+from palermo_analytics.linkage._splink_run import SplinkRun, run_splink
+from palermo_analytics.linkage._standardise import standardise
+
+__all__ = [
+    "ENGINES",
+    "PERSON_LIST_COLUMNS",
+    "EngineUnavailable",
+    "LinkageResult",
+    "LinkageScores",
+    "LinkageSettings",
+    "ModelSpec",
+    "PersonListError",
+    "SplinkRun",
+    "capture_histories",
+    "link_records",
+    "palermo_model",
+    "read_person_list",
+    "read_person_lists",
+    "run_splink",
+    "score_linkage",
+    "spark_is_available",
+    "standardise",
+]

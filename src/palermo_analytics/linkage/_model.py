@@ -1,0 +1,128 @@
+"""Palermo's linkage model: what Splink compares, how it blocks and how it is trained.
+
+Every level is written with Splink's level library or plain SQL that sqlglot translates, so the
+same model runs on DuckDB and on Spark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import block_on
+from splink.blocking_rule_library import CustomRule
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Comparisons and blocking rules for Splink, and the rules used to train it.
+
+    `deterministic_rules` admit almost only true matches (they estimate how often two random
+    records match, given their `recall`); each of `em_rules` blocks a sample on which EM learns
+    the m probabilities of the comparisons not in that rule.
+    """
+
+    comparisons: list[Any]
+    blocking_rules: list[Any]
+    deterministic_rules: list[Any]
+    em_rules: list[Any]
+    recall: float = 0.7
+    term_frequency_columns: list[str] = field(default_factory=list)
+
+
+def _level(sql: str, label: str) -> cll.CustomLevel:
+    return cll.CustomLevel(sql, label_for_charts=label, base_dialect_str="duckdb")
+
+
+def name_comparison() -> cl.CustomComparison:
+    """Names in any order, romanisation folded into keys (see `_names`), aliases counted."""
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("name_key"),
+            cll.ExactMatchLevel("name_key", term_frequency_adjustments=True),
+            cll.JaroWinklerLevel("name_key", 0.95),
+            cll.ArrayIntersectLevel("name_keys", 3),
+            cll.ArrayIntersectLevel("name_keys", 2),
+            cll.JaroWinklerLevel("name_key", 0.85),
+            cll.ArrayIntersectLevel("name_keys", 1),
+            cll.ElseLevel(),
+        ],
+        output_column_name="name",
+        comparison_description="name keys in any order, with aliases",
+    )
+
+
+def date_of_birth_comparison() -> cl.CustomComparison:
+    """Full dates, partial dates (year or year-month) and ages, compared with tolerance."""
+    same_year = "birth_year_l = birth_year_r"
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("birth_year"),
+            cll.ExactMatchLevel("dob").configure(label_for_charts="same full date"),
+            _level(
+                f"{same_year} and birth_month_l = birth_day_r and birth_day_l = birth_month_r",
+                "day and month transposed",
+            ),
+            _level(f"{same_year} and birth_month_l = birth_month_r", "same year and month"),
+            _level(same_year, "same year"),
+            _level("abs(birth_year_l - birth_year_r) <= 2", "within two years"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="date_of_birth",
+        comparison_description="date of birth, partial dates and estimated ages",
+    )
+
+
+def document_comparison() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("document"),
+            cll.ExactMatchLevel("document"),
+            cll.LevenshteinLevel("document", 1),
+            cll.ElseLevel(),
+        ],
+        output_column_name="document_number",
+    )
+
+
+def phone_comparison() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("phone"),
+            cll.ExactMatchLevel("phone"),
+            cll.ExactMatchLevel("phone_tail").configure(label_for_charts="same last 8 digits"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="phone",
+    )
+
+
+def palermo_model() -> ModelSpec:
+    """The model `palermo link` uses."""
+    return ModelSpec(
+        comparisons=[
+            name_comparison(),
+            date_of_birth_comparison(),
+            document_comparison(),
+            phone_comparison(),
+            cl.ExactMatch("sex"),
+            cl.ExactMatch("nationality"),
+        ],
+        # High recall: any one of these brings a pair to be scored. Names are blocked through
+        # their order-free keys, so swapped names and romanisation variants still meet.
+        blocking_rules=[
+            block_on("name_key"),
+            block_on("name_first", "birth_year"),
+            block_on("name_last", "birth_year"),
+            block_on("document"),
+            block_on("phone_tail"),
+            CustomRule("l.alias_key = r.name_key"),
+            CustomRule("l.name_key = r.alias_key"),
+        ],
+        deterministic_rules=[block_on("name_key", "dob"), block_on("document")],
+        em_rules=[block_on("name_key"), block_on("dob")],
+        recall=0.7,
+        term_frequency_columns=["name_key"],
+    )

@@ -1,0 +1,133 @@
+"""One Splink run: register the records, train (or load) the model, score pairs, cluster."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from splink import Linker, SettingsCreator
+
+from palermo_analytics.linkage._engines import close, database_api
+from palermo_analytics.linkage._model import ModelSpec
+from palermo_analytics.linkage._settings import LinkageSettings, Progress, no_progress
+
+STAGES = ("standardise", "train", "predict", "cluster", "collect")
+
+
+@dataclass(frozen=True)
+class SplinkRun:
+    """What a run produced, as plain frames: ids are the `unique_id` row numbers."""
+
+    clusters: pd.DataFrame  # unique_id, cluster_id
+    pairs: pd.DataFrame  # unique_id_l, unique_id_r, match_weight, match_probability
+    weight_histogram: pd.DataFrame  # weight_bin, pairs
+    model: dict[str, Any]
+    compared_pairs: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Stopwatch:
+    def __init__(self, progress: Progress) -> None:
+        self.timings: dict[str, float] = {}
+        self.progress = progress
+        self._stage, self._started = "", time.perf_counter()
+
+    def start(self, stage: str) -> None:
+        self._record()
+        self._stage, self._started = stage, time.perf_counter()
+        self.progress(stage, STAGES.index(stage), len(STAGES))
+
+    def _record(self) -> None:
+        if self._stage:
+            self.timings[self._stage] = time.perf_counter() - self._started
+
+    def stop(self) -> dict[str, float]:
+        self._record()
+        self._stage = ""
+        self.progress("done", len(STAGES), len(STAGES))
+        return self.timings
+
+
+def _splink_settings(spec: ModelSpec) -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=spec.comparisons,
+        blocking_rules_to_generate_predictions=spec.blocking_rules,
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+    )
+
+
+def _train(linker: Linker, spec: ModelSpec, settings: LinkageSettings) -> None:
+    """u by random sampling, m by EM, the prior from rules that admit almost only matches."""
+    training = linker.training
+    training.estimate_probability_two_random_records_match(
+        spec.deterministic_rules, recall=spec.recall
+    )
+    training.estimate_u_using_random_sampling(max_pairs=settings.u_max_pairs, seed=settings.seed)
+    for rule in spec.em_rules:
+        training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=settings.em_max_pairs
+        )
+
+
+def _query(linker: Linker, sql: str) -> pd.DataFrame:
+    # The SQL is built from Splink's own table names and numbers, never from user input.
+    frame: pd.DataFrame = linker.misc.query_sql(sql, output_type="pandas")
+    return frame
+
+
+def _collect(linker: Linker, predictions: Any, settings: LinkageSettings) -> dict[str, Any]:
+    table = predictions.physical_name
+    low = settings.threshold_weight - settings.review_margin
+    histogram = _query(
+        linker,
+        f"select floor(match_weight) as weight_bin, count(*) as pairs from {table} "  # noqa: S608
+        "group by floor(match_weight) order by weight_bin",
+    )
+    columns = "unique_id_l, unique_id_r, match_weight, match_probability"
+    pairs = _query(linker, f"select {columns} from {table} where match_weight >= {low}")  # noqa: S608
+    return {"weight_histogram": histogram, "pairs": pairs}
+
+
+def run_splink(
+    frame: pd.DataFrame,
+    spec: ModelSpec,
+    settings: LinkageSettings,
+    progress: Progress = no_progress,
+) -> SplinkRun:
+    """Link the standardised `frame` (one row per record, `unique_id`) with Splink."""
+    watch = _Stopwatch(progress)
+    watch.start("train")
+    db_api = database_api(settings.engine)
+    try:
+        records = db_api.register(frame, dataset_display_name="records")
+        model_source: Any = str(settings.model) if settings.model else _splink_settings(spec)
+        linker = Linker(records, model_source, log_level=logging.ERROR)
+        if settings.model is None:
+            _train(linker, spec, settings)
+        watch.start("predict")
+        predictions = linker.inference.predict(warning_mode="never")
+        watch.start("cluster")
+        clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
+            predictions, threshold_match_probability=settings.threshold
+        )
+        sql = f"select unique_id, cluster_id from {clustered.physical_name}"  # noqa: S608
+        clusters = _query(linker, sql)
+        watch.start("collect")
+        collected = _collect(linker, predictions, settings)
+        model = linker.misc.save_model_to_json()
+    finally:
+        close(db_api, settings.engine)
+    timings = watch.stop()
+    return SplinkRun(
+        clusters=clusters,
+        model=model,
+        compared_pairs=int(collected["weight_histogram"]["pairs"].sum()),
+        timings=timings,
+        **collected,
+    )

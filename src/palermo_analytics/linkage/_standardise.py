@@ -1,0 +1,134 @@
+"""From person-list rows to the standardised columns that the linkage model compares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import phonenumbers
+
+from palermo_analytics.linkage._names import all_candidate_keys, name_keys, representative_key
+
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
+_NOT_DIGIT = re.compile(r"\D")
+_MIN_DOCUMENT_LENGTH = 4
+_PHONE_TAIL = 8  # last digits of a phone number: the same whatever the country-code formatting
+
+
+def _map_unique[T](column: pd.Series, function: Callable[[str], T]) -> list[T]:
+    """`function` of every value, computed once per distinct value (names repeat a lot)."""
+    codes, uniques = pd.factorize(column, sort=False)
+    results = [function(value) for value in uniques]
+    return [results[code] for code in codes]
+
+
+def _name_columns(lists: pd.DataFrame) -> pd.DataFrame:
+    given = _map_unique(lists["given_name"], name_keys)
+    family = _map_unique(lists["family_name"], name_keys)
+    whole = _map_unique(lists["full_name"], name_keys)
+    aliases = _map_unique(lists["aliases"], lambda text: name_keys(text.split(";")[0]))
+    primary = [g + f if g or f else w for g, f, w in zip(given, family, whole, strict=True)]
+    keys = [representative_key(name) for name in primary]
+    sorted_firsts = [sorted(c[0] for c in name) for name in primary]
+    return pd.DataFrame(
+        {
+            "name_key": keys,
+            "name_first": [firsts[0] if firsts else None for firsts in sorted_firsts],
+            "name_last": [firsts[-1] if firsts else None for firsts in sorted_firsts],
+            "name_keys": [
+                all_candidate_keys(p, w, a) or None
+                for p, w, a in zip(primary, whole, aliases, strict=True)
+            ],
+            "alias_key": [representative_key(alias) for alias in aliases],
+        },
+        index=lists.index,
+    )
+
+
+def _part(text: pd.Series, start: int, stop: int) -> pd.Series:
+    return pd.to_numeric(text.str.slice(start, stop).replace("", None), errors="coerce")
+
+
+def _date_columns(lists: pd.DataFrame, reference_date: date | None) -> pd.DataFrame:
+    dob = lists["date_of_birth"]
+    year, month, day = _part(dob, 0, 4), _part(dob, 5, 7), _part(dob, 8, 10)
+    fallback_year = (reference_date or date.today()).year
+    recorded_year = _part(lists["recorded_on"], 0, 4).fillna(fallback_year)
+    age = pd.to_numeric(lists["age"].replace("", None), errors="coerce")
+    # An age alone gives a birth year to within one: recorded year minus age (minus one if the
+    # birthday had not come yet); we take the later year and let the comparison allow ±1-2.
+    estimated = year.isna() & age.notna()
+    birth_year = year.fillna(recorded_year - age)
+    return pd.DataFrame(
+        {
+            "birth_year": birth_year.astype("Int64"),
+            "birth_month": month.astype("Int64"),
+            "birth_day": day.astype("Int64"),
+            "dob": dob.where(dob.str.len() == 10, None),
+            "birth_year_estimated": estimated,
+        },
+        index=lists.index,
+    )
+
+
+def normalise_document(text: str) -> str | None:
+    """Upper-case letters and digits only; too short to identify anyone is treated as missing."""
+    cleaned = _NOT_ALPHANUMERIC.sub("", text.upper())
+    return cleaned if len(cleaned) >= _MIN_DOCUMENT_LENGTH else None
+
+
+@cache
+def normalise_phone(text: str, nationality: str, region: str) -> str | None:
+    """E.164 where the number can be read; else its digits. National numbers are read as the
+    jurisdiction's (`region`) first, then as the person's nationality's."""
+    digits = _NOT_DIGIT.sub("", text)
+    if not digits:
+        return None
+    if text.lstrip().startswith(("+", "(+")):
+        return "+" + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    for candidate_region in dict.fromkeys((region, nationality)):
+        if not candidate_region:
+            continue
+        try:
+            number = phonenumbers.parse(digits, candidate_region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return digits
+
+
+def _phone_columns(lists: pd.DataFrame, region: str) -> pd.DataFrame:
+    pairs = list(zip(lists["phone"], lists["nationality"], strict=True))
+    phones = _map_unique(
+        pd.Series([f"{p}\x1f{n}" for p, n in pairs], index=lists.index),
+        lambda key: normalise_phone(*key.split("\x1f"), region),
+    )
+    tails = [p[-_PHONE_TAIL:] if p and len(p) >= _PHONE_TAIL else None for p in phones]
+    return pd.DataFrame({"phone": phones, "phone_tail": tails}, index=lists.index)
+
+
+def _blank_as_null(column: pd.Series) -> pd.Series:
+    return column.where(column != "", None)
+
+
+def standardise(
+    lists: pd.DataFrame, *, region: str = "MO", reference_date: date | None = None
+) -> pd.DataFrame:
+    """The columns the model compares, one row per record, `unique_id` = row number."""
+    out = pd.DataFrame(
+        {"unique_id": np.arange(len(lists), dtype=np.int64), "source": lists["source"]},
+        index=lists.index,
+    )
+    out = out.join(_name_columns(lists)).join(_date_columns(lists, reference_date))
+    out["document"] = _map_unique(lists["document_number"], normalise_document)
+    out = out.join(_phone_columns(lists, region))
+    out["sex"] = _blank_as_null(lists["sex"])
+    out["nationality"] = _blank_as_null(lists["nationality"])
+    return out.reset_index(drop=True)

@@ -1,0 +1,106 @@
+"""A whole synthetic world: simulate it, and write its lists and truth to a folder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from palermo_analytics.simulate._capture import draw_captures, list_records
+from palermo_analytics.simulate._config import WorldConfig
+from palermo_analytics.simulate._population import draw_population
+from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS, make_records
+
+Progress = Callable[[str, int, int], None]
+
+TRUTH_FILE = "truth.csv"
+WORLD_FILE = "world.json"
+_STAGES = ("population", "captures", "records")
+
+
+@dataclass(frozen=True)
+class World:
+    """A simulated world and its known truth.
+
+    `persons`: the hidden population, one row per victim (`person_id`, attributes, true names).
+    `captures`: persons-by-agencies booleans. `records`: the agencies' person-list rows with the
+    `person_id` each is truly about.
+    """
+
+    config: WorldConfig
+    persons: pd.DataFrame
+    captures: pd.DataFrame
+    records: pd.DataFrame
+
+    @property
+    def population(self) -> int:
+        return len(self.persons)
+
+    @property
+    def sources(self) -> list[str]:
+        return [agency.name for agency in self.config.agencies]
+
+    def person_list(self, source: str) -> pd.DataFrame:
+        """One agency's list in the person-list format (without the truth)."""
+        rows = self.records[self.records["source"] == source]
+        return rows.loc[:, list(PERSON_LIST_COLUMNS)].reset_index(drop=True)
+
+    def truth(self) -> pd.DataFrame:
+        """`record_id, source, person_id` for every record."""
+        return self.records.loc[:, ["record_id", "source", "person_id"]].reset_index(drop=True)
+
+    def true_capture_histories(self) -> pd.DataFrame:
+        """One 0/1 column per list and `count`: the people seen on each combination of lists."""
+        seen = self.captures[self.captures.any(axis=1)].astype(int)
+        table = seen.value_counts().rename("count").reset_index()
+        return table.sort_values(self.sources, ascending=False, ignore_index=True)
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "population": self.population,
+            "persons_on_any_list": int(self.captures.any(axis=1).sum()),
+            "records": len(self.records),
+            "records_per_list": {s: int((self.records["source"] == s).sum()) for s in self.sources},
+            "seed": self.config.seed,
+        }
+
+
+def simulate_world(config: WorldConfig, progress: Progress | None = None) -> World:
+    """Draw a population, its captures and the noisy records, deterministically for the seed."""
+    report = progress or (lambda stage, done, total: None)
+    rng = np.random.default_rng(config.seed)
+    report(_STAGES[0], 0, len(_STAGES))
+    persons = draw_population(config, rng)
+    report(_STAGES[1], 1, len(_STAGES))
+    captures = draw_captures(config, persons, rng)
+    listed = list_records(config, captures, rng)
+    report(_STAGES[2], 2, len(_STAGES))
+    records = make_records(config, persons, listed, rng)
+    report("done", 3, len(_STAGES))
+    return World(config, persons, captures, records)
+
+
+def write_world(world: World, out_dir: Path | str) -> list[Path]:
+    """Write `<list>.csv` per agency, `truth.csv` and `world.json`; return the paths written."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in world.sources:
+        path = folder / f"{source}.csv"
+        world.person_list(source).to_csv(path, index=False)
+        written.append(path)
+    world.truth().to_csv(folder / TRUTH_FILE, index=False)
+    world.true_capture_histories().to_csv(folder / "true_histories.csv", index=False)
+    meta = {**world.summary(), "config": _config_as_json(world.config)}
+    (folder / WORLD_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    return [*written, folder / TRUTH_FILE, folder / "true_histories.csv", folder / WORLD_FILE]
+
+
+def _config_as_json(config: WorldConfig) -> dict[str, object]:
+    raw = asdict(config)
+    raw["reference_date"] = config.reference_date.isoformat()
+    return json.loads(json.dumps(raw, default=dict))
