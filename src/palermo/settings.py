@@ -42,7 +42,9 @@ def _data_key_file() -> Path:
 SECRET_KEY = _secret_key()
 DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "1") == "1"
 ALLOWED_HOSTS = [
-    host for host in os.environ.get("PALERMO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if host
+    host
+    for host in os.environ.get("PALERMO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+    if host
 ]
 
 # Keys for personal data live outside the database: a JSON keyring in a 0600 file, or the same
@@ -126,8 +128,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -12,7 +12,7 @@ class RoleInline(admin.TabularInline[RoleAssignment, User]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
+class UserAdmin(DjangoUserAdmin[User]):
     inlines = [RoleInline]
     list_display = ["username", "agency", "is_active", "locked_until"]
     list_filter = ["agency", "is_active"]

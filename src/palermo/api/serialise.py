@@ -31,7 +31,8 @@ def victim_case_detail(case: VictimCase) -> dict[str, Any]:
         "owning_agency": case.owning_agency.code,
         "opened_at": case.opened_at.isoformat(),
         "reflection_period": [
-            _date(case.reflection_period_start), _date(case.reflection_period_end)
+            _date(case.reflection_period_start),
+            _date(case.reflection_period_end),
         ],
         "identified_on": _date(case.identified_on),
         "transitions": [

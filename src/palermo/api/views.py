@@ -70,8 +70,14 @@ def screening(request: HttpRequest, reference: str) -> JsonResponse:
 def audit_trail(request: HttpRequest) -> JsonResponse:
     entries = audit_entries_visible_to(_user(request)).order_by("-sequence")[:200]
     rows = [
-        {"sequence": e.sequence, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-         "object_type": e.object_type, "object_ref": e.object_ref}
+        {
+            "sequence": e.sequence,
+            "at": e.at.isoformat(),
+            "actor": e.actor,
+            "action": e.action,
+            "object_type": e.object_type,
+            "object_ref": e.object_ref,
+        }
         for e in entries
     ]
     return JsonResponse({"entries": rows})

@@ -28,7 +28,7 @@ def record_event(
             at=timezone.now().replace(microsecond=0),
             actor_id=user.pk if user else None,
             actor=user.username if user else "",
-            agency=user.agency.code if user and user.agency_id else "",
+            agency=user.agency.code if user and user.agency else "",
             action=action,
             object_type=object_type,
             object_ref=object_ref,

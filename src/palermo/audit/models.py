@@ -80,3 +80,6 @@ class AuditHead(models.Model):
 
     sequence = models.BigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self) -> str:
+        return f"audit head at #{self.sequence}"

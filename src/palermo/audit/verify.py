@@ -22,7 +22,11 @@ def verify_chain(batch_size: int = 2000) -> ChainReport:
         problem = _problem_with(entry, previous_hash, expected_sequence)
         if problem:
             return ChainReport(checked, entry.sequence, problem)
-        previous_hash, expected_sequence, checked = entry.entry_hash, entry.sequence + 1, checked + 1
+        previous_hash, expected_sequence, checked = (
+            entry.entry_hash,
+            entry.sequence + 1,
+            checked + 1,
+        )
     head = AuditHead.objects.filter(pk=1).first()
     if head and (head.sequence != checked or head.entry_hash != previous_hash):
         return ChainReport(checked, checked + 1, "entries after this point were removed")

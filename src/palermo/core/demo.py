@@ -33,13 +33,24 @@ DEMO_USERS: list[tuple[str, str, list[str]]] = [
 
 LOCALES = ["zh_CN", "zh_TW", "vi_VN", "en_PH", "id_ID", "th_TH", "ru_RU", "uk_UA", "pt_PT"]
 NATIONALITY = {
-    "zh_CN": "CN", "zh_TW": "TW", "vi_VN": "VN", "en_PH": "PH", "id_ID": "ID",
-    "th_TH": "TH", "ru_RU": "RU", "uk_UA": "UA", "pt_PT": "PT",
+    "zh_CN": "CN",
+    "zh_TW": "TW",
+    "vi_VN": "VN",
+    "en_PH": "PH",
+    "id_ID": "ID",
+    "th_TH": "TH",
+    "ru_RU": "RU",
+    "uk_UA": "UA",
+    "pt_PT": "PT",
 }
 # The path most cases take; each case stops somewhere along it (or leaves it, see below).
 MAIN_PATH = [
-    Stage.SCREENING, Stage.PRESUMED_VICTIM, Stage.IDENTIFIED, Stage.ASSISTANCE,
-    Stage.RESIDENCE, Stage.CLOSED,
+    Stage.SCREENING,
+    Stage.PRESUMED_VICTIM,
+    Stage.IDENTIFIED,
+    Stage.ASSISTANCE,
+    Stage.RESIDENCE,
+    Stage.CLOSED,
 ]
 
 
@@ -86,7 +97,9 @@ def _agencies_by_kind() -> dict[str, Agency]:
 def _create_users(world: DemoWorld) -> dict[str, User]:
     users = {}
     for username, kind, roles in DEMO_USERS:
-        user = User(username=username, agency=world.agencies[kind], is_staff=Role.ADMINISTRATOR in roles)
+        user = User(
+            username=username, agency=world.agencies[kind], is_staff=Role.ADMINISTRATOR in roles
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in roles)

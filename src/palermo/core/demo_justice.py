@@ -29,10 +29,14 @@ def seed_criminal_cases(world: DemoWorld, victims: list[VictimCase]) -> None:
         if depth >= 1:
             _request_measure(world, case, grant=number % 2 == 0)
         if depth >= 2:
-            case.send_to_prosecution(world.agencies["prosecution"], world.users["investigator"], "Evidence complete.")
+            case.send_to_prosecution(
+                world.agencies["prosecution"], world.users["investigator"], "Evidence complete."
+            )
             _charge(world, case, provision)
         if depth >= 3:
-            case.submit_to_court(world.agencies["court"], world.users["prosecutor"], "Indictment filed.")
+            case.submit_to_court(
+                world.agencies["court"], world.users["prosecutor"], "Indictment filed."
+            )
         if depth >= 4:
             _decide(world, case, convicted=number % 3 != 0)
 
@@ -55,8 +59,11 @@ def _open_case(world: DemoWorld, victim: VictimCase, provision: LegalProvision) 
 
 def _request_measure(world: DemoWorld, case: CriminalCase, grant: bool) -> None:
     request = JudicialAuthorisation.objects.create(
-        case=case, kind="search", court=world.agencies["court"],
-        requested_by=world.users["investigator"], scope="Premises named in the report.",
+        case=case,
+        kind="search",
+        court=world.agencies["court"],
+        requested_by=world.users["investigator"],
+        scope="Premises named in the report.",
     )
     expiry = timezone.now() + datetime.timedelta(days=world.rng.randint(3, 60))
     request.decide(grant, world.users["judge"], expiry if grant else None)
@@ -64,16 +71,20 @@ def _request_measure(world: DemoWorld, case: CriminalCase, grant: bool) -> None:
 
 def _charge(world: DemoWorld, case: CriminalCase, provision: LegalProvision) -> None:
     for suspect in case.suspects.all():
-        Charge.objects.create(case=case, suspect=suspect, provision=provision, filed_by=world.users["prosecutor"])
+        Charge.objects.create(
+            case=case, suspect=suspect, provision=provision, filed_by=world.users["prosecutor"]
+        )
 
 
 def _decide(world: DemoWorld, case: CriminalCase, convicted: bool) -> None:
     for charge in case.charges.all():
         decision = CourtDecision.objects.create(
-            charge=charge, court=world.agencies["court"],
+            charge=charge,
+            court=world.agencies["court"],
             outcome=Outcome.CONVICTED if convicted else Outcome.ACQUITTED,
             decided_on=world.today - datetime.timedelta(days=world.rng.randint(1, 300)),
-            decided_by=world.users["judge"], is_final=True,
+            decided_by=world.users["judge"],
+            is_final=True,
         )
         if convicted:
             Sentence.objects.create(decision=decision, prison_months=world.rng.randint(36, 144))

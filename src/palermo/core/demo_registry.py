@@ -1,5 +1,6 @@
 """Demo victim cases: every stage, with consent, referrals and services."""
 
+from palermo.accounts.models import User
 from palermo.core.demo import (
     MAIN_PATH,
     DemoWorld,
@@ -23,7 +24,7 @@ def seed_victim_cases(world: DemoWorld, persons: int) -> list[VictimCase]:
         case = VictimCase.objects.create(person=person, owning_agency=owner.agency, opened_by=owner)
         _describe_exploitation(world, case)
         _walk_the_path(world, case, owner, stop_after=number % (len(MAIN_PATH) + 2))
-        if case.stage == Stage.ASSISTANCE and number % 2:
+        if case.stage == Stage.ASSISTANCE and (number // 8) % 2:
             case.move_to(Stage.RETURN, owner, "Demo: the person chose to go home.")
         _refer_some(world, case, owner, number)
         backdate_transitions(case, random_day_in_last_years(world))
@@ -31,18 +32,21 @@ def seed_victim_cases(world: DemoWorld, persons: int) -> list[VictimCase]:
     return cases
 
 
-def _walk_the_path(world: DemoWorld, case: VictimCase, owner: object, stop_after: int) -> None:
+def _walk_the_path(world: DemoWorld, case: VictimCase, owner: User, stop_after: int) -> None:
     judiciary_police = world.agencies["police"]
     # Two extra buckets: cases left at "referred", and cases found not to be victims.
     if stop_after == len(MAIN_PATH) + 1:
-        case.move_to(Stage.SCREENING, owner, "Screening interview held.")  # type: ignore[arg-type]
-        case.move_to(Stage.NOT_IDENTIFIED, owner, "Indicators not confirmed.")  # type: ignore[arg-type]
+        case.move_to(Stage.SCREENING, owner, "Screening interview held.")
+        case.move_to(Stage.NOT_IDENTIFIED, owner, "Indicators not confirmed.")
         return
     for stage in MAIN_PATH[:stop_after]:
         details = {}
         if stage == Stage.IDENTIFIED:
-            details = {"competent_authority": judiciary_police, "decision": "Identified as a victim."}
-        case.move_to(stage, owner, f"Demo: moved to {stage}.", **details)  # type: ignore[arg-type]
+            details = {
+                "competent_authority": judiciary_police,
+                "decision": "Identified as a victim.",
+            }
+        case.move_to(stage, owner, f"Demo: moved to {stage}.", **details)
 
 
 def _describe_exploitation(world: DemoWorld, case: VictimCase) -> None:
@@ -57,13 +61,13 @@ def _describe_exploitation(world: DemoWorld, case: VictimCase) -> None:
     )
 
 
-def _refer_some(world: DemoWorld, case: VictimCase, owner: object, number: int) -> None:
+def _refer_some(world: DemoWorld, case: VictimCase, owner: User, number: int) -> None:
     if case.stage in {Stage.REFERRED, Stage.SCREENING} or number % 3:
         return
     Consent.objects.create(case=case, recorded_by=owner, form="written")
     other = world.users["ngo"] if case.owning_agency.kind != "ngo" else world.users["caseworker"]
     assert other.agency is not None
-    referral = Referral.send(case, other.agency, ServiceKind.SHELTER, owner)  # type: ignore[arg-type]
+    referral = Referral.send(case, other.agency, ServiceKind.SHELTER, owner)
     if number % 2 == 0:
         referral.answer(accept=True, by=other)
         Service.objects.create(case=case, kind=ServiceKind.SHELTER, provider=other.agency)

@@ -9,7 +9,7 @@ from palermo.privacy.keys import Keyring, current_keyring
 
 
 def normalise_name(value: str) -> str:
-    """Case, accents, punctuation and word order stop mattering: 'Nguyễn Văn-An' = 'an van nguyen'."""
+    """Case, accents, punctuation and word order stop mattering: 'Văn-An Lê' = 'an le van'."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = re.findall(r"\w+", without_marks.replace("đ", "d"))

@@ -29,7 +29,7 @@ def encrypt(plaintext: str, context: str, ring: Keyring | None = None) -> str:
 def decrypt(token: str, context: str, ring: Keyring | None = None) -> str:
     ring = ring or current_keyring()
     try:
-        prefix, key_id, payload = token.split(":", 2)
+        _, key_id, payload = token.split(":", 2)
         key = ring.encryption_keys[key_id]
         raw = base64.b64decode(payload)
         return AESGCM(key).decrypt(raw[:12], raw[12:], context.encode()).decode()

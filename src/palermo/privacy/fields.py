@@ -10,7 +10,7 @@ from django.db.models.expressions import Expression
 from palermo.privacy import cipher
 
 
-class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+class EncryptedTextField(models.TextField):
     """Text stored encrypted; only equality with NULL can be queried (use a blind index)."""
 
     personal = True
@@ -19,7 +19,9 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         return f"{self.model._meta.label_lower}.{self.name}"
 
     def get_prep_value(self, value: Any) -> Any:
-        value = super().get_prep_value(value)
+        return self._seal(super().get_prep_value(value))
+
+    def _seal(self, value: Any) -> Any:
         if value is None or value == "":
             return value
         return cipher.encrypt(str(value), self.context())
@@ -35,12 +37,15 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
 class EncryptedJSONField(EncryptedTextField):
     """A JSON value (lists of aliases, phones, documents) stored encrypted as one blob."""
 
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
     def get_prep_value(self, value: Any) -> Any:
         if value is None:
             return None
-        return super().get_prep_value(json.dumps(value, ensure_ascii=False, sort_keys=True))
+        return self._seal(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
-    def from_db_value(  # type: ignore[override]
+    def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper
     ) -> Any:
         text = super().from_db_value(value, expression, connection)
@@ -54,6 +59,4 @@ class EncryptedJSONField(EncryptedTextField):
 
 def personal_field_names(model: type[models.Model]) -> list[str]:
     """Names of a model's encrypted fields: audit records that they changed, never their values."""
-    return [
-        field.name for field in model._meta.get_fields() if getattr(field, "personal", False)
-    ]
+    return [field.name for field in model._meta.get_fields() if getattr(field, "personal", False)]

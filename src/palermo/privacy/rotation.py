@@ -68,10 +68,17 @@ def raw_key_ids_in_use() -> set[str]:
     used: set[str] = set()
     with connection.cursor() as cursor:
         for model, names in encrypted_columns():
-            columns = ", ".join(
-                connection.ops.quote_name(model._meta.get_field(n).column) for n in names
-            )
-            cursor.execute(f"SELECT {columns} FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+            columns = ", ".join(connection.ops.quote_name(_column(model, n)) for n in names)
+            table = connection.ops.quote_name(model._meta.db_table)
+            # Names come from the model definitions, never from input.
+            cursor.execute(f"SELECT {columns} FROM {table}")  # noqa: S608
             for row in cursor.fetchall():
                 used |= {key_id_of(v) for v in row if v}
     return used
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, EncryptedTextField)
+    assert field.column
+    return field.column

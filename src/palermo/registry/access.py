@@ -1,6 +1,8 @@
 """The access helpers for persons, victim cases and referrals: every view, API call and command
 goes through these, so need-to-know is decided in one place."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -18,9 +20,7 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
     scope = Q(pk__in=[])
     if user.has_role(Role.CASE_WORKER):
         scope |= Q(owning_agency=user.agency_id)
-        scope |= Q(
-            referrals__to_agency=user.agency_id, referrals__status=ReferralStatus.ACCEPTED
-        )
+        scope |= Q(referrals__to_agency=user.agency_id, referrals__status=ReferralStatus.ACCEPTED)
         scope |= Q(pk__in=_break_glass_case_ids(user))
     if user.has_role(Role.SCREENER):
         scope |= Q(opened_by=user, owning_agency=user.agency_id)
@@ -67,7 +67,7 @@ def _break_glass_case_ids(user: User) -> QuerySet[BreakGlassGrant, int]:
     return live.values_list("case_id", flat=True)
 
 
-def _suspect_person_ids(cases: QuerySet) -> QuerySet:  # type: ignore[type-arg]
+def _suspect_person_ids(cases: QuerySet[Any]) -> QuerySet[Any]:
     from palermo.justice.models import Suspect
 
     return Suspect.objects.filter(case__in=cases).values_list("person_id", flat=True)

@@ -35,7 +35,8 @@ class AuthorisationQuerySet(models.QuerySet["JudicialAuthorisation"]):
         now = timezone.now()
         return self.filter(
             status=AuthorisationStatus.GRANTED,
-            expires_at__gte=now, expires_at__lte=now + datetime.timedelta(days=days),
+            expires_at__gte=now,
+            expires_at__lte=now + datetime.timedelta(days=days),
         )
 
 
@@ -49,7 +50,9 @@ class JudicialAuthorisation(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     scope = EncryptedTextField(_("scope"))
     status = models.CharField(
-        _("status"), max_length=10, choices=AuthorisationStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=AuthorisationStatus.choices,
         default=AuthorisationStatus.REQUESTED,
     )
     judicial_officer = models.ForeignKey(

@@ -48,12 +48,18 @@ class CriminalCase(models.Model):
         "accounts.Agency", on_delete=models.PROTECT, related_name="criminal_cases"
     )
     prosecution_agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="prosecutions",
-        null=True, blank=True,
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="prosecutions",
+        null=True,
+        blank=True,
     )
     court_agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="court_cases",
-        null=True, blank=True,
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="court_cases",
+        null=True,
+        blank=True,
     )
     stage = models.CharField(
         _("stage"), max_length=20, choices=CriminalStage, default=CriminalStage.REPORTED
@@ -88,8 +94,12 @@ class CriminalCase(models.Model):
         previous, self.stage = self.stage, stage
         self.save()
         record_event(
-            by, "transition", "criminal_case", self.reference,
-            reason=reason, changes={"stage": [previous, stage]},
+            by,
+            "transition",
+            "criminal_case",
+            self.reference,
+            reason=reason,
+            changes={"stage": [previous, stage]},
         )
 
     def send_to_prosecution(self, prosecution: "Agency", by: "User", reason: str) -> None:
@@ -105,9 +115,15 @@ class Suspect(models.Model):
     case = models.ForeignKey(CriminalCase, on_delete=models.CASCADE, related_name="suspects")
     person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="+")
     role = models.CharField(
-        _("role"), max_length=20, blank=True,
-        choices=[("recruiter", _("recruiter")), ("transporter", _("transporter")),
-                 ("exploiter", _("exploiter")), ("facilitator", _("facilitator"))],
+        _("role"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("recruiter", _("recruiter")),
+            ("transporter", _("transporter")),
+            ("exploiter", _("exploiter")),
+            ("facilitator", _("facilitator")),
+        ],
     )
     arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
 
@@ -127,9 +143,13 @@ class VictimLink(models.Model):
         "registry.VictimCase", on_delete=models.CASCADE, related_name="criminal_links"
     )
     capacity = models.CharField(
-        _("capacity"), max_length=20,
-        choices=[("witness", _("witness")), ("injured_party", _("injured party")),
-                 ("assistant", _("assistant to the prosecution"))],
+        _("capacity"),
+        max_length=20,
+        choices=[
+            ("witness", _("witness")),
+            ("injured_party", _("injured party")),
+            ("assistant", _("assistant to the prosecution")),
+        ],
     )
 
     class Meta:

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Charge(models.Model):
-    case = models.ForeignKey("justice.CriminalCase", on_delete=models.CASCADE, related_name="charges")
+    case = models.ForeignKey(
+        "justice.CriminalCase", on_delete=models.CASCADE, related_name="charges"
+    )
     suspect = models.ForeignKey("justice.Suspect", on_delete=models.CASCADE, related_name="charges")
     provision = models.ForeignKey(
         "jurisdiction.LegalProvision", on_delete=models.PROTECT, verbose_name=_("provision")
@@ -63,13 +65,19 @@ class Appeal(models.Model):
     decision = models.ForeignKey(CourtDecision, on_delete=models.CASCADE, related_name="appeals")
     filed_on = models.DateField(_("filed on"))
     by_party = models.CharField(
-        _("appellant"), max_length=20,
+        _("appellant"),
+        max_length=20,
         choices=[("defence", _("defence")), ("prosecution", _("prosecution"))],
     )
     outcome = models.CharField(
-        _("outcome"), max_length=20, blank=True,
-        choices=[("upheld", _("upheld")), ("overturned", _("overturned")),
-                 ("modified", _("modified"))],
+        _("outcome"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("upheld", _("upheld")),
+            ("overturned", _("overturned")),
+            ("modified", _("modified")),
+        ],
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
 

@@ -105,8 +105,12 @@ class VictimCase(models.Model):
         self.stage = stage
         self.save()
         record_event(
-            by, "transition", "victim_case", self.reference,
-            reason=reason, changes={"stage": [transition.from_stage, stage]},
+            by,
+            "transition",
+            "victim_case",
+            self.reference,
+            reason=reason,
+            changes={"stage": [transition.from_stage, stage]},
         )
         return transition
 

@@ -101,3 +101,6 @@ class PersonSearchKey(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["kind", "digest"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} key of {self.person_id}"

@@ -13,6 +13,7 @@ from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
     from palermo.accounts.models import Agency, User
+    from palermo.registry.models import VictimCase
 
 
 class ServiceKind(models.TextChoices):
@@ -29,7 +30,9 @@ class ServiceKind(models.TextChoices):
 class Consent(models.Model):
     """What the person agreed to: being referred to services, and sharing their data for it."""
 
-    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="consents")
+    case = models.ForeignKey(
+        "registry.VictimCase", on_delete=models.CASCADE, related_name="consents"
+    )
     given_on = models.DateField(_("given on"), default=timezone.localdate)
     recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT)
     form = models.CharField(
@@ -62,7 +65,9 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
 
 
 class Referral(models.Model):
-    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="referrals")
+    case = models.ForeignKey(
+        "registry.VictimCase", on_delete=models.CASCADE, related_name="referrals"
+    )
     from_agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="referrals_sent"
     )
@@ -96,26 +101,36 @@ class Referral(models.Model):
     @classmethod
     @transaction.atomic
     def send(
-        cls, case: models.Model, to_agency: "Agency", service: str, by: "User", note: str = ""
+        cls, case: "VictimCase", to_agency: "Agency", service: str, by: "User", note: str = ""
     ) -> "Referral":
         """No consent, no referral: the case must hold an active consent to be referred."""
         consent = Consent.objects.filter(
             case=case, covers_referral=True, withdrawn_on__isnull=True
         ).last()
         if consent is None:
-            raise ValidationError(_("The person has not consented to referral: record consent first."))
+            raise ValidationError(
+                _("The person has not consented to referral: record consent first.")
+            )
         if by.agency_id == to_agency.pk:
             raise ValidationError(_("A case cannot be referred to the agency that holds it."))
+        assert by.agency is not None
         referral = cls.objects.create(
-            case=case, from_agency=by.agency, to_agency=to_agency, service=service,
-            consent=consent, sent_by=by, note=note,
+            case=case,
+            from_agency=by.agency,
+            to_agency=to_agency,
+            service=service,
+            consent=consent,
+            sent_by=by,
+            note=note,
         )
         record_event(by, "refer", "victim_case", str(case), changes={"to": to_agency.code})
         return referral
 
     def answer(self, accept: bool, by: "User") -> None:
         if self.status != ReferralStatus.SENT:
-            raise ValidationError(_("Only a referral that was sent and not yet answered can be answered."))
+            raise ValidationError(
+                _("Only a referral that was sent and not yet answered can be answered.")
+            )
         if by.agency_id != self.to_agency_id:
             raise ValidationError(_("Only the receiving agency can answer a referral."))
         self.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
@@ -132,7 +147,9 @@ class Referral(models.Model):
 
 
 class Service(models.Model):
-    case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="services")
+    case = models.ForeignKey(
+        "registry.VictimCase", on_delete=models.CASCADE, related_name="services"
+    )
     kind = models.CharField(_("service"), max_length=20, choices=ServiceKind.choices)
     provider = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     started_on = models.DateField(_("started"), default=timezone.localdate)
@@ -167,7 +184,9 @@ class BreakGlassGrant(models.Model):
         if len(reason.strip()) < 10:
             raise ValidationError(_("Emergency access needs a reason of at least a sentence."))
         grant = cls.objects.create(
-            case=case, user=user, reason=reason,
+            case=case,
+            user=user,
+            reason=reason,
             expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
         )
         record_event(user, "break_glass", "victim_case", str(case), reason=reason)

@@ -31,6 +31,8 @@ class Command(BaseCommand):
             call_command("serve", port=options["port"])
 
     def _print_logins(self, port: str) -> None:
-        self.stdout.write(f"\nOpen http://127.0.0.1:{port}/ and log in as (password {DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"\nOpen http://127.0.0.1:{port}/ and log in as (password {DEMO_PASSWORD}):"
+        )
         for username, kind, roles in DEMO_USERS:
             self.stdout.write(f"  {username:<13} {', '.join(roles):<28} at the {kind} agency")

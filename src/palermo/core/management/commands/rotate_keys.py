@@ -39,7 +39,9 @@ class Command(BaseCommand):
             count += reencrypt_everything()
         retired = [] if options["keep_old"] else retire_unused_keys(path)
         record_event(None, "rotate_keys", "keyring", ring.primary, changes={"rows": count})
-        self.stdout.write(f"re-encrypted {count} rows; retired keys: {', '.join(retired) or 'none'}")
+        self.stdout.write(
+            f"re-encrypted {count} rows; retired keys: {', '.join(retired) or 'none'}"
+        )
 
 
 def _show(bar: Any, stage: str, done: int, total: int) -> None:

@@ -1,0 +1,45 @@
+# Two commands: `make demo` runs the demo, `make test` runs every check CI runs.
+PYTHON := $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint types pytest pytest-sqlite pytest-postgres bench clean
+
+demo: $(VENV)/.installed
+	$(BIN)/palermo demo
+
+test: $(VENV)/.installed-dev lint types pytest
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+
+types: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: pytest-sqlite pytest-postgres
+
+pytest-sqlite: $(VENV)/.installed-dev
+	PALERMO_DATABASE_URL= $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# Against the PostgreSQL server on 127.0.0.1:5432 (trust auth, user postgres); pytest-django
+# creates and drops its own throwaway test database. Skipped outside CI when no server answers.
+pytest-postgres: $(VENV)/.installed-dev
+	scripts/test-postgres $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/mse.py
+	$(BIN)/python bench/linkage.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,61 @@
+"""Argon2 password hashes, lockout after repeated failures, expiring sessions."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.test import Client
+
+PASSWORD = "correct horse battery staple"
+
+
+def log_in(client: Client, password: str) -> int:
+    response = client.post("/login/", {"username": "worker", "password": password})
+    return int(response.status_code)
+
+
+def test_passwords_are_hashed_with_argon2(make_user: Callable[..., Any]) -> None:
+    user = make_user("worker", "welfare", "case_worker", password=PASSWORD)
+    assert user.password.startswith("argon2$")
+
+
+def test_the_right_password_logs_in(make_user: Callable[..., Any], client: Client) -> None:
+    make_user("worker", "welfare", "case_worker", password=PASSWORD)
+    assert log_in(client, PASSWORD) == 302
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(
+    make_user: Callable[..., Any], client: Client
+) -> None:
+    user = make_user("worker", "welfare", "case_worker", password=PASSWORD)
+    for _ in range(settings.PALERMO_MAX_FAILED_LOGINS):
+        assert log_in(client, "wrong guess") == 200
+
+    assert log_in(client, PASSWORD) == 200
+    user.refresh_from_db()
+    assert user.is_locked_out()
+
+
+def test_one_failure_short_of_the_limit_does_not_lock(
+    make_user: Callable[..., Any], client: Client
+) -> None:
+    make_user("worker", "welfare", "case_worker", password=PASSWORD)
+    for _ in range(settings.PALERMO_MAX_FAILED_LOGINS - 1):
+        log_in(client, "wrong guess")
+
+    assert log_in(client, PASSWORD) == 302
+
+
+def test_failed_logins_are_audited(make_user: Callable[..., Any], client: Client) -> None:
+    from palermo.audit.models import AuditEntry
+
+    make_user("worker", "welfare", "case_worker", password=PASSWORD)
+    log_in(client, "wrong guess")
+
+    assert AuditEntry.objects.filter(action="login_failed", object_ref="worker").exists()
+
+
+def test_sessions_expire_when_idle_and_with_the_browser() -> None:
+    assert settings.SESSION_COOKIE_AGE <= 3600
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_SAVE_EVERY_REQUEST

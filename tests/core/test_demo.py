@@ -1,0 +1,37 @@
+"""The demo seeds a synthetic jurisdiction with every stage, referral and court outcome."""
+
+import io
+
+from django.core.management import call_command
+
+from palermo.accounts.models import User
+from palermo.accounts.roles import Role
+from palermo.audit.verify import verify_chain
+from palermo.justice.models import CourtDecision, JudicialAuthorisation
+from palermo.registry.models import Referral, Stage, VictimCase
+
+
+def test_the_demo_seeds_a_complete_synthetic_jurisdiction(db: None) -> None:
+    output = io.StringIO()
+
+    call_command("demo", "--seed-only", "--persons", "60", stdout=output)
+
+    assert "log in as" in output.getvalue()
+    assert set(User.objects.values_list("roles__role", flat=True)) >= set(Role.values)
+    assert set(VictimCase.objects.values_list("stage", flat=True)) == set(Stage.values)
+    assert Referral.objects.filter(status="accepted").exists()
+    assert CourtDecision.objects.filter(outcome="convicted").exists()
+    assert JudicialAuthorisation.objects.filter(status="granted").exists()
+    years = {moment.year for moment in VictimCase.objects.values_list("opened_at", flat=True)}
+    assert len(years) >= 4
+    assert verify_chain().intact
+
+
+def test_seeding_twice_keeps_the_first_world(db: None) -> None:
+    call_command("demo", "--seed-only", "--persons", "20", stdout=io.StringIO())
+    output = io.StringIO()
+
+    call_command("demo", "--seed-only", "--persons", "20", stdout=output)
+
+    assert "already present" in output.getvalue()
+    assert VictimCase.objects.count() == 20

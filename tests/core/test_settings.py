@@ -1,0 +1,46 @@
+"""Production mode refuses to start without its secrets; development mode needs none."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CHECK = [sys.executable, "-m", "palermo", "check", "--deploy", "--fail-level", "ERROR"]
+
+
+def run_palermo(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PALERMO_")}
+    return subprocess.run(
+        CHECK,
+        env={**clean, "PALERMO_HOME": str(tmp_path), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({}, "PALERMO_SECRET_KEY"),
+        ({"PALERMO_SECRET_KEY": "x" * 60}, "PALERMO_DATA_KEY_FILE"),
+    ],
+)
+def test_production_refuses_to_start_without_keys(
+    tmp_path: Path, env: dict[str, str], missing: str
+) -> None:
+    result = run_palermo(tmp_path, PALERMO_PRODUCTION="1", **env)
+
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_development_prepares_a_private_working_folder(tmp_path: Path) -> None:
+    result = run_palermo(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data_keys.json").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
