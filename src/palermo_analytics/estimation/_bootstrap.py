@@ -1,0 +1,151 @@
+"""Rerunning the whole model selection on resampled tables, on every core.
+
+Resampling is nonparametric: each replicate draws the observed number of people, with replacement,
+from the observed people (a multinomial over the capture patterns). All draws are made up front from
+one seeded generator, so a seed gives the same replicates whatever the number of worker processes.
+"""
+
+import math
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
+import numpy as np
+import numpy.typing as npt
+
+from palermo_analytics.estimation._design import FloatArray, cell_memberships
+from palermo_analytics.estimation._selection import Method, select_model
+
+Progress = Callable[[int, int], None]
+CountRows = npt.NDArray[np.int64]
+
+# Enough chunks per worker for a smooth progress bar and balanced load, few enough to keep the
+# cost of sending work between processes negligible.
+_CHUNKS_PER_WORKER = 20
+
+
+def estimate_total(counts: FloatArray, t: int, method: Method, threshold: float) -> float:
+    """Select a model and estimate the total; lists nobody is on are set aside first.
+
+    A resampled table can leave a small list empty. Its main effect would be minus infinity and
+    every cell with it empty, which is the same fit as the table without that list.
+    """
+    counts, t = _without_empty_lists(counts, t)
+    if t < 2:
+        return math.nan
+    selection = select_model(t, counts, method, threshold)
+    return float(counts.sum()) + selection.model.unseen
+
+
+def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -> FloatArray:
+    """estimate_total() for each row of cell counts (one task for a worker process)."""
+    return np.array([estimate_total(row.astype(np.float64), t, method, threshold) for row in rows])
+
+
+def resample(counts: CountRows, n_replicates: int, seed: int | None) -> CountRows:
+    """Draw n_replicates tables of the same number of people from the observed ones."""
+    generator = np.random.default_rng(seed)
+    observed = int(counts.sum())
+    return generator.multinomial(observed, counts / observed, size=n_replicates)
+
+
+def jackknife_tables(counts: CountRows) -> tuple[CountRows, FloatArray]:
+    """One table per non-empty pattern with one of its people removed, and the pattern's count."""
+    patterns = np.flatnonzero(counts)
+    tables = np.repeat(counts[None, :], patterns.size, axis=0)
+    tables[np.arange(patterns.size), patterns] -= 1
+    return tables, counts[patterns].astype(np.float64)
+
+
+def estimate_in_parallel(
+    bootstrap_rows: CountRows,
+    jackknife_rows: CountRows,
+    estimate: Callable[[CountRows], FloatArray],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """Estimates for the bootstrap and the jackknife tables; progress counts bootstrap tables."""
+    workers = workers or os.cpu_count() or 1
+    chunks = _chunks(jackknife_rows, workers) + _chunks(bootstrap_rows, workers)
+    jackknife_chunk_count = len(_chunks(jackknife_rows, workers))
+    if workers == 1:
+        results = _run_here(chunks, estimate, jackknife_chunk_count, progress)
+    else:
+        results = _run_in_processes(chunks, estimate, workers, jackknife_chunk_count, progress)
+    jackknife = np.concatenate([np.zeros(0), *results[:jackknife_chunk_count]])
+    bootstrap = np.concatenate([np.zeros(0), *results[jackknife_chunk_count:]])
+    return bootstrap, jackknife
+
+
+def _chunks(rows: CountRows, workers: int) -> list[CountRows]:
+    if rows.shape[0] == 0:
+        return []
+    pieces = min(rows.shape[0], workers * _CHUNKS_PER_WORKER)
+    return list(np.array_split(rows, pieces))
+
+
+def _run_here(
+    chunks: list[CountRows],
+    estimate: Callable[[CountRows], FloatArray],
+    first_bootstrap_chunk: int,
+    progress: Progress | None,
+) -> list[FloatArray]:
+    reporter = _Reporter(chunks[first_bootstrap_chunk:], progress)
+    results = []
+    for index, chunk in enumerate(chunks):
+        results.append(estimate(chunk))
+        reporter.finished(index - first_bootstrap_chunk)
+    return results
+
+
+def _run_in_processes(
+    chunks: list[CountRows],
+    estimate: Callable[[CountRows], FloatArray],
+    workers: int,
+    first_bootstrap_chunk: int,
+    progress: Progress | None,
+) -> list[FloatArray]:
+    reporter = _Reporter(chunks[first_bootstrap_chunk:], progress)
+    results: list[FloatArray] = [np.zeros(0)] * len(chunks)
+    # forkserver, not fork: forking a process that runs threads (BLAS, a web server) can deadlock.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures: dict[Future[FloatArray], int] = {
+            pool.submit(estimate, chunk): index for index, chunk in enumerate(chunks)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            results[index] = future.result()
+            reporter.finished(index - first_bootstrap_chunk)
+    return results
+
+
+class _Reporter:
+    """Calls progress(done, total) as bootstrap chunks finish (negative indexes are jackknife)."""
+
+    def __init__(self, bootstrap_chunks: list[CountRows], progress: Progress | None) -> None:
+        self._sizes = [chunk.shape[0] for chunk in bootstrap_chunks]
+        self._total = sum(self._sizes)
+        self._done = 0
+        self._progress = progress
+
+    def finished(self, bootstrap_index: int) -> None:
+        if bootstrap_index < 0 or self._progress is None:
+            return
+        self._done += self._sizes[bootstrap_index]
+        self._progress(self._done, self._total)
+
+
+def _without_empty_lists(counts: FloatArray, t: int) -> tuple[FloatArray, int]:
+    memberships = cell_memberships(t)
+    used = memberships.T @ counts > 0
+    if used.all():
+        return counts, t
+    on_unused = memberships[:, ~used].any(axis=1)
+    kept_memberships = memberships[~on_unused][:, used]
+    codes = kept_memberships @ (1 << np.arange(kept_memberships.shape[1]))
+    reduced = np.zeros(2 ** kept_memberships.shape[1] - 1)
+    reduced[codes - 1] = counts[~on_unused]
+    return reduced, kept_memberships.shape[1]
