@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from palermo.accounts.models import User
 from palermo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_is_seeded, seed_demo
 
 
@@ -34,5 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\nOpen http://127.0.0.1:{port}/ and log in as (password {DEMO_PASSWORD}):"
         )
-        for username, kind, roles in DEMO_USERS:
-            self.stdout.write(f"  {username:<13} {', '.join(roles):<28} at the {kind} agency")
+        agencies = dict(User.objects.values_list("username", "agency__name"))
+        for username, _kind, roles in DEMO_USERS:
+            where = agencies.get(username, "")
+            self.stdout.write(f"  {username:<13} {', '.join(roles):<30} {where}")
