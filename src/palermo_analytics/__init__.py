@@ -4,4 +4,16 @@ Pure Python: nothing here imports Django. It takes and returns plain data (datac
 DataFrames, CSV files) so that it can be used and tested on its own.
 """
 
-__all__: list[str] = []
+from palermo_analytics.estimation import (
+    CaptureHistories,
+    CaptureHistoryError,
+    MultipleSystemsEstimator,
+    read_capture_histories,
+)
+
+__all__: list[str] = [
+    "CaptureHistories",
+    "CaptureHistoryError",
+    "MultipleSystemsEstimator",
+    "read_capture_histories",
+]

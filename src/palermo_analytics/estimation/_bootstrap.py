@@ -8,6 +8,8 @@ one seeded generator, so a seed gives the same replicates whatever the number of
 import math
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
@@ -109,8 +111,7 @@ def _run_in_processes(
 ) -> list[FloatArray]:
     reporter = _Reporter(chunks[first_bootstrap_chunk:], progress)
     results: list[FloatArray] = [np.zeros(0)] * len(chunks)
-    # forkserver, not fork: forking a process that runs threads (BLAS, a web server) can deadlock.
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[FloatArray], int] = {
             pool.submit(estimate, chunk): index for index, chunk in enumerate(chunks)
@@ -120,6 +121,18 @@ def _run_in_processes(
             results[index] = future.result()
             reporter.finished(index - first_bootstrap_chunk)
     return results
+
+
+def _start_method() -> str:
+    """fork where it is safe: it starts at once and shares what is already imported and cached.
+
+    Forking a process that runs other threads (a web server, a progress-bar monitor) can deadlock
+    the child, and Python warns about it; then a fork server starts clean workers instead, at the
+    cost of importing the library in each.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 class _Reporter:
