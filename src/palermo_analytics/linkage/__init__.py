@@ -18,6 +18,7 @@ from palermo_analytics.linkage._person_lists import (
     read_person_list,
     read_person_lists,
 )
+from palermo_analytics.linkage._report import LinkageReport, model_parameters
 from palermo_analytics.linkage._result import LinkageResult, capture_histories, link_records
 from palermo_analytics.linkage._settings import ENGINES, LinkageSettings
 from palermo_analytics.linkage._splink_run import SplinkRun, run_splink
@@ -27,6 +28,7 @@ __all__ = [
     "ENGINES",
     "PERSON_LIST_COLUMNS",
     "EngineUnavailable",
+    "LinkageReport",
     "LinkageResult",
     "LinkageScores",
     "LinkageSettings",
@@ -35,6 +37,7 @@ __all__ = [
     "SplinkRun",
     "capture_histories",
     "link_records",
+    "model_parameters",
     "palermo_model",
     "read_person_list",
     "read_person_lists",

@@ -67,7 +67,8 @@ def date_of_birth_comparison() -> cl.CustomComparison:
             ),
             _level(f"{same_year} and birth_month_l = birth_month_r", "same year and month"),
             _level(same_year, "same year"),
-            _level("abs(birth_year_l - birth_year_r) <= 2", "within two years"),
+            _level("abs(birth_year_l - birth_year_r) <= 1", "within a year"),
+            _level("abs(birth_year_l - birth_year_r) <= 3", "within three years"),
             cll.ElseLevel(),
         ],
         output_column_name="date_of_birth",
@@ -112,10 +113,14 @@ def palermo_model() -> ModelSpec:
         ],
         # High recall: any one of these brings a pair to be scored. Names are blocked through
         # their order-free keys, so swapped names and romanisation variants still meet.
+        # High recall at scale: any one of these brings a pair to be scored. Names are blocked
+        # through their order-free keys, so swapped names and romanisation variants still meet;
+        # a name alone only when it is rare (see `_standardise`), else with the birth year.
         blocking_rules=[
-            block_on("name_key"),
-            block_on("name_first", "birth_year"),
-            block_on("name_last", "birth_year"),
+            block_on("name_key", "birth_year"),
+            block_on("name_key_rare"),
+            block_on("name_first", "dob"),
+            block_on("name_last", "dob"),
             block_on("document"),
             block_on("phone_tail"),
             CustomRule("l.alias_key = r.name_key"),

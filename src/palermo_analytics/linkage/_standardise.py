@@ -17,6 +17,9 @@ _NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"\D")
 _MIN_DOCUMENT_LENGTH = 4
 _PHONE_TAIL = 8  # last digits of a phone number: the same whatever the country-code formatting
+# A name shared by more records than this is too common to block on alone (at a million records,
+# "chen wei" would bring millions of pairs); such names are blocked together with a birth year.
+RARE_NAME_LIMIT = 30
 
 
 def _map_unique[T](column: pd.Series, function: Callable[[str], T]) -> list[T]:
@@ -32,11 +35,12 @@ def _name_columns(lists: pd.DataFrame) -> pd.DataFrame:
     whole = _map_unique(lists["full_name"], name_keys)
     aliases = _map_unique(lists["aliases"], lambda text: name_keys(text.split(";")[0]))
     primary = [g + f if g or f else w for g, f, w in zip(given, family, whole, strict=True)]
-    keys = [representative_key(name) for name in primary]
+    keys = pd.Series([representative_key(name) for name in primary], index=lists.index)
     sorted_firsts = [sorted(c[0] for c in name) for name in primary]
     return pd.DataFrame(
         {
             "name_key": keys,
+            "name_key_rare": keys.where(keys.map(keys.value_counts()) <= RARE_NAME_LIMIT),
             "name_first": [firsts[0] if firsts else None for firsts in sorted_firsts],
             "name_last": [firsts[-1] if firsts else None for firsts in sorted_firsts],
             "name_keys": [

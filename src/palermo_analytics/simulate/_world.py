@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -95,12 +97,19 @@ def write_world(world: World, out_dir: Path | str) -> list[Path]:
         written.append(path)
     world.truth().to_csv(folder / TRUTH_FILE, index=False)
     world.true_capture_histories().to_csv(folder / "true_histories.csv", index=False)
-    meta = {**world.summary(), "config": _config_as_json(world.config)}
+    meta = {**world.summary(), "config": _as_json(world.config)}
     (folder / WORLD_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     return [*written, folder / TRUTH_FILE, folder / "true_histories.csv", folder / WORLD_FILE]
 
 
-def _config_as_json(config: WorldConfig) -> dict[str, object]:
-    raw = asdict(config)
-    raw["reference_date"] = config.reference_date.isoformat()
-    return json.loads(json.dumps(raw, default=dict))
+def _as_json(value: object) -> object:
+    """Plain JSON data from the (frozen, mapping-proxied) configuration dataclasses."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _as_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(key): _as_json(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
