@@ -16,8 +16,10 @@ from palermo_analytics.linkage._report_text import html_report, markdown_report
 from palermo_analytics.linkage._result import LinkageResult
 
 ReportFormat = Literal["html", "markdown"]
-REVIEW_FIELDS = ("full_name", "given_name", "family_name", "date_of_birth", "age", "sex")
-REVIEW_FIELDS += ("nationality", "document_number", "phone")
+REVIEW_FIELDS = (
+    *("full_name", "given_name", "family_name", "date_of_birth", "age", "sex"),
+    *("nationality", "document_number", "phone"),
+)
 CHART_FILE, PAIRS_FILE, PARAMETERS_FILE, MODEL_FILE = (
     "match_weights.svg",
     "uncertain_pairs.csv",
@@ -111,13 +113,14 @@ class LinkageReport:
         parameters = model_parameters(self.result.model)
         parameters.to_csv(out / PARAMETERS_FILE, index=False)
         (out / MODEL_FILE).write_text(json.dumps(self.result.model, indent=2), encoding="utf-8")
+        files = (CHART_FILE, PAIRS_FILE, PARAMETERS_FILE, MODEL_FILE)
         context = {
             "summary": self.summary(),
             "inputs": self.inputs,
             "counts": self.result.counts_by_source(),
             "parameters": parameters,
             "uncertain": self.result.uncertain_pairs().head(20),
-            "files": (CHART_FILE, PAIRS_FILE, PARAMETERS_FILE, MODEL_FILE),
+            "files": files,
         }
         if fmt == "html":
             report = out / "report.html"
@@ -125,4 +128,4 @@ class LinkageReport:
         else:
             report = out / "report.md"
             report.write_text(markdown_report(context), encoding="utf-8")
-        return [report, *(out / name for name in context["files"])]
+        return [report, *(out / name for name in files)]

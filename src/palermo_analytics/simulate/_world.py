@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Mapping
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
