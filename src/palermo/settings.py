@@ -107,7 +107,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("PALERMO_DATABASE_URL", f"sqlite:///{HOME / 'palermo.sqlite3'}"),
+        os.environ.get("PALERMO_DATABASE_URL") or f"sqlite:///{HOME / 'palermo.sqlite3'}",
         conn_max_age=60,
     )
 }
