@@ -96,8 +96,12 @@ class MultipleSystemsEstimator:
     ) -> BootstrapResult:
         """A BCa interval from rerunning the whole selection on resampled tables.
 
-        `progress(done, total)` is called as replicates finish. `workers` processes share the work
-        (default: every core; 1 runs here). The same seed gives the same result for any workers.
+        Each replicate draws the observed number of people from the observed ones and selects
+        its own model; the acceleration comes from a jackknife that also reselects. `progress(done,
+        total)` is called as replicates finish. `workers` processes share the work (default: every
+        core; 1 runs here), and the same seed gives the same result for any number of workers.
+        In a process that runs other threads the workers start afresh, so a script calling this
+        needs the usual `if __name__ == "__main__":` guard.
         """
         if n_replicates < 2:
             raise ValueError(f"n_replicates must be at least 2, got {n_replicates}")
