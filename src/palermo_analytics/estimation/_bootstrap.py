@@ -41,8 +41,21 @@ def estimate_total(counts: FloatArray, t: int, method: Method, threshold: float)
 
 
 def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -> FloatArray:
-    """estimate_total() for each row of cell counts (one task for a worker process)."""
-    return np.array([estimate_total(row.astype(np.float64), t, method, threshold) for row in rows])
+    """estimate_total() for each row of cell counts (one task for a worker process).
+
+    A replicate whose fit breaks down numerically gives NaN: it is counted and reported as an
+    unstable replicate rather than losing the whole bootstrap.
+    """
+    return np.array(
+        [_estimate_or_nan(row.astype(np.float64), t, method, threshold) for row in rows]
+    )
+
+
+def _estimate_or_nan(counts: FloatArray, t: int, method: Method, threshold: float) -> float:
+    try:
+        return estimate_total(counts, t, method, threshold)
+    except (np.linalg.LinAlgError, RuntimeError):
+        return math.nan
 
 
 def resample(counts: CountRows, n_replicates: int, seed: int | None) -> CountRows:

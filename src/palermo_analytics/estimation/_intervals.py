@@ -1,5 +1,6 @@
 """Confidence intervals for the total: the quick model-based one and the bootstrap BCa one."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,19 +45,22 @@ def bca_interval(
     from the jackknife that removes one person from each non-empty pattern, pattern j standing for
     its n_j people. Quantiles are R's type 8 (median-unbiased), as SparseMSE uses.
     """
-    z0 = float(norm.ppf(np.mean(replicates < estimate)))
     acceleration = jackknife_acceleration(jackknife_estimates, jackknife_weights)
+    below = float(np.mean(replicates < estimate)) if replicates.size else math.nan
+    if not 0.0 < below < 1.0:
+        # No replicates, or all on one side of the estimate: no interval can be read off.
+        return BcaInterval(math.nan, math.nan, math.nan, acceleration, (math.nan, math.nan))
+    z0 = float(norm.ppf(below))
     z = norm.ppf(np.array([(1.0 - level) / 2.0, (1.0 + level) / 2.0]))
     adjusted = norm.cdf(z0 + (z0 + z) / (1.0 - acceleration * (z0 + z)))
-    if not np.isfinite(adjusted).all():
-        # Every replicate fell on one side of the estimate: no interval can be read off.
-        return BcaInterval(np.nan, np.nan, z0, acceleration, (np.nan, np.nan))
     low, high = np.quantile(replicates, adjusted, method="median_unbiased")
     return BcaInterval(float(low), float(high), z0, acceleration, (adjusted[0], adjusted[1]))
 
 
 def jackknife_acceleration(estimates: FloatArray, weights: FloatArray) -> float:
     """a = sum(n_j d_j^3) / (6 (sum(n_j d_j^2))^1.5), d_j = weighted mean - estimate without j."""
+    if estimates.size == 0:
+        return 0.0
     deviations = np.average(estimates, weights=weights) - estimates
     spread = float(np.sum(weights * deviations**2))
     if spread == 0.0:

@@ -75,10 +75,11 @@ def bootstrap_warnings(replicates: FloatArray, bca: BcaInterval) -> list[str]:
             f"unstable bootstrap: {failed} of {replicates.size} replicates gave no estimate "
             "and were left out"
         )
-    if math.isnan(bca.low):
-        warnings.append("unstable bootstrap: every replicate fell on one side of the estimate")
-        return warnings
     finite = int(replicates.size - failed)
+    if math.isnan(bca.low):
+        side = "every replicate fell on one side of the estimate" if finite else "none is left"
+        warnings.append(f"unstable bootstrap: no BCa interval, {side}")
+        return warnings
     extreme = 1.0 / (finite + 1)
     if min(bca.adjusted_levels) < extreme or max(bca.adjusted_levels) > 1.0 - extreme:
         warnings.append(

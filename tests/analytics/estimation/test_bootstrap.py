@@ -8,6 +8,7 @@ from scipy.stats import norm
 
 from palermo_analytics.estimation import MultipleSystemsEstimator
 from palermo_analytics.estimation._bootstrap import estimate_total, jackknife_tables, resample
+from palermo_analytics.estimation._estimator import _bootstrap_result
 from palermo_analytics.estimation._intervals import bca_interval, jackknife_acceleration
 from tests.analytics.estimation.tables import fixture_table
 
@@ -100,3 +101,26 @@ def test_uk_bca_interval_is_close_to_sparsemse(reference: dict[str, Any]) -> Non
     assert result.interval.high == pytest.approx(expected_high, rel=0.10)
     assert result.interval.low < estimator.estimate_ < result.interval.high
     assert result.warnings == []
+
+
+def test_failed_replicates_are_left_out_and_reported() -> None:
+    replicates = np.array([np.nan, *np.arange(1.0, 101.0)])
+    result = _bootstrap_result(50.5, replicates, np.array([1.0, 2.0]), np.ones(2), 0.9)
+    assert result.interval.low == pytest.approx(5.35)
+    assert result.warnings == [
+        "unstable bootstrap: 1 of 101 replicates gave no estimate and were left out"
+    ]
+
+
+def test_replicates_all_on_one_side_give_no_interval_and_say_so() -> None:
+    result = _bootstrap_result(0.5, np.arange(1.0, 11.0), np.array([1.0, 2.0]), np.ones(2), 0.9)
+    assert result.interval.to_dict()["low"] is None
+    assert result.warnings == [
+        "unstable bootstrap: no BCa interval, every replicate fell on one side of the estimate"
+    ]
+
+
+def test_an_interval_at_the_most_extreme_replicate_is_flagged() -> None:
+    replicates = np.arange(1.0, 21.0)
+    result = _bootstrap_result(10.5, replicates, np.array([1.0, 2.0]), np.ones(2), 0.99)
+    assert any("most extreme replicate" in warning for warning in result.warnings)
