@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from typing import Any
 
@@ -32,13 +33,17 @@ def _local_spark_session() -> Any:
     from splink.backends.spark import similarity_jar_location
 
     cores = max(1, min(4, os.cpu_count() or 1))
+    # Python workers must run this interpreter, not whatever `python3` is first on the PATH;
+    # PySpark reads the variable when it starts the workers.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("palermo-link")
         .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", str(cores * 4))
-        .config("spark.default.parallelism", str(cores * 4))
+        .config("spark.sql.shuffle.partitions", str(cores))
+        .config("spark.default.parallelism", str(cores))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "4g")
         .getOrCreate()
     )
