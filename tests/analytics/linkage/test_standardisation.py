@@ -87,6 +87,10 @@ def test_document_numbers_keep_letters_and_digits(text: str, expected) -> None:
     assert normalise_document(text) == expected
 
 
+BLANK_COLUMNS = ("given_name", "family_name", "full_name", "aliases", "sex", "nationality")
+BLANK_COLUMNS += ("document_number", "phone")
+
+
 def test_partial_dates_and_ages_become_birth_years() -> None:
     lists = pd.DataFrame(
         {
