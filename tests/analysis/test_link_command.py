@@ -1,0 +1,65 @@
+"""`palermo link` writes linked records, capture histories and a report; bad files are refused."""
+
+import pandas as pd
+import pytest
+from django.core.management import CommandError, call_command
+
+from palermo_analytics.simulate import WorldConfig, simulate_world, write_world
+
+LISTS = ["police", "ngo", "shelter"]
+
+
+@pytest.fixture(scope="module")
+def world_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("world")
+    write_world(simulate_world(WorldConfig.for_lists(LISTS, population=250, seed=2)), folder)
+    return folder
+
+
+def link(world_folder, out, *extra: str) -> None:
+    paths = [str(world_folder / f"{name}.csv") for name in LISTS]
+    call_command("link", *paths, "--out", str(out), *extra)
+
+
+def test_link_writes_persons_histories_and_a_report(world_folder, tmp_path, capsys) -> None:
+    link(world_folder, tmp_path / "linked.csv", "--histories", str(tmp_path / "histories.csv"))
+
+    linked = pd.read_csv(tmp_path / "linked.csv")
+    histories = pd.read_csv(tmp_path / "histories.csv")
+    assert list(linked.columns) == ["record_id", "source", "person_id"]
+    assert list(histories.columns) == [*LISTS, "count"]
+    assert histories["count"].sum() == linked["person_id"].nunique()
+    report = tmp_path / "linked_report"
+    assert {"report.html", "match_weights.svg", "uncertain_pairs.csv", "model.json"} <= {
+        path.name for path in report.iterdir()
+    }
+    assert "persons" in capsys.readouterr().out
+
+
+def test_a_saved_model_gives_the_same_persons(world_folder, tmp_path) -> None:
+    link(world_folder, tmp_path / "first.csv")
+    model = tmp_path / "first_report" / "model.json"
+
+    link(world_folder, tmp_path / "again.csv", "--model", str(model), "--report-format", "markdown")
+
+    first, again = pd.read_csv(tmp_path / "first.csv"), pd.read_csv(tmp_path / "again.csv")
+    pd.testing.assert_frame_equal(first, again)
+    assert (tmp_path / "again_report" / "report.md").exists()
+
+
+def test_a_bad_file_is_refused_naming_file_row_and_column(tmp_path) -> None:
+    bad = tmp_path / "police.csv"
+    bad.write_text("record_id,source,full_name,date_of_birth\nR1,police,Chan,1990-13-01\n")
+
+    with pytest.raises(CommandError, match=r"police.csv, row 2, column 'date_of_birth'"):
+        call_command("link", str(bad), "--out", str(tmp_path / "linked.csv"))
+
+
+def test_a_missing_model_file_is_refused(world_folder, tmp_path) -> None:
+    with pytest.raises(CommandError, match="no such file"):
+        link(world_folder, tmp_path / "linked.csv", "--model", str(tmp_path / "none.json"))
+
+
+def test_a_threshold_outside_zero_and_one_is_refused(world_folder, tmp_path) -> None:
+    with pytest.raises(CommandError, match="threshold"):
+        link(world_folder, tmp_path / "linked.csv", "--threshold", "1.5")
