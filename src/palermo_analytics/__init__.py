@@ -10,10 +10,33 @@ from palermo_analytics.estimation import (
     MultipleSystemsEstimator,
     read_capture_histories,
 )
+from palermo_analytics.linkage import (
+    LinkageReport,
+    LinkageResult,
+    LinkageSettings,
+    PersonListError,
+    capture_histories,
+    link_records,
+    read_person_lists,
+    score_linkage,
+)
+from palermo_analytics.simulate import World, WorldConfig, simulate_world, write_world
 
 __all__: list[str] = [
     "CaptureHistories",
     "CaptureHistoryError",
+    "LinkageReport",
+    "LinkageResult",
+    "LinkageSettings",
     "MultipleSystemsEstimator",
+    "PersonListError",
+    "World",
+    "WorldConfig",
+    "capture_histories",
+    "link_records",
     "read_capture_histories",
+    "read_person_lists",
+    "score_linkage",
+    "simulate_world",
+    "write_world",
 ]
