@@ -1,13 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from palermo import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("palermo.accounts.urls")),
+    path("cases/", include("palermo.registry.urls")),
+    path("screenings/", include("palermo.screening.urls")),
+    path("criminal-cases/", include("palermo.justice.urls")),
+    path("audit/", include("palermo.audit.urls")),
     path("api/v1/", include("palermo.api.urls")),
     path("admin/", admin.site.urls),
 ]

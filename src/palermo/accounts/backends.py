@@ -20,7 +20,5 @@ class ThrottledModelBackend(ModelBackend):
         if candidate is not None and candidate.is_locked_out():
             return None
         user = super().authenticate(request, username=username, password=password, **kwargs)
-        if isinstance(user, User):
-            user.record_successful_login()
-            return user
-        return None
+        # Failures are only forgiven once the second factor is passed too (see accounts.views).
+        return user if isinstance(user, User) else None

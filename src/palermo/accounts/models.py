@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.roles import AgencyKind, Role
+from palermo.privacy.fields import EncryptedTextField
 
 
 class Agency(models.Model):
@@ -40,7 +41,11 @@ class User(AbstractUser):
     )
     failed_logins = models.PositiveSmallIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
-    totp_secret = models.CharField(max_length=64, blank=True)
+    # The second factor's secret is as sensitive as a password: encrypted like personal data.
+    totp_secret = EncryptedTextField(blank=True)
+    totp_confirmed = models.BooleanField(default=False)
+    totp_last_step = models.BigIntegerField(default=0)
+    language = models.CharField(_("language"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("user")

@@ -7,6 +7,7 @@ from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
+from palermo.justice.models.authorisation import AuthorisationQuerySet
 
 
 def criminal_cases_visible_to(user: User) -> QuerySet[CriminalCase]:
@@ -30,7 +31,7 @@ def criminal_case_for(user: User, reference: str) -> CriminalCase:
     return found
 
 
-def authorisations_visible_to(user: User) -> QuerySet[JudicialAuthorisation]:
+def authorisations_visible_to(user: User) -> AuthorisationQuerySet:
     if not may_read(user, "authorisation") or user.agency_id is None:
         return JudicialAuthorisation.objects.none()
     scope = Q(pk__in=[])

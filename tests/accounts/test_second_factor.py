@@ -1,0 +1,84 @@
+"""Every login needs a one-time code; the app is enrolled by QR code on first login."""
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pyotp
+import pytest
+from django.test import Client
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def worker(make_user: Callable[..., Any]) -> Any:
+    return make_user("worker", "welfare", "case_worker", password=PASSWORD)
+
+
+def password_step(client: Client) -> str:
+    response = client.post("/login/", {"username": "worker", "password": PASSWORD})
+    assert response.status_code == 302
+    return str(response["Location"])
+
+
+def code_for(secret: str, offset_steps: int = 0) -> str:
+    return pyotp.TOTP(secret).at(time.time() + 30 * offset_steps)
+
+
+def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: Any, client: Client) -> None:
+    assert password_step(client) == "/login/enrol/"
+    page = client.get("/login/enrol/").content.decode()
+    assert 'src="data:image/svg+xml' in page
+    secret = re.search(r'<code id="totp-secret">([A-Z2-7]+)</code>', page)
+    assert secret is not None
+
+    response = client.post("/login/enrol/", {"code": code_for(secret.group(1))})
+
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    worker.refresh_from_db()
+    assert worker.totp_confirmed
+
+
+def test_the_password_alone_does_not_log_in(worker: Any, client: Client) -> None:
+    password_step(client)
+    assert client.get("/").status_code == 302
+
+
+def test_an_enrolled_user_gives_the_current_code(worker: Any, client: Client) -> None:
+    worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
+    worker.save()
+
+    assert password_step(client) == "/login/code/"
+    assert client.post("/login/code/", {"code": "000000"}).status_code == 200
+    assert client.get("/").status_code == 302
+    assert client.post("/login/code/", {"code": code_for(worker.totp_secret)}).status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_a_used_code_cannot_be_replayed(worker: Any, client: Client) -> None:
+    worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
+    worker.save()
+    code = code_for(worker.totp_secret)
+    password_step(client)
+    client.post("/login/code/", {"code": code})
+    client.post("/logout/")
+
+    password_step(client)
+    response = client.post("/login/code/", {"code": code})
+
+    assert response.status_code == 200
+    assert "not valid" in response.content.decode()
+
+
+def test_wrong_codes_count_towards_the_lockout(worker: Any, client: Client) -> None:
+    worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
+    worker.save()
+    password_step(client)
+    for _ in range(5):
+        client.post("/login/code/", {"code": "000000"})
+
+    worker.refresh_from_db()
+    assert worker.is_locked_out()
