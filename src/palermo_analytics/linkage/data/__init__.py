@@ -1,0 +1,1 @@
+"""Data tables (CSV); a package so that they ship with the wheel."""
