@@ -10,6 +10,7 @@ urlpatterns = [
     path("screenings/", include("palermo.screening.urls")),
     path("criminal-cases/", include("palermo.justice.urls")),
     path("audit/", include("palermo.audit.urls")),
+    path("jobs/", include("palermo.jobs.urls")),
     path("api/v1/", include("palermo.api.urls")),
     path("admin/", admin.site.urls),
 ]
