@@ -1,5 +1,11 @@
 from palermo.justice.models.authorisation import AuthorisationKind, JudicialAuthorisation
-from palermo.justice.models.case import CriminalCase, CriminalStage, Suspect, VictimLink
+from palermo.justice.models.case import (
+    CriminalCase,
+    CriminalStage,
+    CriminalTransition,
+    Suspect,
+    VictimLink,
+)
 from palermo.justice.models.court import Appeal, Charge, CourtDecision, Sentence
 
 __all__ = [
@@ -9,6 +15,7 @@ __all__ = [
     "CourtDecision",
     "CriminalCase",
     "CriminalStage",
+    "CriminalTransition",
     "JudicialAuthorisation",
     "Sentence",
     "Suspect",

@@ -8,11 +8,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from palermo.accounts.roles import AgencyKind, Role
 from palermo.audit.log import record_event
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
-    from palermo.accounts.models import User
+    from palermo.accounts.models import Agency, User
+    from palermo.justice.models.case import CriminalCase
 
 
 class AuthorisationKind(models.TextChoices):
@@ -69,6 +71,40 @@ class JudicialAuthorisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.kind}"
+
+    @classmethod
+    def request(
+        cls, case: "CriminalCase", by: "User", kind: str, court: "Agency", scope: str
+    ) -> "JudicialAuthorisation":
+        """Investigators of the owning agency ask a court for a measure."""
+        if not case.is_investigated_by(by):
+            raise ValidationError(
+                _("Only investigators of the owning agency can request an authorisation.")
+            )
+        if case.stage == "closed":
+            raise ValidationError(_("A closed case needs no authorisation."))
+        if court.kind != AgencyKind.COURT:
+            raise ValidationError(_("Authorisations are requested from a court."))
+        if not scope.strip():
+            raise ValidationError(_("Describe the scope of the measure."))
+        authorisation = cls.objects.create(
+            case=case, kind=kind, court=court, requested_by=by, scope=scope
+        )
+        record_event(
+            by,
+            "authorisation_requested",
+            "criminal_case",
+            case.reference,
+            changes={"kind": kind, "court": court.code},
+        )
+        return authorisation
+
+    def may_be_decided_by(self, user: "User") -> bool:
+        return (
+            self.status == AuthorisationStatus.REQUESTED
+            and user.has_role(Role.JUDICIAL_OFFICER)
+            and user.agency_id == self.court_id
+        )
 
     def decide(self, grant: bool, by: "User", expires_at: datetime.datetime | None) -> None:
         if self.status != AuthorisationStatus.REQUESTED:
