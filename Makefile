@@ -3,7 +3,7 @@ PYTHON := $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint types pytest pytest-sqlite pytest-postgres bench clean
+.PHONY: demo test lint types pytest pytest-sqlite pytest-postgres bench clean messages
 
 demo: $(VENV)/.installed
 	$(BIN)/palermo demo
@@ -43,3 +43,8 @@ bench: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# Extract every translatable string into the catalogues, then compile them (needs GNU gettext).
+messages: $(VENV)/.installed-dev
+	cd src/palermo && ../../$(BIN)/palermo makemessages -l zh_Hant -l pt --no-obsolete --ignore 'static/*'
+	cd src/palermo && ../../$(BIN)/palermo compilemessages
