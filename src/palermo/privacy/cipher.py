@@ -39,3 +39,26 @@ def decrypt(token: str, context: str, ring: Keyring | None = None) -> str:
 
 def key_id_of(token: str) -> str:
     return token.split(":", 2)[1]
+
+
+# Binary values (uploaded documents) use the same scheme without base64: `v1:<key id>:` followed by
+# the raw nonce and ciphertext, so a 10 MB file does not grow by a third at rest.
+
+
+def encrypt_bytes(data: bytes, context: str, ring: Keyring | None = None) -> bytes:
+    ring = ring or current_keyring()
+    nonce = os.urandom(12)
+    sealed = AESGCM(ring.primary_key()).encrypt(nonce, data, context.encode())
+    return f"{PREFIX}:{ring.primary}:".encode() + nonce + sealed
+
+
+def decrypt_bytes(token_bytes: bytes, context: str, ring: Keyring | None = None) -> bytes:
+    ring = ring or current_keyring()
+    try:
+        prefix, key_id, raw = bytes(token_bytes).split(b":", 2)
+        if prefix != PREFIX.encode():
+            raise ValueError("unknown format")
+        key = ring.encryption_keys[key_id.decode()]
+        return AESGCM(key).decrypt(raw[:12], raw[12:], context.encode())
+    except (ValueError, KeyError, InvalidTag, UnicodeDecodeError) as error:
+        raise DecryptionError(f"cannot decrypt a value of {context}") from error

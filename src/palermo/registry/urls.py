@@ -1,4 +1,46 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from palermo.registry.views import (
+    break_glass,
+    case_file,
+    cases,
+    consent,
+    documents,
+    exploitation,
+    referrals,
+    search,
+    services,
+    stages,
+)
 
 app_name = "registry"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", cases.case_list, name="case_list"),
+    path("search/", search.search, name="search"),
+    path("emergency-access/", break_glass.break_glass, name="break_glass"),
+    path("referrals/", referrals.referral_list, name="referral_list"),
+    path("referrals/<int:pk>/accept/", referrals.accept_referral, name="referral_accept"),
+    path("referrals/<int:pk>/decline/", referrals.decline_referral, name="referral_decline"),
+    path("<str:reference>/", case_file.case_detail, name="case_detail"),
+    path("<str:reference>/move/", stages.move_case, name="case_move"),
+    path(
+        "<str:reference>/exploitation/",
+        exploitation.exploitation_edit,
+        name="exploitation_edit",
+    ),
+    path("<str:reference>/services/", services.add_service, name="service_add"),
+    path("<str:reference>/consent/", consent.record_consent, name="consent_record"),
+    path(
+        "<str:reference>/consent/<int:pk>/withdraw/",
+        consent.withdraw_consent,
+        name="consent_withdraw",
+    ),
+    path("<str:reference>/referrals/", referrals.send_referral, name="referral_send"),
+    path("<str:reference>/referrals/<int:pk>/end/", referrals.end_referral, name="referral_end"),
+    path("<str:reference>/documents/", documents.upload_document, name="document_upload"),
+    path(
+        "<str:reference>/documents/<int:pk>/",
+        documents.download_document,
+        name="document_download",
+    ),
+]

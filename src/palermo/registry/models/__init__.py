@@ -1,4 +1,5 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.document import Document
 from palermo.registry.models.exploitation import Exploitation
 from palermo.registry.models.person import Person, PersonSearchKey
 from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral, Service
@@ -6,6 +7,7 @@ from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral,
 __all__ = [
     "BreakGlassGrant",
     "Consent",
+    "Document",
     "Exploitation",
     "Person",
     "PersonSearchKey",

@@ -1,0 +1,314 @@
+"""Forms of the victim case pages. Personal values never travel in a GET form (search uses POST)."""
+
+import datetime
+from typing import Any
+
+import phonenumbers
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from palermo.accounts.models import Agency, User
+from palermo.registry.models import Consent, Exploitation, Service, Stage
+from palermo.registry.models.document import EXTENSIONS, DocumentType
+from palermo.registry.models.exploitation import CODE_LISTS
+from palermo.registry.models.referral import ServiceKind
+from palermo.registry.vocabulary import ExploitationForm
+
+# ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
+COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {
+    "AQ",
+    "BV",
+    "GS",
+    "HM",
+    "PN",
+    "TF",
+    "UM",
+}
+
+# What a file must start with to be what it claims (the extension alone proves nothing).
+SIGNATURES: dict[str, bytes] = {
+    DocumentType.PDF: b"%PDF-",
+    DocumentType.JPEG: b"\xff\xd8\xff",
+    DocumentType.PNG: b"\x89PNG\r\n\x1a\n",
+}
+EXTENSION_TYPES: dict[str, str] = {
+    **{extension: kind for kind, extension in EXTENSIONS.items()},
+    "jpeg": DocumentType.JPEG,
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def agencies_for(user: User) -> QuerySet[Agency]:
+    """The agencies of the user's jurisdiction: the only ones a case there can deal with."""
+    if user.agency is None:
+        return Agency.objects.none()
+    return Agency.objects.filter(jurisdiction=user.agency.jurisdiction_id)
+
+
+class CaseFilterForm(forms.Form):
+    """Filters on the case list and the search page: never anything personal."""
+
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Owning agency"), queryset=Agency.objects.none(), required=False
+    )
+    year = forms.TypedChoiceField(label=_("Year opened"), coerce=int, required=False)
+    form = forms.ChoiceField(label=_("Form of exploitation"), required=False)
+
+    def __init__(self, *args: Any, user: User, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        anything = [("", _("any"))]
+        self.fields["stage"].choices = anything + list(Stage.choices)
+        self.fields["form"].choices = anything + list(ExploitationForm.choices)
+        self.fields["year"].choices = anything + [(y, str(y)) for y in years]
+        agency_field = self.fields["agency"]
+        assert isinstance(agency_field, forms.ModelChoiceField)
+        agency_field.queryset = agencies_for(user)
+        agency_field.empty_label = _("any")
+
+
+class SearchForm(CaseFilterForm):
+    reference = forms.CharField(label=_("Case reference"), max_length=20, required=False)
+    name = forms.CharField(
+        label=_("Exact name"),
+        max_length=200,
+        required=False,
+        help_text=_("Given and family name as recorded, or an alias."),
+    )
+    document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
+
+    field_order = ["reference", "name", "document_number", "stage", "agency", "year", "form"]
+
+    def clean_reference(self) -> str:
+        return str(self.cleaned_data["reference"]).strip().upper()
+
+
+class MoveForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PresumedVictimMoveForm(MoveForm):
+    reflection_period_start = forms.DateField(
+        label=_("Reflection period from"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Today if left empty."),
+    )
+    reflection_period_end = forms.DateField(
+        label=_("Reflection period until"),
+        required=False,
+        widget=DateInput,
+        help_text=_("30 days after the start if left empty."),
+    )
+
+
+class IdentifiedMoveForm(MoveForm):
+    competent_authority = forms.ModelChoiceField(
+        label=_("Competent authority"), queryset=Agency.objects.none()
+    )
+    decision = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    identified_on = forms.DateField(
+        label=_("Decided on"), required=False, widget=DateInput, help_text=_("Today if empty.")
+    )
+
+
+def move_form_for(stage: str, user: User, data: Any = None) -> MoveForm:
+    """The form for one next stage, with the fields that stage needs."""
+    prefix = f"move-{stage}"
+    if stage == Stage.PRESUMED_VICTIM:
+        return PresumedVictimMoveForm(data, prefix=prefix)
+    if stage == Stage.IDENTIFIED:
+        form = IdentifiedMoveForm(data, prefix=prefix)
+        authority = form.fields["competent_authority"]
+        assert isinstance(authority, forms.ModelChoiceField)
+        authority.queryset = agencies_for(user)
+        return form
+    return MoveForm(data, prefix=prefix)
+
+
+def move_details(form: MoveForm) -> dict[str, Any]:
+    """The model's keyword arguments for the stage details (everything but the reason)."""
+    return {k: v for k, v in form.cleaned_data.items() if k != "reason" and v not in (None, "")}
+
+
+class CountryField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 2)
+        kwargs.setdefault("help_text", _("Two-letter ISO code, such as MO or VN."))
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> str:
+        code = str(super().clean(value)).strip().upper()
+        if code and code not in COUNTRY_CODES:
+            raise forms.ValidationError(
+                _("“%(code)s” is not an ISO 3166-1 alpha-2 country code."), params={"code": code}
+            )
+        return code
+
+
+class CountryListField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", _("Two-letter ISO codes separated by commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def clean(self, value: Any) -> list[str]:
+        text = str(super().clean(value))
+        codes = [part.strip().upper() for part in text.split(",") if part.strip()]
+        unknown = [code for code in codes if code not in COUNTRY_CODES]
+        if unknown:
+            raise forms.ValidationError(
+                _("Not ISO 3166-1 alpha-2 country codes: %(codes)s"),
+                params={"codes": ", ".join(unknown)},
+            )
+        return codes
+
+
+class ExploitationDetailsForm(forms.ModelForm[Exploitation]):
+    country_of_origin = CountryField(label=_("Country of origin"), required=False)
+    transit_countries = CountryListField(label=_("Transit countries"), required=False)
+    country_of_exploitation = CountryField(label=_("Country of exploitation"), required=False)
+    was_abducted = forms.NullBooleanField(label=_("Abducted"), required=False)
+
+    class Meta:
+        model = Exploitation
+        fields = [
+            *CODE_LISTS,
+            "was_abducted",
+            "country_of_origin",
+            "transit_countries",
+            "country_of_exploitation",
+            "began",
+            "ended",
+        ]
+        widgets = {"began": DateInput, "ended": DateInput}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, choices in CODE_LISTS.items():
+            self.fields[name] = forms.MultipleChoiceField(
+                label=self.fields[name].label,
+                choices=choices.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def checkbox_groups(self) -> list[forms.BoundField]:
+        return [self[name] for name in CODE_LISTS]
+
+    def other_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name not in CODE_LISTS]
+
+
+class ServiceForm(forms.ModelForm[Service]):
+    class Meta:
+        model = Service
+        fields = ["kind", "provider", "started_on", "ended_on", "notes"]
+        labels = {"provider": _("Provider")}
+        widgets = {
+            "started_on": DateInput,
+            "ended_on": DateInput,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="service", **kwargs)
+        provider = self.fields["provider"]
+        assert isinstance(provider, forms.ModelChoiceField)
+        provider.queryset = agencies_for(user)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
+        if started and ended and ended < started:
+            self.add_error("ended_on", _("A service cannot end before it started."))
+        return cleaned
+
+
+class ConsentForm(forms.ModelForm[Consent]):
+    class Meta:
+        model = Consent
+        fields = ["given_on", "form", "covers_referral"]
+        widgets = {"given_on": DateInput, "form": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="consent", **kwargs)
+
+    def clean_given_on(self) -> datetime.date:
+        given_on: datetime.date = self.cleaned_data["given_on"]
+        if given_on > timezone.localdate():
+            raise forms.ValidationError(_("Consent cannot be given in the future."))
+        return given_on
+
+
+class ReferralForm(forms.Form):
+    to_agency = forms.ModelChoiceField(label=_("Refer to"), queryset=Agency.objects.none())
+    service = forms.ChoiceField(label=_("For the service"), choices=ServiceKind.choices)
+    note = forms.CharField(
+        label=_("Note to the receiving agency"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="referral", **kwargs)
+        to_agency = self.fields["to_agency"]
+        assert isinstance(to_agency, forms.ModelChoiceField)
+        to_agency.queryset = agencies_for(user).exclude(pk=user.agency_id)
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, JPEG or PNG."), widget=forms.FileInput
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="document", **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png"
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        limit = settings.PALERMO_MAX_UPLOAD_BYTES
+        if upload.size is not None and upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too big: the limit is %(limit)s MB."),
+                params={"limit": f"{limit / 1024 / 1024:.1f}"},
+            )
+        self.cleaned_data["content_type"] = _type_of(upload)
+        return upload
+
+
+def _type_of(upload: UploadedFile) -> str:
+    """The document type, when both the extension and the first bytes agree on it."""
+    extension = (upload.name or "").rsplit(".", 1)[-1].lower()
+    claimed = EXTENSION_TYPES.get(extension)
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if claimed is None or not head.startswith(SIGNATURES[claimed]):
+        raise forms.ValidationError(
+            _("Only PDF, JPEG and PNG files can be uploaded, and the file must really be one.")
+        )
+    return claimed
+
+
+class BreakGlassForm(forms.Form):
+    reference = forms.CharField(label=_("Case reference"), max_length=20)
+    reason = forms.CharField(
+        label=_("Why you need emergency access"),
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("At least a sentence. It is recorded in the audit trail."),
+    )
+
+    def clean_reference(self) -> str:
+        return str(self.cleaned_data["reference"]).strip().upper()

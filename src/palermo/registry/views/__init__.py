@@ -1,0 +1,1 @@
+"""Views of the victim case pages, one small module per thing a person does."""

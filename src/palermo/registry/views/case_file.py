@@ -1,0 +1,96 @@
+"""The case file: the one page that shows who the person is, so every view of it is audited."""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from palermo.accounts.roles import Role
+from palermo.audit.log import record_read
+from palermo.justice.models import VictimLink
+from palermo.registry.access import victim_case_for
+from palermo.registry.forms import (
+    ConsentForm,
+    DocumentForm,
+    ReferralForm,
+    ServiceForm,
+    move_form_for,
+)
+from palermo.registry.models import BreakGlassGrant, Exploitation, Stage, VictimCase
+from palermo.registry.models.case import NEXT_STAGES
+from palermo.registry.models.exploitation import CODE_LISTS
+from palermo.registry.views.common import user_of
+
+STAGE_ORDER = list(Stage.values)
+
+
+@login_required
+@require_http_methods(["GET"])
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = victim_case_for(user_of(request), reference)
+    return render_case_file(request, case)
+
+
+def render_case_file(
+    request: HttpRequest,
+    case: VictimCase,
+    *,
+    status: int = 200,
+    bound: dict[str, forms.Form] | None = None,
+    move_error: str = "",
+) -> HttpResponse:
+    """The case file, with any form the user just sent (and its errors) in place of a blank one."""
+    user = user_of(request)
+    record_read(user, "victim_case", case.reference)
+    bound = bound or {}
+    context: dict[str, Any] = {
+        "case": case,
+        "person": case.person,
+        "transitions": case.transitions.select_related("by", "by__agency"),
+        "can_act": user.has_role(Role.CASE_WORKER),
+        "grant": live_grant(user.pk, case),
+        "move_forms": [
+            (stage, Stage(stage).label, bound.get(f"move-{stage}") or move_form_for(stage, user))
+            for stage in sorted(NEXT_STAGES[case.stage], key=STAGE_ORDER.index)
+        ],
+        "move_error": move_error,
+        "exploitation": exploitation_summary(case),
+        "services": case.services.select_related("provider").order_by("-started_on", "-pk"),
+        "consents": case.consents.select_related("recorded_by").order_by("-given_on", "-pk"),
+        "referrals": case.referrals.select_related("from_agency", "to_agency"),
+        "links": VictimLink.objects.filter(victim_case=case).select_related("criminal_case"),
+        "documents": case.documents.select_related("uploaded_by").defer("content"),
+        "service_form": bound.get("service") or ServiceForm(user=user),
+        "consent_form": bound.get("consent") or ConsentForm(),
+        "referral_form": bound.get("referral") or ReferralForm(user=user),
+        "document_form": bound.get("document") or DocumentForm(),
+        "max_upload_bytes": settings.PALERMO_MAX_UPLOAD_BYTES,
+    }
+    return render(request, "registry/case_detail.html", context, status=status)
+
+
+def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
+    return (
+        BreakGlassGrant.objects.filter(user=user_id, case=case, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def exploitation_summary(case: VictimCase) -> dict[str, Any] | None:
+    """The exploitation details with codes turned into their (translated) labels."""
+    exploitation = Exploitation.objects.filter(case=case).first()
+    if exploitation is None:
+        return None
+    groups = []
+    for name, choices in CODE_LISTS.items():
+        labels = dict(choices.choices)
+        codes: list[str] = getattr(exploitation, name)
+        verbose = Exploitation._meta.get_field(name).verbose_name
+        groups.append((verbose, [labels.get(code, code) for code in codes]))
+    return {"record": exploitation, "groups": groups}

@@ -1,0 +1,46 @@
+"""Documents: uploaded with type and size checked, stored encrypted, downloaded under a generic
+name and only through the case's access helper."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from palermo.audit.log import record_read
+from palermo.registry.access import victim_case_for
+from palermo.registry.forms import DocumentForm
+from palermo.registry.models import Document
+from palermo.registry.views.case_file import render_case_file
+from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+
+
+@login_required
+@require_http_methods(["POST"])
+def upload_document(request: HttpRequest, reference: str) -> HttpResponse:
+    case = case_to_act_on(request, reference)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_case_file(request, case, status=400, bound={"document": form})
+    upload = form.cleaned_data["file"]
+    Document.store(
+        case, upload.read(), form.cleaned_data["content_type"], upload.name or "", user_of(request)
+    )
+    messages.success(request, _("The document is stored, encrypted."))
+    return back_to_case(case, "documents")
+
+
+@login_required
+@require_http_methods(["GET"])
+def download_document(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    user = user_of(request)
+    case = victim_case_for(user, reference)
+    document = case.documents.filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    record_read(user, "document", f"{case.reference}/{document.pk}")
+    response = HttpResponse(document.read_content(), content_type=document.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.download_name()}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response

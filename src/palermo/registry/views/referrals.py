@@ -1,0 +1,106 @@
+"""Referrals: sent from the case file with consent, answered by the receiving agency's case
+workers from their referral list, ended by either side once accepted."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from palermo.accounts.roles import Role
+from palermo.registry.access import (
+    referral_for,
+    referrals_visible_to,
+    victim_cases_visible_to,
+)
+from palermo.registry.forms import ReferralForm
+from palermo.registry.models import Referral
+from palermo.registry.models.referral import ReferralStatus
+from palermo.registry.views.case_file import render_case_file
+from palermo.registry.views.common import back_to_case, case_to_act_on, message_of, user_of
+
+
+@login_required
+@require_http_methods(["GET"])
+def referral_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    visible = referrals_visible_to(user).select_related("case", "from_agency", "to_agency")
+    context = {
+        "waiting": visible.filter(to_agency=user.agency_id, status=ReferralStatus.SENT),
+        "received": visible.filter(to_agency=user.agency_id).exclude(status=ReferralStatus.SENT),
+        "sent": visible.filter(from_agency=user.agency_id),
+    }
+    return render(request, "registry/referral_list.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def send_referral(request: HttpRequest, reference: str) -> HttpResponse:
+    case = case_to_act_on(request, reference)
+    user = user_of(request)
+    form = ReferralForm(request.POST, user=user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = Referral.send(
+                case, data["to_agency"], data["service"], user, note=data["note"]
+            )
+        except ValidationError as error:
+            form.add_error(None, message_of(error))
+        else:
+            messages.success(
+                request, _("The case is referred to %(agency)s.") % {"agency": referral.to_agency}
+            )
+            return back_to_case(case, "referrals")
+    return render_case_file(request, case, status=400, bound={"referral": form})
+
+
+@login_required
+@require_http_methods(["POST"])
+def accept_referral(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, pk, accept=True)
+
+
+@login_required
+@require_http_methods(["POST"])
+def decline_referral(request: HttpRequest, pk: int) -> HttpResponse:
+    return _answer(request, pk, accept=False)
+
+
+def _answer(request: HttpRequest, pk: int, *, accept: bool) -> HttpResponse:
+    # The receiving agency cannot see the case before accepting: load the referral, not the case.
+    user = user_of(request)
+    referral = referral_for(user, pk)
+    if not user.has_role(Role.CASE_WORKER):
+        raise PermissionDenied
+    try:
+        referral.answer(accept, user)
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+        return redirect("registry:referral_list")
+    if accept:
+        messages.success(request, _("Referral accepted: the case is now open to your agency."))
+        return back_to_case(referral.case)
+    messages.success(request, _("Referral declined."))
+    return redirect("registry:referral_list")
+
+
+@login_required
+@require_http_methods(["POST"])
+def end_referral(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    case = case_to_act_on(request, reference)
+    referral = referrals_visible_to(user_of(request)).filter(case=case, pk=pk).first()
+    if referral is None:  # only the sending or the receiving agency ends a referral
+        raise Http404
+    try:
+        referral.end(user_of(request))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    else:
+        messages.success(request, _("The referral is ended."))
+    # A receiving agency that ends its referral loses sight of the case: back to its list.
+    if not victim_cases_visible_to(user_of(request)).filter(pk=case.pk).exists():
+        return redirect("registry:referral_list")
+    return back_to_case(case, "referrals")

@@ -1,0 +1,85 @@
+"""Search by reference (GET is fine), or by exact name or document number through the blind
+index (POST only: a name must never sit in a URL, a log line or a browser's history)."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from palermo.accounts.roles import Role
+from palermo.audit.log import record_event
+from palermo.registry.access import victim_cases_visible_to
+from palermo.registry.forms import SearchForm
+from palermo.registry.models import Person, VictimCase
+from palermo.registry.views.common import user_of
+from palermo.registry.views.filters import (
+    CASES_PER_PAGE,
+    filter_cases,
+    for_listing,
+    years_opened,
+)
+
+PERSONAL = ("name", "document_number")
+CRITERIA = ("reference", "name", "document_number", "stage", "agency", "year", "form")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def search(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    visible = victim_cases_visible_to(user)
+    by_post = request.method == "POST"
+    data = request.POST if by_post else _without_personal(request.GET)
+    form = SearchForm(data or None, user=user, years=years_opened(visible))
+    page = None
+    if form.is_bound and form.is_valid() and _has_criteria(form.cleaned_data):
+        cases = matching(visible, form.cleaned_data)
+        _audit_personal_search(request, form.cleaned_data, cases)
+        page = Paginator(for_listing(cases), CASES_PER_PAGE).get_page(data.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "by_post": by_post,
+        "may_break_glass": user.has_role(Role.CASE_WORKER),
+    }
+    return render(request, "registry/search.html", context)
+
+
+def matching(visible: QuerySet[VictimCase], criteria: dict[str, Any]) -> QuerySet[VictimCase]:
+    """Cases among those visible that match every criterion given."""
+    cases = visible
+    if criteria.get("reference"):
+        cases = cases.filter(reference=criteria["reference"])
+    if criteria.get("name"):
+        cases = cases.filter(person__in=Person.objects.with_exact_name(criteria["name"]))
+    if criteria.get("document_number"):
+        number = criteria["document_number"]
+        cases = cases.filter(person__in=Person.objects.with_document_number(number))
+    return filter_cases(cases, criteria)
+
+
+def _without_personal(query: QueryDict) -> QueryDict:
+    """A GET search uses the reference and the filters only: a name in a URL is ignored."""
+    kept = query.copy()
+    for name in PERSONAL:
+        kept.pop(name, None)
+    return kept
+
+
+def _has_criteria(criteria: dict[str, Any]) -> bool:
+    return any(criteria.get(name) for name in CRITERIA)
+
+
+def _audit_personal_search(
+    request: HttpRequest, criteria: dict[str, Any], cases: QuerySet[VictimCase]
+) -> None:
+    """Who searched by a name or a document number, and how many cases came back: never what."""
+    kinds = [kind for kind in PERSONAL if criteria.get(kind)]
+    if kinds:
+        record_event(
+            user_of(request), "search", "person", changes={"by": kinds, "found": cases.count()}
+        )

@@ -1,0 +1,30 @@
+"""Recording a service given to the person (shelter, medical care, legal aid...)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from palermo.audit.log import record_event
+from palermo.registry.forms import ServiceForm
+from palermo.registry.views.case_file import render_case_file
+from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+
+
+@login_required
+@require_http_methods(["POST"])
+def add_service(request: HttpRequest, reference: str) -> HttpResponse:
+    case = case_to_act_on(request, reference)
+    user = user_of(request)
+    form = ServiceForm(request.POST, user=user)
+    if not form.is_valid():
+        return render_case_file(request, case, status=400, bound={"service": form})
+    form.instance.case = case
+    service = form.save()
+    # The notes are personal: the audit trail says that a service was added, not what it says.
+    record_event(
+        user, "service_added", "victim_case", case.reference, changes={"service": service.kind}
+    )
+    messages.success(request, _("The service is recorded."))
+    return back_to_case(case, "services")
