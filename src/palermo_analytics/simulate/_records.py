@@ -159,7 +159,7 @@ def _format_phone(code: str, national: str, style: int) -> str:
         f"+{code} {grouped}",
         national,
         f"00{code} {national}",
-        f"({code}) {national[:4]}-{national[4:]}",
+        f"(+{code}) {national[:4]}-{national[4:]}",
     )
     return formats[style]
 
