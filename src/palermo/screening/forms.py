@@ -1,0 +1,159 @@
+"""Forms for screening: choosing a list, checking answers, and opening a case from a screening."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from palermo.accounts.models import Agency, User
+from palermo.jurisdiction.models import Jurisdiction
+from palermo.registry.models.referral import ServiceKind
+from palermo.registry.vocabulary import Sex
+from palermo.screening import ilo
+
+ANSWER_CHOICES = [
+    (ilo.Answer.OBSERVED.value, _lazy("observed")),
+    (ilo.Answer.NOT_OBSERVED.value, _lazy("not observed")),
+    (ilo.Answer.UNKNOWN.value, _lazy("unknown")),
+]
+
+# ISO 3166-1 alpha-2, officially assigned codes (iso-codes 4.x). Kept here until the registry
+# has a country vocabulary with names in every language.
+_ISO_COUNTRY_CODES_TEXT = """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
+    EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
+    GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
+    KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
+    MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+    QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
+    TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
+    ZW
+"""
+ISO_COUNTRY_CODES = frozenset(_ISO_COUNTRY_CODES_TEXT.split())
+
+
+class NewScreeningForm(forms.Form):
+    indicator_list = forms.ChoiceField(
+        label=_lazy("Indicator list"), widget=forms.RadioSelect, choices=()
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language() or "en"
+        self.fields["indicator_list"].choices = [  # type: ignore[attr-defined]
+            (found.code, found.label.in_language(language)) for found in ilo.indicator_lists()
+        ]
+
+
+def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict[str, str]:
+    """The posted answers, keyed by indicator; refuses unknown indicators and invalid answers.
+
+    Every posted field other than the CSRF token is read as ``<indicator key>=<answer>``, so the
+    same check serves one answer saved as you go and the whole form submitted without JavaScript.
+    """
+    answers: dict[str, str] = {}
+    valid = {value for value, _label in ANSWER_CHOICES}
+    for key, value in data.items():
+        if key == "csrfmiddlewaretoken":
+            continue
+        if key not in indicators.indicator_keys:
+            raise ValidationError(_("“%(key)s” is not an indicator of this list.") % {"key": key})
+        if value not in valid:
+            raise ValidationError(
+                _("“%(value)s” is not an answer: choose observed, not observed or unknown.")
+                % {"value": value}
+            )
+        answers[key] = value
+    if not answers:
+        raise ValidationError(_("No answer was sent."))
+    return answers
+
+
+def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
+    """Agencies of the active jurisdiction a case may be referred to: not one's own."""
+    jurisdiction = Jurisdiction.objects.active()
+    if jurisdiction is None:
+        return Agency.objects.none()
+    return Agency.objects.filter(jurisdiction=jurisdiction).exclude(pk=agency_id or 0)
+
+
+class OpenCaseForm(forms.Form):
+    given_name = forms.CharField(label=_lazy("Given name"), required=False, max_length=200)
+    family_name = forms.CharField(label=_lazy("Family name"), required=False, max_length=200)
+    sex = forms.ChoiceField(label=_lazy("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
+    birth_year = forms.IntegerField(
+        label=_lazy("Year of birth"), required=False, min_value=1900, help_text=_lazy("If known.")
+    )
+    estimated_age = forms.IntegerField(
+        label=_lazy("Estimated age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_lazy("When the year of birth is not known."),
+    )
+    nationality = forms.CharField(
+        label=_lazy("Nationality"),
+        required=False,
+        max_length=2,
+        help_text=_lazy("Two-letter country code (ISO 3166-1 alpha-2), for example PH or VN."),
+    )
+    consents = forms.BooleanField(
+        label=_lazy("The person consents to referral to services"), required=False
+    )
+    consent_form = forms.ChoiceField(
+        label=_lazy("Consent given"),
+        choices=[("", "—"), ("written", _lazy("written")), ("oral", _lazy("oral"))],
+        required=False,
+    )
+    refer_now = forms.BooleanField(label=_lazy("Refer now"), required=False, initial=True)
+    to_agency = forms.ModelChoiceField(
+        label=_lazy("Receiving agency"), queryset=Agency.objects.none(), required=False
+    )
+    service = forms.ChoiceField(
+        label=_lazy("Service"), choices=[("", "—"), *ServiceKind.choices], required=False
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_agency"].queryset = active_agencies_except(  # type: ignore[attr-defined]
+            user.agency_id
+        )
+        self.fields["birth_year"].max_value = timezone.localdate().year  # type: ignore[attr-defined]
+
+    def clean_nationality(self) -> str:
+        code = str(self.cleaned_data["nationality"]).strip().upper()
+        if code and code not in ISO_COUNTRY_CODES:
+            raise ValidationError(
+                _("“%(code)s” is not a country code: use two letters such as PH or VN.")
+                % {"code": code}
+            )
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("consents") and not cleaned.get("consent_form"):
+            self.add_error("consent_form", _("Say whether consent was given in writing or orally."))
+        if cleaned.get("refer_now"):
+            self._check_referral(cleaned)
+        return cleaned
+
+    def _check_referral(self, cleaned: dict[str, Any]) -> None:
+        if not cleaned.get("consents"):
+            self.add_error(
+                "consents",
+                _(
+                    "Without the person's consent the case cannot be referred. Record their "
+                    "consent, or untick “Refer now” to open the case without a referral."
+                ),
+            )
+        if not cleaned.get("to_agency"):
+            self.add_error("to_agency", _("Choose the agency that receives the referral."))
+        if not cleaned.get("service"):
+            self.add_error("service", _("Choose the service the person is referred for."))

@@ -1,0 +1,1 @@
+"""Views of the screening pages, one module per page family."""

@@ -1,0 +1,71 @@
+"""What the screening pages show: the indicator lists and assessments in the user's language."""
+
+from typing import Any
+
+from django.utils.translation import get_language
+
+from palermo.screening import ilo
+from palermo.screening.models import Screening
+
+PROVISIONAL = "provisional"
+
+
+def language() -> str:
+    # Django's "zh-hant" and "pt" map to the lists' zh_hant and pt labels; anything else is en.
+    return get_language() or "en"
+
+
+def list_summary(indicators: ilo.IndicatorList) -> dict[str, Any]:
+    return {
+        "code": indicators.code,
+        "label": indicators.label.in_language(language()),
+        "provisional": indicators.verification == PROVISIONAL,
+    }
+
+
+def questions(screening: Screening) -> list[dict[str, Any]]:
+    """Every indicator of the screening's list, grouped by dimension, with the answer so far."""
+    lang = language()
+    indicators = ilo.indicator_list(screening.indicator_list)
+    return [
+        {
+            "label": dimension.label.in_language(lang),
+            "indicators": [
+                {
+                    "key": indicator.key,
+                    "label": indicator.label.in_language(lang),
+                    "answer": screening.answers.get(indicator.key, ilo.Answer.UNKNOWN.value),
+                }
+                for indicator in dimension.indicators
+            ],
+        }
+        for dimension in indicators.dimensions
+    ]
+
+
+def result(screening: Screening) -> dict[str, Any]:
+    """The outcome and why: each dimension, whether present, and the observed indicators in it."""
+    lang = language()
+    indicators = ilo.indicator_list(screening.indicator_list)
+    assessment = ilo.assess(screening.indicator_list, screening.answers)
+    outcome = ilo.Outcome(screening.outcome)
+    return {
+        "outcome": outcome.value,
+        "outcome_label": ilo.outcome_label(outcome).in_language(lang),
+        "presumed_victim": outcome is ilo.Outcome.PRESUMED_VICTIM,
+        "findings": [
+            {
+                "label": indicators.dimension(finding.dimension).label.in_language(lang),
+                "present": finding.present,
+                "observed": [
+                    {
+                        "label": indicator.label.in_language(lang),
+                        "strength": indicator.strength.value,
+                        "strength_label": ilo.strength_label(indicator.strength).in_language(lang),
+                    }
+                    for indicator in finding.observed
+                ],
+            }
+            for finding in assessment.findings
+        ],
+    }

@@ -1,0 +1,125 @@
+"""The screening pages: my screenings, start one, answer as you go, finish and see why."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from palermo.audit.log import record_read
+from palermo.screening import ilo
+from palermo.screening.access import screening_for, screenings_visible_to
+from palermo.screening.forms import ANSWER_CHOICES, NewScreeningForm, answers_from
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.services import finish_screening, record_answers, start_screening
+from palermo.screening.views import display
+from palermo.screening.views.common import case_url, current_user, is_htmx, screener
+
+PER_PAGE = 25
+
+
+@login_required
+@require_http_methods(["GET"])
+def screening_list(request: HttpRequest) -> HttpResponse:
+    user = screener(request)
+    drafts_first = Case(
+        When(status=ScreeningStatus.DRAFT, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    screenings = screenings_visible_to(user).order_by(drafts_first, "-started_at")
+    page = Paginator(screenings, PER_PAGE).get_page(request.GET.get("page"))
+    labels = {found.code: display.list_summary(found)["label"] for found in ilo.indicator_lists()}
+    rows = [
+        {"screening": s, "list_label": labels.get(s.indicator_list, s.indicator_list)} for s in page
+    ]
+    return render(request, "screening/list.html", {"page": page, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def screening_new(request: HttpRequest) -> HttpResponse:
+    user = screener(request)
+    form = NewScreeningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        screening = start_screening(user, form.cleaned_data["indicator_list"])
+        messages.success(request, _("Screening started. Each answer is saved as you give it."))
+        return redirect("screening:detail", screening.reference)
+    lists = [display.list_summary(found) for found in ilo.indicator_lists()]
+    return render(request, "screening/new.html", {"form": form, "lists": lists})
+
+
+@login_required
+@require_http_methods(["GET"])
+def screening_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    screening = screening_for(user, reference)
+    record_read(user, "screening", screening.reference)
+    return render_detail(request, screening)
+
+
+@login_required
+@require_http_methods(["POST"])
+def screening_answer(request: HttpRequest, reference: str) -> HttpResponse:
+    """Save answers: one at a time from htmx (a small status fragment), or all without JS."""
+    user = current_user(request)
+    screening = screening_for(user, reference)
+    if screening.status != ScreeningStatus.DRAFT:
+        return refuse(request, screening, _("This screening is finished: its answers stay."), 409)
+    try:
+        answers = answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
+    except ValidationError as error:
+        return refuse(request, screening, error.messages[0], 400)
+    record_answers(screening, answers, user)
+    if is_htmx(request):
+        return render(request, "screening/_saved.html")
+    messages.success(request, _("Your answers are saved. You can finish the screening later."))
+    return redirect("screening:detail", screening.reference)
+
+
+@login_required
+@require_http_methods(["POST"])
+def screening_finish(request: HttpRequest, reference: str) -> HttpResponse:
+    """Save whatever the form holds, then score it; the result shows on the screening's page."""
+    user = current_user(request)
+    screening = screening_for(user, reference)
+    if screening.status != ScreeningStatus.DRAFT:
+        messages.info(request, _("This screening was already finished."))
+        return redirect("screening:detail", screening.reference)
+    if set(request.POST) - {"csrfmiddlewaretoken"}:
+        try:
+            answers = answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
+        except ValidationError as error:
+            return render_detail(request, screening, error=error.messages[0], status=400)
+        record_answers(screening, answers, user)
+    finish_screening(screening, user)
+    messages.success(request, _("The screening is finished. Its result is below."))
+    return redirect("screening:detail", screening.reference)
+
+
+def refuse(request: HttpRequest, screening: Screening, message: str, status: int) -> HttpResponse:
+    if is_htmx(request):
+        return render(request, "screening/_not_saved.html", {"message": message}, status=status)
+    return render_detail(request, screening, error=message, status=status)
+
+
+def render_detail(
+    request: HttpRequest, screening: Screening, error: str = "", status: int = 200
+) -> HttpResponse:
+    indicators = ilo.indicator_list(screening.indicator_list)
+    completed = screening.status == ScreeningStatus.COMPLETED
+    context = {
+        "screening": screening,
+        "indicator_list": display.list_summary(indicators),
+        "error": error,
+        "completed": completed,
+        "result": display.result(screening) if completed else None,
+        "dimensions": None if completed else display.questions(screening),
+        "answer_choices": ANSWER_CHOICES,
+        "case_url": case_url(screening.victim_case) if screening.victim_case else "",
+    }
+    return render(request, "screening/detail.html", context, status=status)
