@@ -100,11 +100,12 @@ class JudicialAuthorisation(models.Model):
         return authorisation
 
     def may_be_decided_by(self, user: "User") -> bool:
-        return (
-            self.status == AuthorisationStatus.REQUESTED
-            and user.has_role(Role.JUDICIAL_OFFICER)
-            and user.agency_id == self.court_id
-        )
+        """A judicial officer of the court the request went to (whether it is still open is
+        `decide`'s concern)."""
+        return user.has_role(Role.JUDICIAL_OFFICER) and user.agency_id == self.court_id
+
+    def is_open(self) -> bool:
+        return self.status == AuthorisationStatus.REQUESTED
 
     def decide(self, grant: bool, by: "User", expires_at: datetime.datetime | None) -> None:
         if self.status != AuthorisationStatus.REQUESTED:

@@ -201,6 +201,19 @@ class CriminalTransition(models.Model):
         return f"{self.case}: {self.from_stage} → {self.to_stage}"
 
 
+class SuspectRole(models.TextChoices):
+    RECRUITER = "recruiter", _("recruiter")
+    TRANSPORTER = "transporter", _("transporter")
+    EXPLOITER = "exploiter", _("exploiter")
+    FACILITATOR = "facilitator", _("facilitator")
+
+
+class VictimCapacity(models.TextChoices):
+    WITNESS = "witness", _("witness")
+    INJURED_PARTY = "injured_party", _("injured party")
+    ASSISTANT = "assistant", _("assistant to the prosecution")
+
+
 class Suspect(models.Model):
     case = models.ForeignKey(CriminalCase, on_delete=models.CASCADE, related_name="suspects")
     person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="+")
@@ -208,12 +221,7 @@ class Suspect(models.Model):
         _("role"),
         max_length=20,
         blank=True,
-        choices=[
-            ("recruiter", _("recruiter")),
-            ("transporter", _("transporter")),
-            ("exploiter", _("exploiter")),
-            ("facilitator", _("facilitator")),
-        ],
+        choices=SuspectRole.choices,
     )
     arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
 
@@ -266,11 +274,7 @@ class VictimLink(models.Model):
     capacity = models.CharField(
         _("capacity"),
         max_length=20,
-        choices=[
-            ("witness", _("witness")),
-            ("injured_party", _("injured party")),
-            ("assistant", _("assistant to the prosecution")),
-        ],
+        choices=VictimCapacity.choices,
     )
 
     class Meta:

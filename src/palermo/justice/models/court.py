@@ -151,23 +151,30 @@ class Sentence(models.Model):
         return f"{self.decision}: {self.prison_months} months"
 
 
+class Appellant(models.TextChoices):
+    DEFENCE = "defence", _("defence")
+    PROSECUTION = "prosecution", _("prosecution")
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", _("upheld")
+    OVERTURNED = "overturned", _("overturned")
+    MODIFIED = "modified", _("modified")
+
+
 class Appeal(models.Model):
     decision = models.ForeignKey(CourtDecision, on_delete=models.CASCADE, related_name="appeals")
     filed_on = models.DateField(_("filed on"))
     by_party = models.CharField(
         _("appellant"),
         max_length=20,
-        choices=[("defence", _("defence")), ("prosecution", _("prosecution"))],
+        choices=Appellant.choices,
     )
     outcome = models.CharField(
         _("outcome"),
         max_length=20,
         blank=True,
-        choices=[
-            ("upheld", _("upheld")),
-            ("overturned", _("overturned")),
-            ("modified", _("modified")),
-        ],
+        choices=AppealOutcome.choices,
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
 

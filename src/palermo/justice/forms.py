@@ -1,0 +1,313 @@
+"""Forms for the criminal case pages. They check the shape of the input; the rules of the
+procedure (who may act, which stage comes next) are the models' and come back as ValidationError."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from palermo.accounts.models import Agency
+from palermo.accounts.roles import AgencyKind
+from palermo.jurisdiction.models import Jurisdiction, LegalProvision
+from palermo.justice.models import CourtDecision, CriminalCase, CriminalStage, Suspect
+from palermo.justice.models.authorisation import AuthorisationKind
+from palermo.justice.models.case import SuspectRole, VictimCapacity
+from palermo.justice.models.court import AppealOutcome, Appellant, Charge, Outcome
+from palermo.registry.vocabulary import Sex
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_TIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+REASON = forms.Textarea(attrs={"rows": 3})
+
+# How a move reads on its button, where the stage name alone would not say what happens.
+MOVE_LABELS: dict[str, Any] = {
+    CriminalStage.INVESTIGATION: _("open the investigation"),
+    CriminalStage.PROSECUTION: _("send to prosecution"),
+    CriminalStage.TRIAL: _("submit to court"),
+    CriminalStage.DECIDED: _("record the judgment"),
+    CriminalStage.APPEAL: _("open the appeal"),
+    CriminalStage.CLOSED: _("close the case"),
+}
+
+
+def active_provisions() -> QuerySet[LegalProvision]:
+    return LegalProvision.objects.filter(jurisdiction=Jurisdiction.objects.active()).order_by(
+        "code"
+    )
+
+
+def agencies_of_kind(kind: str) -> QuerySet[Agency]:
+    return Agency.objects.filter(jurisdiction=Jurisdiction.objects.active(), kind=kind)
+
+
+class ProvisionChoice(forms.ModelChoiceField[LegalProvision]):
+    def label_from_instance(self, obj: LegalProvision) -> str:
+        return f"{obj.code} — {obj.title}"
+
+
+class ProvisionsChoice(forms.ModelMultipleChoiceField[LegalProvision]):
+    def label_from_instance(self, obj: LegalProvision) -> str:
+        return f"{obj.code} — {obj.title}"
+
+
+class SuspectChoice(forms.ModelChoiceField[Suspect]):
+    # The names are shown here as on the rest of the case file, never in lists elsewhere.
+    def label_from_instance(self, obj: Suspect) -> str:
+        return obj.person.full_name() or obj.person.reference
+
+
+class ChargeChoice(forms.ModelChoiceField[Charge]):
+    def label_from_instance(self, obj: Charge) -> str:
+        person = obj.suspect.person
+        return f"{person.full_name() or person.reference} — {obj.provision.code}"
+
+
+class DecisionChoice(forms.ModelChoiceField[CourtDecision]):
+    def label_from_instance(self, obj: CourtDecision) -> str:
+        day = date_format(obj.decided_on, "SHORT_DATE_FORMAT")
+        person = obj.charge.suspect.person
+        return (
+            f"{person.full_name() or person.reference} — {obj.charge.provision.code} — "
+            f"{obj.get_outcome_display()} ({day})"
+        )
+
+
+class CaseFilterForm(forms.Form):
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("any stage")), *CriminalStage.choices]
+    )
+    year = forms.TypedChoiceField(label=_("Year reported"), required=False, coerce=int)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        year_field = self.fields["year"]
+        assert isinstance(year_field, forms.TypedChoiceField)
+        year_field.choices = [("", _("any year")), *((y, str(y)) for y in years)]
+
+    def filter(self, cases: QuerySet[CriminalCase]) -> QuerySet[CriminalCase]:
+        if not self.is_valid():
+            return cases
+        if self.cleaned_data["stage"]:
+            cases = cases.filter(stage=self.cleaned_data["stage"])
+        if self.cleaned_data["year"]:
+            cases = cases.filter(reported_on__year=self.cleaned_data["year"])
+        return cases
+
+
+class CaseOpenForm(forms.Form):
+    reported_on = forms.DateField(label=_("Reported on"), widget=DATE, initial=timezone.localdate)
+    provisions = ProvisionsChoice(
+        label=_("Offences"),
+        queryset=LegalProvision.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_sex_trafficking = forms.BooleanField(label=_("Sex trafficking"), required=False)
+    is_labour_trafficking = forms.BooleanField(label=_("Labour trafficking"), required=False)
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Stored encrypted. Shown only on the case file."),
+    )
+    reason = forms.CharField(label=_("Why the investigation opens"), widget=REASON, max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        provisions = self.fields["provisions"]
+        assert isinstance(provisions, ProvisionsChoice)
+        provisions.queryset = active_provisions()
+
+    def clean_reported_on(self) -> datetime.date:
+        day: datetime.date = self.cleaned_data["reported_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A report cannot be dated in the future."))
+        return day
+
+
+class MoveForm(forms.Form):
+    prefix = "move"
+    stage = forms.ChoiceField(label=_("Next step"))
+    prosecution = forms.ModelChoiceField(
+        label=_("Prosecution office"),
+        queryset=Agency.objects.none(),
+        required=False,
+        help_text=_("Needed to send the case to prosecution."),
+    )
+    court = forms.ModelChoiceField(
+        label=_("Court"),
+        queryset=Agency.objects.none(),
+        required=False,
+        help_text=_("Needed to submit the case to court."),
+    )
+    reason = forms.CharField(label=_("Why"), widget=REASON, max_length=2000)
+
+    def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stage = self.fields["stage"]
+        assert isinstance(stage, forms.ChoiceField)
+        stage.choices = [(s, MOVE_LABELS.get(s, s)) for s in case.next_stages()]
+        # Offer the agency choices only where the next step needs them.
+        for name, needed_for, kind in [
+            ("prosecution", CriminalStage.PROSECUTION, AgencyKind.PROSECUTION),
+            ("court", CriminalStage.TRIAL, AgencyKind.COURT),
+        ]:
+            if needed_for in case.next_stages():
+                field = self.fields[name]
+                assert isinstance(field, forms.ModelChoiceField)
+                field.queryset = agencies_of_kind(kind)
+            else:
+                del self.fields[name]
+
+
+class SuspectForm(forms.Form):
+    prefix = "suspect"
+    given_name = forms.CharField(label=_("Given name"), max_length=200, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
+    nationality = forms.RegexField(
+        label=_("Nationality"),
+        regex=r"^[A-Za-z]{2}$",
+        required=False,
+        max_length=2,
+        help_text=_("Two-letter country code (ISO 3166-1), for example PH."),
+        error_messages={"invalid": _("Enter a two-letter country code, for example PH.")},
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=[("", _("not known")), *SuspectRole.choices]
+    )
+    arrested_on = forms.DateField(label=_("Arrested on"), widget=DATE, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("given_name", "").strip() or data.get("family_name", "").strip()):
+            raise forms.ValidationError(_("Give at least a given name or a family name."))
+        data["nationality"] = data.get("nationality", "").upper()
+        return data
+
+
+class ChargeForm(forms.Form):
+    prefix = "charge"
+    suspect = SuspectChoice(label=_("Suspect"), queryset=Suspect.objects.none())
+    provision = ProvisionChoice(label=_("Provision"), queryset=LegalProvision.objects.none())
+
+    def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        suspect = self.fields["suspect"]
+        assert isinstance(suspect, SuspectChoice)
+        suspect.queryset = case.suspects.select_related("person").order_by("pk")
+        provision = self.fields["provision"]
+        assert isinstance(provision, ProvisionChoice)
+        provision.queryset = active_provisions()
+
+
+class AuthorisationRequestForm(forms.Form):
+    prefix = "authorisation"
+    kind = forms.ChoiceField(label=_("Measure"), choices=AuthorisationKind.choices)
+    court = forms.ModelChoiceField(label=_("Court"), queryset=Agency.objects.none())
+    scope = forms.CharField(
+        label=_("Scope"), widget=REASON, max_length=4000, help_text=_("Stored encrypted.")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        court = self.fields["court"]
+        assert isinstance(court, forms.ModelChoiceField)
+        court.queryset = agencies_of_kind(AgencyKind.COURT)
+
+
+class AuthorisationDecisionForm(forms.Form):
+    """Granted or refused by the button pressed; a grant needs an expiry, which the model
+    checks lies in the future."""
+
+    decision = forms.ChoiceField(choices=[("grant", _("Grant")), ("refuse", _("Refuse"))])
+    expires_at = forms.DateTimeField(
+        label=_("In force until"),
+        widget=DATE_TIME,
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )
+
+    def __init__(self, *args: Any, pk: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefix = f"decide-{pk}"  # one form per request on the page: unique field ids
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "grant" and not data.get("expires_at"):
+            message = _("A granted authorisation needs an expiry date and time.")
+            self.add_error("expires_at", message)
+        return data
+
+
+class CourtDecisionForm(forms.Form):
+    prefix = "decision"
+    SENTENCE_FIELDS = ("prison_months", "suspended", "fine", "compensation_to_victims")
+    charge = ChargeChoice(label=_("Charge"), queryset=Charge.objects.none())
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
+    is_final = forms.BooleanField(label=_("Final (no further appeal)"), required=False)
+    prison_months = forms.IntegerField(label=_("Prison (months)"), min_value=0, initial=0)
+    suspended = forms.BooleanField(label=_("Prison term suspended"), required=False)
+    fine = forms.DecimalField(
+        label=_("Fine"), min_value=0, max_digits=12, decimal_places=2, initial=0
+    )
+    compensation_to_victims = forms.DecimalField(
+        label=_("Compensation to victims"), min_value=0, max_digits=12, decimal_places=2, initial=0
+    )
+
+    def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        charge = self.fields["charge"]
+        assert isinstance(charge, ChargeChoice)
+        charge.queryset = (
+            case.charges.exclude(decisions__is_final=True)
+            .select_related("provision", "suspect__person")
+            .order_by("pk")
+        )
+
+    def sentence(self) -> dict[str, Any] | None:
+        """The sentence to record: only with a conviction (the other fields are ignored)."""
+        if self.cleaned_data["outcome"] != Outcome.CONVICTED:
+            return None
+        return {name: self.cleaned_data[name] for name in self.SENTENCE_FIELDS}
+
+
+class AppealForm(forms.Form):
+    prefix = "appeal"
+    decision = DecisionChoice(label=_("Decision appealed"), queryset=CourtDecision.objects.none())
+    filed_on = forms.DateField(label=_("Filed on"), widget=DATE, initial=timezone.localdate)
+    by_party = forms.ChoiceField(label=_("Appellant"), choices=Appellant.choices)
+
+    def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        decision = self.fields["decision"]
+        assert isinstance(decision, DecisionChoice)
+        decision.queryset = (
+            CourtDecision.objects.filter(charge__case=case, is_final=False)
+            .select_related("charge__provision", "charge__suspect__person")
+            .order_by("pk")
+        )
+
+
+class AppealOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Appeal outcome"), choices=AppealOutcome.choices)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args: Any, pk: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefix = f"appeal-{pk}"  # one form per open appeal on the page
+
+
+class VictimLinkForm(forms.Form):
+    prefix = "link"
+    victim_reference = forms.CharField(
+        label=_("Victim case reference"),
+        max_length=20,
+        help_text=_("The reference the agency holding the victim case gave you (VC-…)."),
+    )
+    capacity = forms.ChoiceField(label=_("Capacity"), choices=VictimCapacity.choices)

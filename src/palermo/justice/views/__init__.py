@@ -1,0 +1,1 @@
+"""The criminal case pages, one small module per part of the case file."""

@@ -1,0 +1,71 @@
+"""The list of criminal cases a user may see, and opening a new one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from palermo.accounts.models import User
+from palermo.accounts.roles import Role
+from palermo.justice.access import criminal_cases_visible_to
+from palermo.justice.forms import CaseFilterForm, CaseOpenForm
+from palermo.justice.models import CriminalCase
+from palermo.justice.views.common import acting_user, back_to_case, refuse
+
+CASES_PER_PAGE = 25
+
+
+@login_required
+@require_http_methods(["GET"])
+def case_list(request: HttpRequest) -> HttpResponse:
+    """References, stages, offences and dates: nothing that names a person."""
+    user = acting_user(request)
+    visible = criminal_cases_visible_to(user)
+    years = [day.year for day in visible.dates("reported_on", "year", order="DESC")]
+    filters = CaseFilterForm(request.GET or None, years=years)
+    cases = filters.filter(visible).prefetch_related("provisions").order_by("-reported_on", "pk")
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "may_open": user.has_role(Role.INVESTIGATOR) and user.agency_id is not None,
+    }
+    return render(request, "justice/case_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_new(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    if not user.has_role(Role.INVESTIGATOR) or user.agency_id is None:
+        return refuse(request, _("Only investigators open criminal cases."))
+    form = CaseOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = open_case(form, user)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("Criminal case opened and under investigation."))
+            return back_to_case(case)
+    return render(request, "justice/case_new.html", {"form": form})
+
+
+def open_case(form: CaseOpenForm, user: User) -> CriminalCase:
+    data = form.cleaned_data
+    return CriminalCase.open(
+        user,
+        data["reason"],
+        data["provisions"],
+        reported_on=data["reported_on"],
+        is_sex_trafficking=data["is_sex_trafficking"],
+        is_labour_trafficking=data["is_labour_trafficking"],
+        summary=data["summary"],
+    )
