@@ -181,3 +181,28 @@ def test_reading_a_record_is_audited(make_user: Callable[..., Any], client: Clie
 
     read = AuditEntry.objects.filter(action="read", object_ref=case.person.reference).get()
     assert read.actor == "me"
+
+
+HTML_PAGES = {
+    "victim_case": ("registry:case_detail", World.victim_case),
+    "criminal_case": ("justice:case_detail", World.criminal_case),
+    "screening": ("screening:detail", World.screening),
+}
+
+
+@pytest.mark.parametrize("relation", RELATIONS)
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("object_type", HTML_PAGES)
+def test_html_page_access(
+    object_type: str, role: str, relation: str, make_user: Callable[..., Any], client: Client
+) -> None:
+    """The web pages obey the same matrix as the API: same helpers, same answers."""
+    world = World(make_user, role)
+    url_name, build = HTML_PAGES[object_type]
+    record = build(world, relation)
+    client.force_login(world.me)
+
+    response = client.get(reverse(url_name, args=[record.reference]))
+
+    allowed = relation in EXPECTED[object_type].get(role, NONE)
+    assert response.status_code == (200 if allowed else 404)
