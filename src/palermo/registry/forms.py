@@ -64,14 +64,19 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        anything = [("", _("any"))]
-        self.fields["stage"].choices = anything + list(Stage.choices)
-        self.fields["form"].choices = anything + list(ExploitationForm.choices)
-        self.fields["year"].choices = anything + [(y, str(y)) for y in years]
+        anything: list[tuple[Any, Any]] = [("", _("any"))]
+        self._choose("stage", anything + list(Stage.choices))
+        self._choose("form", anything + list(ExploitationForm.choices))
+        self._choose("year", anything + [(y, str(y)) for y in years])
         agency_field = self.fields["agency"]
         assert isinstance(agency_field, forms.ModelChoiceField)
         agency_field.queryset = agencies_for(user)
         agency_field.empty_label = _("any")
+
+    def _choose(self, name: str, choices: list[tuple[Any, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
 
 class SearchForm(CaseFilterForm):
@@ -221,7 +226,8 @@ class ServiceForm(forms.ModelForm[Service]):
         }
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="service", **kwargs)
+        kwargs.setdefault("prefix", "service")
+        super().__init__(*args, **kwargs)
         provider = self.fields["provider"]
         assert isinstance(provider, forms.ModelChoiceField)
         provider.queryset = agencies_for(user)
@@ -238,10 +244,12 @@ class ConsentForm(forms.ModelForm[Consent]):
     class Meta:
         model = Consent
         fields = ["given_on", "form", "covers_referral"]
+        labels = {"form": _("How the consent was given")}
         widgets = {"given_on": DateInput, "form": forms.RadioSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="consent", **kwargs)
+        kwargs.setdefault("prefix", "consent")
+        super().__init__(*args, **kwargs)
 
     def clean_given_on(self) -> datetime.date:
         given_on: datetime.date = self.cleaned_data["given_on"]
@@ -260,10 +268,11 @@ class ReferralForm(forms.Form):
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="referral", **kwargs)
+        kwargs.setdefault("prefix", "referral")
+        super().__init__(*args, **kwargs)
         to_agency = self.fields["to_agency"]
         assert isinstance(to_agency, forms.ModelChoiceField)
-        to_agency.queryset = agencies_for(user).exclude(pk=user.agency_id)
+        to_agency.queryset = agencies_for(user).exclude(pk=user.agency_id or 0)
 
 
 class DocumentForm(forms.Form):
@@ -272,7 +281,8 @@ class DocumentForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="document", **kwargs)
+        kwargs.setdefault("prefix", "document")
+        super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png"
 
     def clean_file(self) -> UploadedFile:

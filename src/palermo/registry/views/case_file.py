@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -41,7 +42,7 @@ def render_case_file(
     case: VictimCase,
     *,
     status: int = 200,
-    bound: dict[str, forms.Form] | None = None,
+    bound: dict[str, forms.BaseForm] | None = None,
     move_error: str = "",
 ) -> HttpResponse:
     """The case file, with any form the user just sent (and its errors) in place of a blank one."""
@@ -91,6 +92,8 @@ def exploitation_summary(case: VictimCase) -> dict[str, Any] | None:
     for name, choices in CODE_LISTS.items():
         labels = dict(choices.choices)
         codes: list[str] = getattr(exploitation, name)
-        verbose = Exploitation._meta.get_field(name).verbose_name
+        field = Exploitation._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        verbose = field.verbose_name
         groups.append((verbose, [labels.get(code, code) for code in codes]))
     return {"record": exploitation, "groups": groups}

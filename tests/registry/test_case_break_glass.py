@@ -1,0 +1,90 @@
+"""Emergency access: a case worker outside the case's agencies opens it with a stated reason."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from palermo.audit.models import AuditEntry
+from palermo.registry.models import BreakGlassGrant, VictimCase
+
+BREAK_GLASS = "registry:break_glass"
+REASON = "The person called the hotline in danger tonight."
+
+
+def test_the_page_asks_for_a_reference_and_a_reason(client: Client, outsider: Any) -> None:
+    client.force_login(outsider)
+
+    page = client.get(reverse(BREAK_GLASS)).content.decode()
+
+    assert 'name="reference"' in page
+    assert 'name="reason"' in page
+
+
+def test_an_outsider_gets_audited_emergency_access(
+    client: Client, welfare_case: VictimCase, outsider: Any
+) -> None:
+    client.force_login(outsider)
+    case_url = reverse("registry:case_detail", args=[welfare_case.reference])
+    assert client.get(case_url).status_code == 404
+
+    response = client.post(
+        reverse(BREAK_GLASS), {"reference": welfare_case.reference.lower(), "reason": REASON}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == case_url
+    grant = BreakGlassGrant.objects.get()
+    assert (grant.case, grant.user, grant.reason) == (welfare_case, outsider, REASON)
+    assert AuditEntry.objects.filter(action="break_glass", reason=REASON).exists()
+    page = client.get(case_url)
+    assert page.status_code == 200
+    assert b"emergency access grant until" in page.content
+
+
+def test_a_short_reason_is_refused(client: Client, welfare_case: VictimCase, outsider: Any) -> None:
+    client.force_login(outsider)
+
+    response = client.post(
+        reverse(BREAK_GLASS), {"reference": welfare_case.reference, "reason": "urgent"}
+    )
+
+    assert response.status_code == 400
+    assert not BreakGlassGrant.objects.exists()
+
+
+def test_an_unknown_reference_is_refused(client: Client, outsider: Any) -> None:
+    client.force_login(outsider)
+
+    response = client.post(reverse(BREAK_GLASS), {"reference": "VC-00000-00000", "reason": REASON})
+
+    assert response.status_code == 400
+    assert "No case has this reference" in response.content.decode()
+    assert not BreakGlassGrant.objects.exists()
+
+
+def test_a_case_already_visible_needs_no_grant(
+    client: Client, welfare_case: VictimCase, colleague: Any
+) -> None:
+    client.force_login(colleague)
+
+    response = client.post(
+        reverse(BREAK_GLASS), {"reference": welfare_case.reference, "reason": REASON}
+    )
+
+    assert response.status_code == 302
+    assert not BreakGlassGrant.objects.exists()
+
+
+def test_only_case_workers_break_the_glass(
+    client: Client, welfare_case: VictimCase, make_user: Callable[..., Any]
+) -> None:
+    client.force_login(make_user("analyst", "secretariat", "analyst"))
+
+    response = client.post(
+        reverse(BREAK_GLASS), {"reference": welfare_case.reference, "reason": REASON}
+    )
+
+    assert response.status_code == 403
+    assert not BreakGlassGrant.objects.exists()
