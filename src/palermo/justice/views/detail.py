@@ -91,7 +91,8 @@ def action_forms(
         ),
     }
     return {
-        f"{name}_form": (submitted.get(name) or blank()) if allowed else None
+        # A form just refused is shown again even if the case no longer offers it.
+        f"{name}_form": submitted.get(name) or (blank() if allowed else None)
         for name, (allowed, blank) in offered.items()
     }
 
@@ -117,9 +118,8 @@ def appeal_rows(
         {
             "appeal": appeal,
             "form": (
-                submitted.get(f"appeal-{appeal.pk}") or AppealOutcomeForm(pk=appeal.pk)
-                if judging and not appeal.outcome
-                else None
+                submitted.get(f"appeal-{appeal.pk}")
+                or (AppealOutcomeForm(pk=appeal.pk) if judging and not appeal.outcome else None)
             ),
         }
         for appeal in appeals
@@ -140,9 +140,12 @@ def authorisation_rows(
         {
             "authorisation": item,
             "form": (
-                submitted.get(f"decide-{item.pk}") or AuthorisationDecisionForm(pk=item.pk)
-                if item.is_open() and item.may_be_decided_by(user)
-                else None
+                submitted.get(f"decide-{item.pk}")
+                or (
+                    AuthorisationDecisionForm(pk=item.pk)
+                    if item.is_open() and item.may_be_decided_by(user)
+                    else None
+                )
             ),
         }
         for item in authorisations
