@@ -46,7 +46,8 @@ def test_an_investigator_opens_a_case_for_their_agency(cast: Cast, client: Clien
     assert response["Location"] == reverse("justice:case_detail", args=[case.reference])
     assert case.owning_agency == cast.investigator.agency
     assert case.stage == "investigation"
-    assert case.is_sex_trafficking and not case.is_labour_trafficking
+    assert case.is_sex_trafficking
+    assert not case.is_labour_trafficking
     assert [p.code for p in case.provisions.all()] == ["PP-3"]
     transition = CriminalTransition.objects.get(case=case)
     assert (transition.by, transition.reason) == (

@@ -57,7 +57,8 @@ def test_sending_to_prosecution_names_the_office(cast: Cast, client: Client) -> 
     )
     assert last.at >= before
     entry = AuditEntry.objects.filter(action="transition", object_ref=case.reference).last()
-    assert entry is not None and entry.reason == "Evidence gathered."
+    assert entry is not None
+    assert entry.reason == "Evidence gathered."
 
 
 def test_the_model_refusal_is_shown_when_the_office_is_missing(cast: Cast, client: Client) -> None:

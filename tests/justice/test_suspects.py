@@ -54,7 +54,8 @@ def test_suspect_names_are_encrypted_at_rest(cast: Cast, client: Client) -> None
         cursor.execute("SELECT given_name, family_name FROM registry_person")
         stored = cursor.fetchone()
 
-    assert "Orlando" not in stored[0] and "Vexley" not in stored[1]
+    assert "Orlando" not in stored[0]
+    assert "Vexley" not in stored[1]
 
 
 def test_names_show_on_the_case_file_only(cast: Cast, client: Client) -> None:
@@ -66,7 +67,8 @@ def test_names_show_on_the_case_file_only(cast: Cast, client: Client) -> None:
     listing = client.get(reverse("justice:case_list")).content.decode()
 
     assert "Orlando Vexley" in file
-    assert "<title>Criminal case" in file and "Vexley · Palermo" not in file
+    assert "<title>Criminal case" in file
+    assert "Vexley · Palermo" not in file
     assert "Vexley" not in listing
 
 

@@ -1,0 +1,218 @@
+"""Judicial authorisations: investigators request, judicial officers of that court decide;
+a grant runs until an expiry in the future."""
+
+import datetime
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from palermo.audit.models import AuditEntry
+from palermo.justice.models import CriminalCase, JudicialAuthorisation
+
+from .conftest import Cast
+
+
+def request_url(case: CriminalCase) -> str:
+    return reverse("justice:authorisation_request", args=[case.reference])
+
+
+def decide_url(authorisation: JudicialAuthorisation) -> str:
+    return reverse("justice:authorisation_decide", args=[authorisation.pk])
+
+
+def requested(cast: Cast) -> JudicialAuthorisation:
+    case = cast.open_case()
+    court = cast.judge.agency
+    assert court is not None
+    return JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+
+
+def in_days(days: int) -> str:
+    return (timezone.localtime() + datetime.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_an_investigator_requests_a_measure_from_a_court(cast: Cast, client: Client) -> None:
+    case = cast.open_case()
+    client.force_login(cast.colleague)
+
+    response = client.post(
+        request_url(case),
+        {
+            "authorisation-kind": "interception",
+            "authorisation-court": cast.judge.agency_id,
+            "authorisation-scope": "Two synthetic phone numbers.",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("#authorisations")
+    authorisation = JudicialAuthorisation.objects.get(case=case)
+    assert (authorisation.kind, authorisation.court_id, authorisation.status) == (
+        "interception",
+        cast.judge.agency_id,
+        "requested",
+    )
+    assert authorisation.requested_by == cast.colleague
+    assert authorisation.scope == "Two synthetic phone numbers."
+    entry = AuditEntry.objects.get(action="authorisation_requested")
+    assert "phone" not in str(entry.changes)
+
+
+def test_only_a_court_can_be_asked(cast: Cast, client: Client) -> None:
+    case = cast.open_case()
+    client.force_login(cast.investigator)
+
+    response = client.post(
+        request_url(case),
+        {
+            "authorisation-kind": "search",
+            "authorisation-court": cast.prosecutor.agency_id,
+            "authorisation-scope": "x",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not JudicialAuthorisation.objects.exists()
+
+
+def test_a_prosecutor_cannot_request_a_measure(cast: Cast, client: Client) -> None:
+    case = cast.case_with_prosecution()
+    client.force_login(cast.prosecutor)
+
+    response = client.post(
+        request_url(case),
+        {
+            "authorisation-kind": "search",
+            "authorisation-court": cast.judge.agency_id,
+            "authorisation-scope": "x",
+        },
+    )
+
+    assert response.status_code == 403
+    assert not JudicialAuthorisation.objects.exists()
+
+
+def test_the_court_grants_with_an_expiry(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    prefix = f"decide-{authorisation.pk}"
+    client.force_login(cast.fellow_judge)
+
+    response = client.post(
+        decide_url(authorisation),
+        {f"{prefix}-decision": "grant", f"{prefix}-expires_at": in_days(7)},
+    )
+
+    assert response.status_code == 302
+    authorisation.refresh_from_db()
+    assert authorisation.status == "granted"
+    assert authorisation.judicial_officer == cast.fellow_judge
+    assert authorisation.is_in_force()
+    page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
+    assert "In force until" in page.content.decode()
+
+
+def test_the_expiry_must_lie_in_the_future(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    prefix = f"decide-{authorisation.pk}"
+    client.force_login(cast.judge)
+
+    response = client.post(
+        decide_url(authorisation),
+        {f"{prefix}-decision": "grant", f"{prefix}-expires_at": in_days(-1)},
+    )
+
+    assert response.status_code == 200
+    assert "A granted authorisation needs an expiry in the future." in response.content.decode()
+    authorisation.refresh_from_db()
+    assert authorisation.status == "requested"
+
+
+def test_a_grant_without_an_expiry_is_refused(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    client.force_login(cast.judge)
+
+    response = client.post(
+        decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "grant"}
+    )
+
+    assert response.status_code == 200
+    assert "needs an expiry date and time" in response.content.decode()
+    authorisation.refresh_from_db()
+    assert authorisation.status == "requested"
+
+
+def test_the_court_refuses(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    client.force_login(cast.judge)
+
+    response = client.post(
+        decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
+    )
+
+    assert response.status_code == 302
+    authorisation.refresh_from_db()
+    assert (authorisation.status, authorisation.expires_at) == ("refused", None)
+
+
+def test_a_decision_is_taken_once(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    authorisation.decide(False, cast.judge, None)
+    client.force_login(cast.judge)
+
+    response = client.post(
+        decide_url(authorisation),
+        {
+            f"decide-{authorisation.pk}-decision": "grant",
+            f"decide-{authorisation.pk}-expires_at": in_days(3),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "This authorisation was already decided." in response.content.decode()
+    authorisation.refresh_from_db()
+    assert authorisation.status == "refused"
+
+
+def test_a_prosecutor_cannot_decide_an_authorisation(cast: Cast, client: Client) -> None:
+    case = cast.case_with_prosecution()
+    court = cast.judge.agency
+    assert court is not None
+    authorisation = JudicialAuthorisation.request(case, cast.investigator, "search", court, "x")
+    client.force_login(cast.prosecutor)
+
+    response = client.post(
+        decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
+    )
+
+    assert response.status_code == 403
+    assert "Only judicial officers of the court" in response.content.decode()
+    authorisation.refresh_from_db()
+    assert authorisation.status == "requested"
+
+
+def test_a_judge_of_another_court_gets_404(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    client.force_login(cast.other_judge)
+
+    response = client.post(
+        decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
+    )
+
+    assert response.status_code == 404
+    authorisation.refresh_from_db()
+    assert authorisation.status == "requested"
+
+
+def test_the_investigators_see_the_request_but_no_decision_form(cast: Cast, client: Client) -> None:
+    authorisation = requested(cast)
+    client.force_login(cast.investigator)
+
+    page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
+
+    assert "Unit 4B" in page.content.decode()
+    assert decide_url(authorisation) not in page.content.decode()
+    client.force_login(cast.judge)
+    page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
+    assert decide_url(authorisation) in page.content.decode()
