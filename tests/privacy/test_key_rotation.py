@@ -72,3 +72,19 @@ def test_a_key_file_readable_by_others_is_refused(
 def test_rotation_refuses_keys_from_the_environment(db: None) -> None:
     with pytest.raises(CommandError, match="PALERMO_DATA_KEYS"):
         call_command("rotate_keys")
+
+
+def test_rotation_re_encrypts_documents_too(key_file: Path, make_user: Callable[..., Any]) -> None:
+    from palermo.registry.models import Document, VictimCase
+
+    worker = make_user("worker", "welfare", "case_worker")
+    person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
+    case = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
+    pdf = b"%PDF-1.4 synthetic test document"
+    Document.store(case, pdf, "application/pdf", "statement.pdf", worker)
+
+    call_command("rotate_keys", stdout=io.StringIO(), stderr=io.StringIO())
+
+    ring = json.loads(key_file.read_text())
+    assert raw_key_ids_in_use() == {ring["primary"]}
+    assert Document.objects.get().read_content() == pdf
