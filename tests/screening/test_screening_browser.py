@@ -83,7 +83,7 @@ def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
     page.get_by_label("Family name").fill("Exemplo")
     page.get_by_label("Nationality").fill("PH")
     page.get_by_label("The person consents to referral to services").check()
-    page.get_by_label("Consent given").select_option("oral")
+    page.get_by_label("How consent was given").select_option("oral")
     page.get_by_label("Receiving agency").select_option(str(agency("shelter-ngo").pk))
     page.get_by_label("Service", exact=True).select_option("shelter")
     save_screenshot(page, screenshot_folder, "screening-open-case")

@@ -108,7 +108,7 @@ class OpenCaseForm(forms.Form):
         label=_lazy("The person consents to referral to services"), required=False
     )
     consent_form = forms.ChoiceField(
-        label=_lazy("Consent given"),
+        label=_lazy("How consent was given"),
         choices=[("", "—"), ("written", _lazy("written")), ("oral", _lazy("oral"))],
         required=False,
     )
