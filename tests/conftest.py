@@ -8,6 +8,8 @@ from django.conf import settings
 from palermo.privacy.keys import forget_keyring
 from palermo.workdir import new_keyring_json
 
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def throwaway_keyring() -> Iterator[None]:

@@ -6,16 +6,19 @@ from typing import Any
 
 import pytest
 
-from tests.browser.pages import PASSWORD, choose_language, log_in, new_page, save_screenshot
+from tests.browser.pages import PASSWORD, choose_language, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_first_login_enrols_the_second_factor_and_the_language_sticks(
-    browser: Any, live_server: Any, make_user: Callable[..., Any], screenshot_folder: Path
+    open_page: Callable[..., Any],
+    live_server: Any,
+    make_user: Callable[..., Any],
+    screenshot_folder: Path,
 ) -> None:
     make_user("worker", "welfare", "case_worker", password=PASSWORD)
-    page = new_page(browser)
+    page = open_page()
 
     log_in(page, live_server.url, "worker")
     save_screenshot(page, screenshot_folder, "dashboard-en")
@@ -32,8 +35,10 @@ def test_first_login_enrols_the_second_factor_and_the_language_sticks(
     assert page.locator("html").get_attribute("lang") == "pt"
 
 
-def test_the_login_page_fits_a_small_phone(browser: Any, live_server: Any, db: None) -> None:
-    page = new_page(browser, width=360)
+def test_the_login_page_fits_a_small_phone(
+    open_page: Callable[..., Any], live_server: Any, db: None
+) -> None:
+    page = open_page(360)
     page.goto(f"{live_server.url}/login/")
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

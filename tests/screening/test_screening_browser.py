@@ -1,7 +1,7 @@
 """In the browser: answers save as they are given (htmx), the result shows, the case opens."""
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,24 +9,9 @@ import pytest
 
 from palermo.registry.models import Referral, VictimCase
 from palermo.screening.models import Screening
-from tests.browser.conftest import browser, screenshot_folder  # noqa: F401 (fixtures)
-from tests.browser.pages import PASSWORD, log_in, new_page, save_screenshot
+from tests.browser.pages import PASSWORD, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def open_page(browser: Any, live_server: Any) -> Iterator[Callable[[int], Any]]:  # noqa: F811
-    """Pages whose browser contexts close before the live server stops (no request in flight)."""
-    pages: list[Any] = []
-
-    def open_one(width: int) -> Any:
-        pages.append(new_page(browser, width=width))
-        return pages[-1]
-
-    yield open_one
-    for page in pages:
-        page.context.close()
 
 
 def answer(page: Any, key: str, value: str) -> None:
@@ -39,7 +24,7 @@ def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
     open_page: Callable[[int], Any],
     live_server: Any,
     make_user: Callable[..., Any],
-    screenshot_folder: Path,  # noqa: F811
+    screenshot_folder: Path,
     agency: Callable[[str], Any],
 ) -> None:
     make_user("screener", "police", "screener", password=PASSWORD)
@@ -100,7 +85,7 @@ def test_the_screening_form_fits_a_small_phone(
     open_page: Callable[[int], Any],
     live_server: Any,
     make_user: Callable[..., Any],
-    screenshot_folder: Path,  # noqa: F811
+    screenshot_folder: Path,
 ) -> None:
     from palermo.screening.services import start_screening
 

@@ -5,8 +5,9 @@ Screenshots go to artifacts/screenshots/ (ignored by git; CI keeps them as artef
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,3 +44,19 @@ def browser() -> Iterator[object]:
 def screenshot_folder() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def open_page(browser: Any, live_server: Any) -> Iterator[Callable[[int], Any]]:
+    """Pages whose browser contexts close before the live server stops (no request in flight)."""
+    from tests.browser.pages import new_page
+
+    pages: list[Any] = []
+
+    def open_one(width: int = 1280) -> Any:
+        pages.append(new_page(browser, width=width))
+        return pages[-1]
+
+    yield open_one
+    for page in pages:
+        page.context.close()
