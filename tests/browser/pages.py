@@ -54,3 +54,10 @@ def save_screenshot(page: Any, folder: Path, name: str) -> None:
 
 def wait_for_next_time_step() -> None:
     time.sleep(30 - time.time() % 30 + 0.5)
+
+
+def answer_indicator(page: Any, key: str, value: str) -> None:
+    """Tick one answer on the screening form and wait until it says the answer is saved."""
+    fieldset = page.locator("fieldset.indicator", has=page.locator(f'input[name="{key}"]'))
+    fieldset.locator(f'input[value="{value}"]').check()
+    fieldset.locator(".save-status", has_text="Saved").wait_for()

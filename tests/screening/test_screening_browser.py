@@ -9,15 +9,9 @@ import pytest
 
 from palermo.registry.models import Referral, VictimCase
 from palermo.screening.models import Screening
-from tests.browser.pages import PASSWORD, log_in, save_screenshot
+from tests.browser.pages import PASSWORD, answer_indicator, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def answer(page: Any, key: str, value: str) -> None:
-    fieldset = page.locator("fieldset.indicator", has=page.locator(f'input[name="{key}"]'))
-    fieldset.locator(f'input[value="{value}"]').check()
-    fieldset.locator(".save-status", has_text="Saved").wait_for()
 
 
 def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
@@ -46,8 +40,8 @@ def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
         "coercion_at_destination.debt_bondage",
     ]
     for key in keys:
-        answer(page, key, "observed")
-    answer(page, "exploitation.hazardous_work", "not_observed")
+        answer_indicator(page, key, "observed")
+    answer_indicator(page, "exploitation.hazardous_work", "not_observed")
     save_screenshot(page, screenshot_folder, "screening-form-tablet")
     page.screenshot(path=str(screenshot_folder / "screening-form-tablet-viewport.png"))
 
