@@ -11,7 +11,11 @@ CHECK = [sys.executable, "-m", "palermo", "check", "--deploy", "--fail-level", "
 
 
 def run_palermo(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("PALERMO_")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PALERMO_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         CHECK,
         env={**clean, "PALERMO_HOME": str(tmp_path), **env},

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from palermo.accounts.forms import CodeForm, PasswordStepForm
@@ -20,7 +20,7 @@ from palermo.audit.log import record_event
 
 PENDING = "palermo_pending_user"
 PENDING_SECONDS = 300  # the second step must follow the first within five minutes
-REFUSED = _lazy(
+REFUSED = gettext_lazy(
     "Your username and password didn't match, or the account is locked for a while after "
     "repeated failures."
 )

@@ -7,9 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from palermo.accounts.models import Agency, User
 from palermo.jurisdiction.models import Jurisdiction
@@ -18,9 +17,9 @@ from palermo.registry.vocabulary import Sex
 from palermo.screening import ilo
 
 ANSWER_CHOICES = [
-    (ilo.Answer.OBSERVED.value, _lazy("observed")),
-    (ilo.Answer.NOT_OBSERVED.value, _lazy("not observed")),
-    (ilo.Answer.UNKNOWN.value, _lazy("unknown")),
+    (ilo.Answer.OBSERVED.value, gettext_lazy("observed")),
+    (ilo.Answer.NOT_OBSERVED.value, gettext_lazy("not observed")),
+    (ilo.Answer.UNKNOWN.value, gettext_lazy("unknown")),
 ]
 
 # ISO 3166-1 alpha-2, officially assigned codes (iso-codes 4.x). Kept here until the registry
@@ -41,7 +40,7 @@ ISO_COUNTRY_CODES = frozenset(_ISO_COUNTRY_CODES_TEXT.split())
 
 class NewScreeningForm(forms.Form):
     indicator_list = forms.ChoiceField(
-        label=_lazy("Indicator list"), widget=forms.RadioSelect, choices=()
+        label=gettext_lazy("Indicator list"), widget=forms.RadioSelect, choices=()
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -85,39 +84,44 @@ def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
 
 
 class OpenCaseForm(forms.Form):
-    given_name = forms.CharField(label=_lazy("Given name"), required=False, max_length=200)
-    family_name = forms.CharField(label=_lazy("Family name"), required=False, max_length=200)
-    sex = forms.ChoiceField(label=_lazy("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
+    given_name = forms.CharField(label=gettext_lazy("Given name"), required=False, max_length=200)
+    family_name = forms.CharField(label=gettext_lazy("Family name"), required=False, max_length=200)
+    sex = forms.ChoiceField(label=gettext_lazy("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
     birth_year = forms.IntegerField(
-        label=_lazy("Year of birth"), required=False, min_value=1900, help_text=_lazy("If known.")
+        label=gettext_lazy("Year of birth"),
+        required=False,
+        min_value=1900,
+        help_text=gettext_lazy("If known."),
     )
     estimated_age = forms.IntegerField(
-        label=_lazy("Estimated age"),
+        label=gettext_lazy("Estimated age"),
         required=False,
         min_value=0,
         max_value=120,
-        help_text=_lazy("When the year of birth is not known."),
+        help_text=gettext_lazy("When the year of birth is not known."),
     )
     nationality = forms.CharField(
-        label=_lazy("Nationality"),
+        label=gettext_lazy("Nationality"),
         required=False,
         max_length=2,
-        help_text=_lazy("Two-letter country code (ISO 3166-1 alpha-2), for example PH or VN."),
+        help_text=gettext_lazy(
+            "Two-letter country code (ISO 3166-1 alpha-2), for example PH or VN."
+        ),
     )
     consents = forms.BooleanField(
-        label=_lazy("The person consents to referral to services"), required=False
+        label=gettext_lazy("The person consents to referral to services"), required=False
     )
     consent_form = forms.ChoiceField(
-        label=_lazy("How consent was given"),
-        choices=[("", "—"), ("written", _lazy("written")), ("oral", _lazy("oral"))],
+        label=gettext_lazy("How consent was given"),
+        choices=[("", "—"), ("written", gettext_lazy("written")), ("oral", gettext_lazy("oral"))],
         required=False,
     )
-    refer_now = forms.BooleanField(label=_lazy("Refer now"), required=False, initial=True)
+    refer_now = forms.BooleanField(label=gettext_lazy("Refer now"), required=False, initial=True)
     to_agency = forms.ModelChoiceField(
-        label=_lazy("Receiving agency"), queryset=Agency.objects.none(), required=False
+        label=gettext_lazy("Receiving agency"), queryset=Agency.objects.none(), required=False
     )
     service = forms.ChoiceField(
-        label=_lazy("Service"), choices=[("", "—"), *ServiceKind.choices], required=False
+        label=gettext_lazy("Service"), choices=[("", "—"), *ServiceKind.choices], required=False
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
