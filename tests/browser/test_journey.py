@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from palermo.registry.models import Referral, VictimCase
 from tests.browser.pages import (
@@ -93,7 +94,17 @@ def test_screen_refer_accept_and_keep_outsiders_out(
     ngo_page.goto(case_url)
     save_screenshot(ngo_page, screenshot_folder, "journey-5-case-zh-hant")
     assert ngo_page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert ngo_page.get_by_role("heading", name=heading_in("zh-hant", "Consent")).is_visible()
     choose_language(ngo_page, "pt")
     ngo_page.goto(case_url)
     save_screenshot(ngo_page, screenshot_folder, "journey-6-case-pt")
     assert ngo_page.locator("html").get_attribute("lang") == "pt"
+    assert ngo_page.get_by_role("heading", name=heading_in("pt", "Consent")).is_visible()
+
+
+def heading_in(language: str, english: str) -> str:
+    """The catalogue's translation, so the test follows the translators, not a copy of them."""
+    with translation.override(language):
+        translated = translation.gettext(english)
+    assert translated != english, f"no {language} translation of {english!r}"
+    return translated
