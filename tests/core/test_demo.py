@@ -9,6 +9,7 @@ from palermo.accounts.roles import Role
 from palermo.audit.verify import verify_chain
 from palermo.justice.models import CourtDecision, JudicialAuthorisation
 from palermo.registry.models import Referral, Stage, VictimCase
+from palermo.screening.models import Screening
 
 
 def test_the_demo_seeds_a_complete_synthetic_jurisdiction(db: None) -> None:
@@ -24,6 +25,7 @@ def test_the_demo_seeds_a_complete_synthetic_jurisdiction(db: None) -> None:
     assert JudicialAuthorisation.objects.filter(status="granted").exists()
     years = {moment.year for moment in VictimCase.objects.values_list("opened_at", flat=True)}
     assert len(years) >= 4
+    assert set(Screening.objects.values_list("status", flat=True)) == {"draft", "completed"}
     assert verify_chain().intact
 
 

@@ -81,9 +81,11 @@ def seed_demo(pack: str = "macao", persons: int = 300, seed: int = 2008) -> Demo
     world.users = _create_users(world)
     from palermo.core.demo_justice import seed_criminal_cases
     from palermo.core.demo_registry import seed_victim_cases
+    from palermo.core.demo_screening import seed_screenings
 
     cases = seed_victim_cases(world, persons)
     seed_criminal_cases(world, cases)
+    seed_screenings(world)
     return world
 
 
