@@ -41,6 +41,9 @@ def test_an_outsider_gets_audited_emergency_access(
     page = client.get(case_url)
     assert page.status_code == 200
     assert b"emergency access grant until" in page.content
+    read = AuditEntry.objects.filter(action="read", object_ref=welfare_case.reference).last()
+    assert read is not None
+    assert read.reason == REASON
 
 
 def test_a_short_reason_is_refused(client: Client, welfare_case: VictimCase, outsider: Any) -> None:

@@ -47,14 +47,16 @@ def render_case_file(
 ) -> HttpResponse:
     """The case file, with any form the user just sent (and its errors) in place of a blank one."""
     user = user_of(request)
-    record_read(user, "victim_case", case.reference)
+    grant = live_grant(user.pk, case)
+    # A read under an emergency grant carries the reason given for breaking the glass.
+    record_read(user, "victim_case", case.reference, reason=grant.reason if grant else "")
     bound = bound or {}
     context: dict[str, Any] = {
         "case": case,
         "person": case.person,
         "transitions": case.transitions.select_related("by", "by__agency"),
         "can_act": user.has_role(Role.CASE_WORKER),
-        "grant": live_grant(user.pk, case),
+        "grant": grant,
         "move_forms": [
             (stage, Stage(stage).label, bound.get(f"move-{stage}") or move_form_for(stage, user))
             for stage in sorted(NEXT_STAGES[case.stage], key=STAGE_ORDER.index)
