@@ -39,3 +39,7 @@ class Command(BaseCommand):
         for username, _kind, roles in DEMO_USERS:
             where = agencies.get(username, "")
             self.stdout.write(f"  {username:<13} {', '.join(roles):<30} {where}")
+        self.stdout.write(
+            "\nEvery login also asks for a one-time code. The first time, Palermo shows a QR code:"
+            "\nscan it with any authenticator app (or type the key printed under it)."
+        )
