@@ -132,10 +132,15 @@ def test_provisional_lists_say_so(screener: Any, code: str) -> None:
     assert "This list is provisional" in response.content.decode()
 
 
-def test_checked_lists_carry_no_provisional_notice(screener: Any, screening: Screening) -> None:
-    response = logged_in(screener).get(reverse("screening:detail", args=[screening.reference]))
+def test_lists_from_a_secondary_source_say_so_but_are_not_provisional(
+    screener: Any, screening: Screening
+) -> None:
+    assert ilo.indicator_list(screening.indicator_list).verification == "secondary_source"
 
-    assert "This list is provisional" not in response.content.decode()
+    page = logged_in(screener).get(reverse("screening:detail", args=[screening.reference]))
+
+    assert "This list is provisional" not in page.content.decode()
+    assert "secondary reproduction" in page.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from palermo.screening import ilo
 from palermo.screening.models import Screening
 
 PROVISIONAL = "provisional"
+SECONDARY_SOURCE = "secondary_source"
 
 
 def language() -> str:
@@ -20,6 +21,7 @@ def list_summary(indicators: ilo.IndicatorList) -> dict[str, Any]:
         "code": indicators.code,
         "label": indicators.label.in_language(language()),
         "provisional": indicators.verification == PROVISIONAL,
+        "secondary": indicators.verification == SECONDARY_SOURCE,
     }
 
 
