@@ -9,11 +9,13 @@ from typing import Any
 
 import pandas as pd
 from splink import Linker, SettingsCreator
+from splink.internals.exceptions import EMTrainingException
 
 from palermo_analytics.linkage._engines import close, database_api
 from palermo_analytics.linkage._model import ModelSpec
 from palermo_analytics.linkage._settings import LinkageSettings, Progress, no_progress
 
+UNOBSERVED_M = 1e-4
 STAGES = ("standardise", "train", "predict", "cluster", "collect")
 
 
@@ -69,10 +71,27 @@ def _train(linker: Linker, spec: ModelSpec, settings: LinkageSettings) -> None:
         spec.deterministic_rules, recall=spec.recall
     )
     training.estimate_u_using_random_sampling(max_pairs=settings.u_max_pairs, seed=settings.seed)
+    trained = 0
     for rule in spec.em_rules:
-        training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True, max_pairs=settings.em_max_pairs
-        )
+        try:
+            training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True, max_pairs=settings.em_max_pairs
+            )
+        except EMTrainingException:
+            continue  # the rule blocks no pairs here (e.g. lists without phone numbers)
+        trained += 1
+    if not trained:
+        raise EMTrainingException("no EM training rule found any pairs to learn from")
+    _floor_unobserved_m(linker)
+
+
+def _floor_unobserved_m(linker: Linker) -> None:
+    """A level that no EM block showed among likely matches (on small lists: names that differ
+    completely, a different sex) is rare among matches: give it a small m, not none."""
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if not level.is_null_level and level._m_probability is None:
+                level.m_probability = UNOBSERVED_M
 
 
 def _query(linker: Linker, sql: str) -> pd.DataFrame:
