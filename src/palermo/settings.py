@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "palermo.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "palermo.htmx.LeavePageOnRedirectMiddleware",
     "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
 ]
 

@@ -13,3 +13,44 @@
   document.body.addEventListener("htmx:afterRequest", restart);
   restart();
 })();
+
+// A form on a live case file replaces the file in place (htmx). Keyboard and screen-reader users
+// must not be dropped at the top of the page: focus goes to the first field with an error, or
+// else back to the heading of the section the form was in.
+(function () {
+  "use strict";
+  let section = null;
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    const form = event.detail.elt.closest ? event.detail.elt.closest(".live-file section[id]") : null;
+    section = form ? form.id : null;
+  });
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    if (!section || !event.detail.target.classList.contains("live-file")) return;
+    const where = document.getElementById(section);
+    section = null;
+    if (!where) return;
+    const invalid = where.querySelector(
+      ".has-error input, .has-error select, .has-error textarea, form .error[role='alert']"
+    );
+    if (invalid) {
+      const details = invalid.closest("details");
+      if (details) details.open = true;
+      if (invalid.getAttribute("role") === "alert") invalid.setAttribute("tabindex", "-1");
+      invalid.focus();
+      return;
+    }
+    const heading = where.querySelector("h2");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+  });
+  // Any refusal other than a form sent back with errors (400) shows the error page's text in
+  // place of the page, as a full page load would.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    const status = event.detail.xhr.status;
+    if (status <= 400 || !event.detail.target.classList.contains("live-file")) return;
+    event.detail.target = document.getElementById("main");
+    event.detail.selectOverride = "#main";
+  });
+})();
