@@ -99,3 +99,16 @@ def test_only_investigators_are_offered_to_open_a_case(cast: Cast, client: Clien
     assert new in client.get(LIST).content.decode()
     client.force_login(cast.prosecutor)
     assert new not in client.get(LIST).content.decode()
+
+
+def test_the_results_are_one_region_the_filters_replace_in_place(
+    cast: Cast, client: Client
+) -> None:
+    cast.open_case()
+    client.force_login(cast.investigator)
+
+    page = client.get(LIST).content.decode()
+
+    assert 'hx-target="#case-results"' in page
+    results = page.split('<div id="case-results"', 1)[1]
+    assert "1 criminal case found" in results
