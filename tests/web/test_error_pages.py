@@ -19,7 +19,7 @@ def test_a_missing_case_gives_our_own_page_which_does_not_echo_the_address(
     assert response.status_code == 404
     main = response.content.decode().split('<main id="main"', 1)[1]
     assert "Page not found" in main
-    assert "Back to the dashboard" in main
+    assert "Back to my work" in main
     assert "NOSUCH-PROBE" not in main
 
 
