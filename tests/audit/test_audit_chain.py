@@ -97,9 +97,12 @@ def test_postgresql_itself_refuses_changes_and_deletes(db: None, statement: str)
         pytest.skip("the append-only trigger exists on PostgreSQL only")
     write_entries(2)
 
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement)
 
     assert AuditEntry.objects.count() == 2
     assert verify_chain().intact
