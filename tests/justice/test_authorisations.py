@@ -216,3 +216,45 @@ def test_the_investigators_see_the_request_but_no_decision_form(cast: Cast, clie
     client.force_login(cast.judge)
     page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
     assert decide_url(authorisation) in page.content.decode()
+
+
+def test_a_court_asked_only_for_a_measure_does_not_see_the_victims(
+    cast: Cast, client: Client
+) -> None:
+    from palermo.justice.models import VictimLink
+    from palermo.registry.models import Person, VictimCase
+
+    authorisation = requested(cast)
+    welfare = cast.investigator.agency
+    person = Person.objects.create(given_name="Noor", recorded_by_agency=welfare)
+    victim = VictimCase.objects.create(person=person, owning_agency=welfare)
+    VictimLink.link(authorisation.case, victim.reference, "witness", cast.investigator)
+    case_page = reverse("justice:case_detail", args=[authorisation.case.reference])
+
+    client.force_login(cast.judge)
+    judge_sees = client.get(case_page).content.decode()
+    client.force_login(cast.investigator)
+    investigator_sees = client.get(case_page).content.decode()
+
+    assert "Unit 4B" in judge_sees
+    assert decide_url(authorisation) in judge_sees
+    assert victim.reference not in judge_sees
+    assert 'id="victims"' not in judge_sees
+    assert 'id="charges"' not in judge_sees
+    assert victim.reference in investigator_sees
+
+
+def test_the_trial_court_sees_the_victims(cast: Cast, client: Client) -> None:
+    from palermo.justice.models import VictimLink
+    from palermo.registry.models import Person, VictimCase
+
+    case = cast.case_at_trial()
+    welfare = cast.investigator.agency
+    person = Person.objects.create(given_name="Noor", recorded_by_agency=welfare)
+    victim = VictimCase.objects.create(person=person, owning_agency=welfare)
+    VictimLink.objects.create(criminal_case=case, victim_case=victim, capacity="witness")
+    client.force_login(cast.judge)
+
+    page = client.get(reverse("justice:case_detail", args=[case.reference])).content.decode()
+
+    assert victim.reference in page

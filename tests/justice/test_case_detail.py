@@ -125,14 +125,14 @@ def test_each_role_sees_only_the_forms_it_may_use_now(cast: Cast, client: Client
     assert urls["authorisation_request"] not in page
 
 
-def test_a_reader_without_a_part_is_told_so(cast: Cast, client: Client) -> None:
+def test_a_court_asked_for_a_measure_is_told_what_it_sees(cast: Cast, client: Client) -> None:
     case = cast.open_case()
     JudicialAuthorisation.request(case, cast.investigator, "search", cast.judge.agency, "Flat 3")
     client.force_login(cast.judge)  # asked for a measure; the case is not before this court
 
     page = client.get(detail(case)).content.decode()
 
-    assert "You can read this case." in page
+    assert "Your court was asked for a judicial authorisation in this case." in page
     assert reverse("justice:case_move", args=[case.reference]) not in page
 
 

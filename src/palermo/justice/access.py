@@ -24,6 +24,18 @@ def criminal_cases_visible_to(user: User) -> QuerySet[CriminalCase]:
     return CriminalCase.objects.filter(scope).distinct()
 
 
+def sees_for_an_authorisation_only(user: User, case: CriminalCase) -> bool:
+    """A court asked for a measure (a warrant, a detention) but not trying the case.
+
+    It sees what the request needs: the case summary, offences, suspects, the timeline and its own
+    requests. It does not see the victims linked to the case, nor charges, court decisions and
+    appeals from another court: a warrant does not need them, and victims are known to as few
+    people as possible."""
+    return not (
+        case.is_investigated_by(user) or case.is_prosecuted_by(user) or case.is_judged_by(user)
+    )
+
+
 def criminal_case_for(user: User, reference: str) -> CriminalCase:
     found = criminal_cases_visible_to(user).filter(reference=reference).first()
     if found is None:

@@ -11,7 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.models import User
 from palermo.audit.log import record_read
-from palermo.justice.access import authorisations_visible_to, criminal_case_for
+from palermo.justice.access import (
+    authorisations_visible_to,
+    criminal_case_for,
+    sees_for_an_authorisation_only,
+)
 from palermo.justice.forms import (
     AppealForm,
     AppealOutcomeForm,
@@ -43,6 +47,8 @@ def render_case_file(
     """The file, with any form just submitted shown again (by its prefix) with its errors."""
     user = acting_user(request)
     record_read(user, "criminal_case", case.reference)
+    if sees_for_an_authorisation_only(user, case):
+        return render_for_an_authorisation(request, case, submitted)
     context: dict[str, Any] = {
         "case": case,
         "offences": case.provisions.order_by("code"),
@@ -58,6 +64,22 @@ def render_case_file(
         "may_judge": case.is_judged_by(user),
     }
     context.update(action_forms(case, user, submitted))
+    return render(request, "justice/case_detail.html", context)
+
+
+def render_for_an_authorisation(
+    request: HttpRequest, case: CriminalCase, submitted: dict[str, forms.Form]
+) -> HttpResponse:
+    """The part of the file a court asked only for a judicial authorisation needs."""
+    user = acting_user(request)
+    context: dict[str, Any] = {
+        "case": case,
+        "authorisation_only": True,
+        "offences": case.provisions.order_by("code"),
+        "transitions": case.transitions.select_related("by__agency"),
+        "suspects": case.suspects.select_related("person").order_by("pk"),
+        "authorisations": authorisation_rows(case, user, submitted),
+    }
     return render(request, "justice/case_detail.html", context)
 
 
