@@ -66,3 +66,30 @@ def test_a_judge_sees_requests_to_decide_and_measures_about_to_expire(
     assert "Authorisation requests awaiting your decision" in page
     assert "Authorisations expiring within a week" in page
     assert page.count(case.reference) >= 2
+
+
+def test_a_case_worker_is_reminded_of_reflection_periods_ending(
+    make_user: Callable[..., Any], client: Client
+) -> None:
+    worker = make_user("worker", "welfare", "case_worker")
+    today = timezone.localdate()
+
+    def presumed_victim(days_left: int, stage: str = "presumed_victim") -> VictimCase:
+        person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
+        return VictimCase.objects.create(
+            person=person,
+            owning_agency=worker.agency,
+            stage=stage,
+            reflection_period_end=today + datetime.timedelta(days=days_left),
+        )
+
+    ending, overdue = presumed_victim(10), presumed_victim(-3)
+    later, decided = presumed_victim(40), presumed_victim(5, stage="identified")
+    client.force_login(worker)
+
+    page = client.get("/").content.decode()
+    reminders = page.split('id="reflection-heading"', 1)[1].split("</section>", 1)[0]
+
+    assert reminders.index(overdue.reference) < reminders.index(ending.reference)
+    assert later.reference not in reminders
+    assert decided.reference not in reminders
