@@ -233,6 +233,10 @@ def _drop_provenance(data: dict[str, Any]) -> None:
     del data["lists"]["child_sexual"]["provenance"]
 
 
+def _misspell_verification(data: dict[str, Any]) -> None:
+    data["lists"]["adult_sexual"]["provenance"]["verification"] = "checked"
+
+
 def _empty_dimension(data: dict[str, Any]) -> None:
     data["lists"]["adult_labour"]["dimensions"]["exploitation"] = {}
 
@@ -251,6 +255,7 @@ def _empty_dimension(data: dict[str, Any]) -> None:
         (_drop_section, "missing section 'outcomes'"),
         (_drop_source_url, "source has no 'url'"),
         (_drop_provenance, "list 'child_sexual' has no provenance.verification"),
+        (_misspell_verification, "list 'adult_sexual' has verification 'checked', not one of"),
         (_empty_dimension, "dimension 'exploitation' has no indicators"),
     ],
 )

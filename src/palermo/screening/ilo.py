@@ -73,6 +73,14 @@ class Outcome(StrEnum):
     NOT_INDICATED = "not_indicated"
 
 
+class Verification(StrEnum):
+    """How far a list was checked against the publication (its `provenance.verification`)."""
+
+    PUBLICATION = "publication"  # entered from the publication and checked against it
+    SECONDARY_SOURCE = "secondary_source"  # from a reproduction of the publication
+    PROVISIONAL = "provisional"  # partly inferred: must be checked before a result is relied on
+
+
 class AgeGroup(StrEnum):
     ADULT = "adult"
     CHILD = "child"
@@ -153,8 +161,7 @@ class IndicatorList:
     label: Label
     age_group: AgeGroup
     form_of_exploitation: str
-    # "secondary_source" or "provisional": how far the list was checked against the publication.
-    verification: str
+    verification: Verification
     dimensions: tuple[Dimension, ...]
 
     def dimension(self, code: DimensionCode | str) -> Dimension:
@@ -358,7 +365,7 @@ def _build_list(code: str, raw: Mapping[str, Any], data: Mapping[str, Any]) -> I
         label=_label(raw["label"]),
         age_group=AgeGroup(raw["age_group"]),
         form_of_exploitation=str(raw["form_of_exploitation"]),
-        verification=str(raw["provenance"]["verification"]),
+        verification=Verification(raw["provenance"]["verification"]),
         dimensions=tuple(
             _build_dimension(d, raw["dimensions"][d.value], data) for d in DimensionCode
         ),
@@ -457,6 +464,11 @@ def _list_problems(code: str, raw: Any, catalogue: Mapping[str, Any], used: set[
         problems.append(f"list {code!r} has no form_of_exploitation")
     if not isinstance(raw.get("provenance"), dict) or not raw["provenance"].get("verification"):
         problems.append(f"list {code!r} has no provenance.verification")
+    elif raw["provenance"]["verification"] not in {v.value for v in Verification}:
+        problems.append(
+            f"list {code!r} has verification {raw['provenance']['verification']!r}, not one of "
+            + ", ".join(v.value for v in Verification)
+        )
     dimensions = raw.get("dimensions")
     if not isinstance(dimensions, dict):
         return [*problems, f"list {code!r} has no dimensions"]

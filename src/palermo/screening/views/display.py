@@ -7,9 +7,6 @@ from django.utils.translation import get_language
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 
-PROVISIONAL = "provisional"
-SECONDARY_SOURCE = "secondary_source"
-
 
 def language() -> str:
     # Django's "zh-hant" and "pt" map to the lists' zh_hant and pt labels; anything else is en.
@@ -20,8 +17,8 @@ def list_summary(indicators: ilo.IndicatorList) -> dict[str, Any]:
     return {
         "code": indicators.code,
         "label": indicators.label.in_language(language()),
-        "provisional": indicators.verification == PROVISIONAL,
-        "secondary": indicators.verification == SECONDARY_SOURCE,
+        "provisional": indicators.verification is ilo.Verification.PROVISIONAL,
+        "secondary": indicators.verification is ilo.Verification.SECONDARY_SOURCE,
     }
 
 
