@@ -38,7 +38,8 @@ def pages_of(username: str) -> Callable[[], list[tuple[str, str]]]:
         user = User.objects.get(username="caseworker")
         case = VictimCase.objects.filter(owning_agency=user.agency).order_by("pk").first()
         draft = Screening.objects.filter(status="draft").order_by("pk").first()
-        assert case is not None and draft is not None
+        assert case is not None
+        assert draft is not None
         return [
             ("dashboard", "/"),
             ("case list", "/cases/"),
