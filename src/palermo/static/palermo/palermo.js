@@ -54,3 +54,33 @@
     event.detail.selectOverride = "#main";
   });
 })();
+
+// A table wider than the screen scrolls inside its box. Keyboard users must be able to scroll it
+// too, so a box that overflows becomes a named, focusable region (and stops being one when the
+// window grows again: no needless tab stops on a laptop).
+(function () {
+  "use strict";
+  function nameOf(box) {
+    const caption = box.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    const section = box.closest("section");
+    const heading = section ? section.querySelector("h2, h3") : null;
+    return heading ? heading.textContent.trim() : document.title;
+  }
+  function mark() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", nameOf(box));
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+  document.body.addEventListener("htmx:afterSettle", mark);
+})();
