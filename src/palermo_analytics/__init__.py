@@ -2,25 +2,51 @@
 
 Pure Python: nothing here imports Django. It takes and returns plain data (dataclasses,
 DataFrames, CSV files) so that it can be used and tested on its own.
+
+The public names below are imported on first use: `palermo estimate` should not pay for loading
+Splink and DuckDB, nor `palermo link` for statsmodels.
 """
 
-from palermo_analytics.estimation import (
-    CaptureHistories,
-    CaptureHistoryError,
-    MultipleSystemsEstimator,
-    read_capture_histories,
-)
-from palermo_analytics.linkage import (
-    LinkageReport,
-    LinkageResult,
-    LinkageSettings,
-    PersonListError,
-    capture_histories,
-    link_records,
-    read_person_lists,
-    score_linkage,
-)
-from palermo_analytics.simulate import World, WorldConfig, simulate_world, write_world
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from palermo_analytics.estimation import (
+        CaptureHistories,
+        CaptureHistoryError,
+        MultipleSystemsEstimator,
+        read_capture_histories,
+    )
+    from palermo_analytics.linkage import (
+        LinkageReport,
+        LinkageResult,
+        LinkageSettings,
+        PersonListError,
+        capture_histories,
+        link_records,
+        read_person_lists,
+        score_linkage,
+    )
+    from palermo_analytics.simulate import World, WorldConfig, simulate_world, write_world
+
+_HOME_OF = {
+    "CaptureHistories": "estimation",
+    "CaptureHistoryError": "estimation",
+    "MultipleSystemsEstimator": "estimation",
+    "read_capture_histories": "estimation",
+    "LinkageReport": "linkage",
+    "LinkageResult": "linkage",
+    "LinkageSettings": "linkage",
+    "PersonListError": "linkage",
+    "capture_histories": "linkage",
+    "link_records": "linkage",
+    "read_person_lists": "linkage",
+    "score_linkage": "linkage",
+    "World": "simulate",
+    "WorldConfig": "simulate",
+    "simulate_world": "simulate",
+    "write_world": "simulate",
+}
 
 __all__: list[str] = [
     "CaptureHistories",
@@ -40,3 +66,15 @@ __all__: list[str] = [
     "simulate_world",
     "write_world",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME_OF:
+        raise AttributeError(f"module 'palermo_analytics' has no attribute {name!r}")
+    value = getattr(import_module(f"palermo_analytics.{_HOME_OF[name]}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME_OF])
