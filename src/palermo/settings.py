@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "palermo.screening",
     "palermo.jobs",
     "palermo.analysis",
+    "palermo.api",
+    "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "palermo.core",
 ]
 

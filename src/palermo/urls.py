@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from palermo import views
+from palermo.api.main import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +12,6 @@ urlpatterns = [
     path("criminal-cases/", include("palermo.justice.urls")),
     path("audit/", include("palermo.audit.urls")),
     path("jobs/", include("palermo.jobs.urls")),
-    path("api/v1/", include("palermo.api.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

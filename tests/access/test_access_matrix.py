@@ -150,10 +150,10 @@ def test_audit_trail_access(
     assert (entry.sequence in {row["sequence"] for row in rows}) is allowed
 
 
-def test_anonymous_requests_are_sent_to_login(db: None, client: Client) -> None:
+def test_anonymous_api_requests_are_unauthorised(db: None, client: Client) -> None:
     response = client.get(reverse("api:victim_case", args=["VC-00000-00000"]))
-    assert response.status_code == 302
-    assert response["Location"].startswith("/login/")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Unauthorized"}
 
 
 def test_an_ended_referral_no_longer_grants_access(

@@ -3,7 +3,7 @@
 from typing import Any
 
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
-from palermo.registry.models import Person, Referral, VictimCase
+from palermo.registry.models import Person, Referral, Service, VictimCase
 from palermo.screening.models import Screening
 
 
@@ -85,3 +85,15 @@ def screening_detail(screening: Screening) -> dict[str, Any]:
 
 def _date(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def service_detail(service: Service) -> dict[str, Any]:
+    return {
+        "id": service.pk,
+        "case": service.case.reference,
+        "kind": service.kind,
+        "provider": service.provider.code,
+        "started_on": _date(service.started_on),
+        "ended_on": _date(service.ended_on),
+        "notes": service.notes,
+    }

@@ -3,6 +3,7 @@ goes through these, so need-to-know is decided in one place."""
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -30,6 +31,16 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
 def victim_case_for(user: User, reference: str) -> VictimCase:
     """The case, or 404 for a case the user may not know exists."""
     return _one_or_404(victim_cases_visible_to(user), reference)
+
+
+def victim_case_to_act_on(user: User, reference: str) -> VictimCase:
+    """The case, if the user may see it (404 otherwise) and acts on cases (403 otherwise).
+
+    A screener who opened a case may read it, but changes are a case worker's."""
+    case = victim_case_for(user, reference)
+    if not user.has_role(Role.CASE_WORKER):
+        raise PermissionDenied
+    return case
 
 
 def persons_visible_to(user: User) -> QuerySet[Person]:

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
-from palermo.registry.models import Consent, Exploitation, Service, Stage
+from palermo.audit.log import record_event
+from palermo.registry.models import Consent, Exploitation, Service, Stage, VictimCase
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ServiceKind
@@ -238,6 +239,16 @@ class ServiceForm(forms.ModelForm[Service]):
         if started and ended and ended < started:
             self.add_error("ended_on", _("A service cannot end before it started."))
         return cleaned
+
+    def save_for(self, case: VictimCase, by: User) -> Service:
+        """Record the validated service on the case (the page and the API both come here)."""
+        self.instance.case = case
+        service = self.save()
+        # The notes are personal: the audit trail says a service was added, not what it says.
+        record_event(
+            by, "service_added", "victim_case", case.reference, changes={"service": service.kind}
+        )
+        return service
 
 
 class ConsentForm(forms.ModelForm[Consent]):

@@ -1,12 +1,11 @@
 """What every registry view shares: who is asking, and loading a case they may act on."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 
 from palermo.accounts.models import User
-from palermo.accounts.roles import Role
-from palermo.registry.access import victim_case_for
+from palermo.registry.access import victim_case_to_act_on
 from palermo.registry.models import VictimCase
 
 
@@ -17,14 +16,7 @@ def user_of(request: HttpRequest) -> User:
 
 
 def case_to_act_on(request: HttpRequest, reference: str) -> VictimCase:
-    """The case, if the user may see it (404 otherwise) and acts on cases (403 otherwise).
-
-    A screener who opened a case may read it, but changes are a case worker's."""
-    user = user_of(request)
-    case = victim_case_for(user, reference)
-    if not user.has_role(Role.CASE_WORKER):
-        raise PermissionDenied
-    return case
+    return victim_case_to_act_on(user_of(request), reference)
 
 
 def back_to_case(case: VictimCase, section: str = "") -> HttpResponseRedirect:

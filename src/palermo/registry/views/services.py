@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.audit.log import record_event
 from palermo.registry.forms import ServiceForm
 from palermo.registry.views.case_file import render_case_file
 from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
@@ -20,11 +19,6 @@ def add_service(request: HttpRequest, reference: str) -> HttpResponse:
     form = ServiceForm(request.POST, user=user)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"service": form})
-    form.instance.case = case
-    service = form.save()
-    # The notes are personal: the audit trail says that a service was added, not what it says.
-    record_event(
-        user, "service_added", "victim_case", case.reference, changes={"service": service.kind}
-    )
+    form.save_for(case, user)
     messages.success(request, _("The service is recorded."))
     return back_to_case(case, "services")

@@ -1,0 +1,45 @@
+"""The JSON API (`/api/v1/`): one NinjaAPI, a router per domain, one shape for every error.
+
+Every operation loads records through the same access helpers as the pages (a record the caller
+may not see is a 404), changes them through the same model methods and forms, and is audited
+the same way. The OpenAPI description is at `/api/v1/openapi.json`; the docs page at
+`/api/v1/docs/` (logged-in people only) is served from local files.
+"""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from palermo.api.errors import problems_of
+from palermo.api.routers import audit, justice, registry, screening
+from palermo.api.security import BearerToken, BrowserSession
+
+api = NinjaAPI(
+    title="Palermo",
+    version="1",
+    description=__doc__ or "",
+    urls_namespace="api",
+    auth=[BearerToken(), BrowserSession()],
+    docs_url="/docs/",
+    docs_decorator=login_required,
+)
+api.add_router("", registry.router)
+api.add_router("", justice.router)
+api.add_router("", screening.router)
+api.add_router("", audit.router)
+
+
+@api.exception_handler(PermissionDenied)
+def refused(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    detail: Any = str(error) or "Your role does not allow this."
+    return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    # The model's refusals (a case without consent cannot be referred, …) in the same shape as
+    # django-ninja's own validation errors: a list of {loc, msg}.
+    return api.create_response(request, {"detail": problems_of(error)}, status=422)

@@ -1,0 +1,40 @@
+"""A welfare case worker with a case, and a way to call the API as a program would."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from palermo.api.models import ApiToken
+from palermo.registry.models import Consent, Person, VictimCase
+
+
+@pytest.fixture
+def worker(make_user: Callable[..., Any]) -> Any:
+    return make_user("worker", "welfare", "case_worker")
+
+
+@pytest.fixture
+def case(worker: Any) -> VictimCase:
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    found = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
+    Consent.objects.create(case=found, recorded_by=worker, form="written")
+    return found
+
+
+@pytest.fixture
+def bearer() -> Callable[[Any], dict[str, str]]:
+    """Headers with a fresh token for a user."""
+
+    def headers(user: Any) -> dict[str, str]:
+        _, token = ApiToken.issue(user, "test program", days=30)
+        return {"Authorization": f"Bearer {token}"}
+
+    return headers
+
+
+@pytest.fixture
+def program() -> Client:
+    """A client that holds no session and sends no CSRF token (as a script would)."""
+    return Client(enforce_csrf_checks=True)
