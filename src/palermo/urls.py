@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from palermo import views
+from palermo.api import pages as api_pages
 from palermo.api.main import api
 
 urlpatterns = [
@@ -13,5 +14,7 @@ urlpatterns = [
     path("audit/", include("palermo.audit.urls")),
     path("jobs/", include("palermo.jobs.urls")),
     path("api/v1/", api.urls),
+    path("account/api-tokens/", api_pages.tokens, name="api_tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", api_pages.revoke, name="api_token_revoke"),
     path("admin/", admin.site.urls),
 ]

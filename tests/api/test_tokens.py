@@ -1,0 +1,72 @@
+"""People make and revoke their programs' tokens on a page, or with `palermo apitoken`."""
+
+from collections.abc import Callable
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from palermo.api.models import ApiToken
+
+
+def test_a_token_is_shown_once_and_never_cached(client: Client, worker: Any) -> None:
+    client.force_login(worker)
+
+    made = client.post(reverse("api_tokens"), {"name": "shelter system", "days": "30"})
+    later = client.get(reverse("api_tokens"))
+
+    token = made.context["new_token"]
+    assert token.startswith("plm_")
+    assert token in made.content.decode()
+    assert "no-store" in made["Cache-Control"]
+    assert token not in later.content.decode()
+    assert "shelter system" in later.content.decode()
+    assert ApiToken.holder_of(token) == worker
+
+
+def test_a_token_lasts_at_most_a_year(client: Client, worker: Any) -> None:
+    client.force_login(worker)
+
+    response = client.post(reverse("api_tokens"), {"name": "forever", "days": "5000"})
+
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
+
+
+def test_a_person_revokes_their_own_token_only(
+    client: Client, worker: Any, make_user: Callable[..., Any]
+) -> None:
+    mine, token = ApiToken.issue(worker, "mine", days=5)
+    theirs, _ = ApiToken.issue(make_user("other", "police", "investigator"), "theirs", days=5)
+    client.force_login(worker)
+
+    assert client.post(reverse("api_token_revoke", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("api_token_revoke", args=[mine.pk])).status_code == 302
+    assert ApiToken.holder_of(token) is None
+    theirs.refresh_from_db()
+    assert theirs.is_live
+
+
+def test_the_command_issues_lists_and_revokes(worker: Any) -> None:
+    out = StringIO()
+    call_command(
+        "apitoken", "issue", "worker", "--name", "import script", stdout=out, stderr=StringIO()
+    )
+    token = out.getvalue().strip()
+    assert ApiToken.holder_of(token) == worker
+
+    listing = StringIO()
+    call_command("apitoken", "list", stdout=listing)
+    assert "import script" in listing.getvalue()
+    assert token not in listing.getvalue()
+
+    call_command("apitoken", "revoke", str(ApiToken.objects.get().pk), stdout=StringIO())
+    assert ApiToken.holder_of(token) is None
+
+
+def test_the_command_names_what_is_wrong(db: None) -> None:
+    with pytest.raises(CommandError, match="no user named 'nobody'"):
+        call_command("apitoken", "issue", "nobody", "--name", "x")
