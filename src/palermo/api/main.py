@@ -2,20 +2,19 @@
 
 Every operation loads records through the same access helpers as the pages (a record the caller
 may not see is a 404), changes them through the same model methods and forms, and is audited
-the same way. The OpenAPI description is at `/api/v1/openapi.json`; the docs page at
-`/api/v1/docs/` (logged-in people only) is served from local files.
+the same way. The OpenAPI description is at `/api/v1/openapi.json` and the docs page at
+`/api/v1/docs/` (served from local files); both need a session or a token.
 """
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from palermo.api.errors import problems_of
 from palermo.api.routers import audit, justice, registry, screening
-from palermo.api.security import BearerToken, BrowserSession
+from palermo.api.security import BearerToken, BrowserSession, for_callers
 
 api = NinjaAPI(
     title="Palermo",
@@ -24,7 +23,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=[BearerToken(), BrowserSession()],
     docs_url="/docs/",
-    docs_decorator=login_required,
+    docs_decorator=for_callers,
 )
 api.add_router("", registry.router)
 api.add_router("", justice.router)
