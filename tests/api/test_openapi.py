@@ -1,4 +1,4 @@
-"""The API describes itself (OpenAPI) to people and programs that may call it, and to no one else."""
+"""The API describes itself (OpenAPI) to whoever may call it, and to no one else."""
 
 from collections.abc import Callable
 from typing import Any
