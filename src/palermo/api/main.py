@@ -16,10 +16,26 @@ from palermo.api.errors import problems_of
 from palermo.api.routers import audit, justice, registry, screening
 from palermo.api.security import BearerToken, BrowserSession, for_callers
 
+DESCRIPTION = """
+Everything a person does in Palermo's pages, for their agency's programs. A call acts as one
+person and sees and does exactly what they may: a record they may not see answers 404, an action
+their role may not take answers 403.
+
+**Authentication.** Send `Authorization: Bearer <token>`; make a token on the *API tokens* page
+(or `palermo apitoken issue`). From a logged-in browser, the session works too, with the
+`X-CSRFToken` header on every change.
+
+**Errors.** A body that does not fit, and a rule the change breaks, both answer 422 with
+`{"detail": [{"loc": ["body", "<field>"], "msg": "<what is wrong>"}]}`.
+
+**Personal data.** Names and document numbers never go in a URL: searches are POSTs. Every read
+of a case and every change is written to the audit trail.
+"""
+
 api = NinjaAPI(
     title="Palermo",
     version="1",
-    description=__doc__ or "",
+    description=DESCRIPTION,
     urls_namespace="api",
     auth=[BearerToken(), BrowserSession()],
     docs_url="/docs/",
