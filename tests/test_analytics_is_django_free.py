@@ -8,29 +8,32 @@ import pytest
 import palermo_analytics
 
 
-def test_importing_the_analytics_library_does_not_import_django() -> None:
-    # Every public name is touched, so every module behind them is loaded.
-    code = (
-        "import sys, palermo_analytics\n"
-        "for name in palermo_analytics.__all__: getattr(palermo_analytics, name)\n"
-        "assert 'django' not in sys.modules, 'django imported'"
-    )
+def run_in_a_fresh_interpreter(*lines: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+        [sys.executable, "-c", "\n".join(lines)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_importing_the_analytics_library_does_not_import_django() -> None:
+    # Every public name is touched, so every module behind them is loaded.
+    run_in_a_fresh_interpreter(
+        "import sys, palermo_analytics",
+        "for name in palermo_analytics.__all__: getattr(palermo_analytics, name)",
+        "assert 'django' not in sys.modules, 'django imported'",
+    )
 
 
 def test_estimation_alone_does_not_load_the_linkage_engine() -> None:
-    code = (
-        "import sys\n"
-        "from palermo_analytics import MultipleSystemsEstimator\n"
-        "assert 'splink' not in sys.modules, 'splink imported'"
+    run_in_a_fresh_interpreter(
+        "import sys",
+        "from palermo_analytics import MultipleSystemsEstimator",
+        "assert 'splink' not in sys.modules, 'splink imported'",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

@@ -10,6 +10,17 @@ from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 
 
+COLUMNS = (
+    "user",
+    "name",
+    "hint",
+    "created_at",
+    "expires_at",
+    "last_used_at",
+    "revoked_at",
+)
+
+
 @admin.action(description=_("Revoke the selected tokens"))
 def revoke(
     modeladmin: admin.ModelAdmin[ApiToken], request: HttpRequest, queryset: QuerySet[ApiToken]
@@ -21,25 +32,9 @@ def revoke(
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
-    list_display = [
-        "user",
-        "name",
-        "hint",
-        "created_at",
-        "expires_at",
-        "last_used_at",
-        "revoked_at",
-    ]
+    list_display = COLUMNS
     list_filter = ["revoked_at"]
-    readonly_fields = [
-        "user",
-        "name",
-        "hint",
-        "created_at",
-        "expires_at",
-        "last_used_at",
-        "revoked_at",
-    ]
+    readonly_fields = COLUMNS
     exclude = ["digest"]
     actions = [revoke]
 
