@@ -1,5 +1,8 @@
-"""Forms for the criminal case pages. They check the shape of the input; the rules of the
-procedure (who may act, which stage comes next) are the models' and come back as ValidationError."""
+"""Forms for the criminal case pages and the JSON API. They check the shape of the input and hand
+it to the model (the page and the API both act through the form's method); the rules of the
+procedure (who may act, which stage comes next) are the models' and come back as ValidationError.
+
+Each form's prefix is a default: the API passes `prefix=None` to take unprefixed field names."""
 
 import datetime
 from typing import Any
@@ -10,13 +13,21 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import AgencyKind
 from palermo.jurisdiction.models import Jurisdiction, LegalProvision
-from palermo.justice.models import CourtDecision, CriminalCase, CriminalStage, Suspect
+from palermo.justice.models import (
+    CourtDecision,
+    CriminalCase,
+    CriminalStage,
+    CriminalTransition,
+    JudicialAuthorisation,
+    Suspect,
+    VictimLink,
+)
 from palermo.justice.models.authorisation import AuthorisationKind
 from palermo.justice.models.case import SuspectRole, VictimCapacity
-from palermo.justice.models.court import AppealOutcome, Appellant, Charge, Outcome
+from palermo.justice.models.court import Appeal, AppealOutcome, Appellant, Charge, Outcome
 from palermo.registry.vocabulary import Sex
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -128,9 +139,20 @@ class CaseOpenForm(forms.Form):
             raise forms.ValidationError(_("A report cannot be dated in the future."))
         return day
 
+    def open_case(self, by: User) -> CriminalCase:
+        data = self.cleaned_data
+        return CriminalCase.open(
+            by,
+            data["reason"],
+            data["provisions"],
+            reported_on=data["reported_on"],
+            is_sex_trafficking=data["is_sex_trafficking"],
+            is_labour_trafficking=data["is_labour_trafficking"],
+            summary=data["summary"],
+        )
+
 
 class MoveForm(forms.Form):
-    prefix = "move"
     stage = forms.ChoiceField(label=_("Next step"))
     prosecution = forms.ModelChoiceField(
         label=_("Prosecution office"),
@@ -147,7 +169,9 @@ class MoveForm(forms.Form):
     reason = forms.CharField(label=_("Why"), widget=REASON, max_length=2000)
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "move")
         super().__init__(*args, **kwargs)
+        self.case = case
         stage = self.fields["stage"]
         assert isinstance(stage, forms.ChoiceField)
         stage.choices = [(s, MOVE_LABELS.get(s, s)) for s in case.next_stages()]
@@ -163,9 +187,17 @@ class MoveForm(forms.Form):
             else:
                 del self.fields[name]
 
+    def move(self, by: User) -> CriminalTransition:
+        """Sending to prosecution and submitting to court also name the agency taking it on."""
+        stage, reason = self.cleaned_data["stage"], self.cleaned_data["reason"]
+        if stage == CriminalStage.PROSECUTION:
+            return self.case.send_to_prosecution(self.cleaned_data.get("prosecution"), by, reason)
+        if stage == CriminalStage.TRIAL:
+            return self.case.submit_to_court(self.cleaned_data.get("court"), by, reason)
+        return self.case.move_to(stage, by, reason)
+
 
 class SuspectForm(forms.Form):
-    prefix = "suspect"
     given_name = forms.CharField(label=_("Given name"), max_length=200, required=False)
     family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
@@ -182,6 +214,10 @@ class SuspectForm(forms.Form):
     )
     arrested_on = forms.DateField(label=_("Arrested on"), widget=DATE, required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "suspect")
+        super().__init__(*args, **kwargs)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not (data.get("given_name", "").strip() or data.get("family_name", "").strip()):
@@ -189,14 +225,27 @@ class SuspectForm(forms.Form):
         data["nationality"] = data.get("nationality", "").upper()
         return data
 
+    def record_on(self, case: CriminalCase, by: User) -> Suspect:
+        data = self.cleaned_data
+        return Suspect.record(
+            case,
+            by,
+            (data["given_name"], data["family_name"]),
+            role=data["role"],
+            arrested_on=data["arrested_on"],
+            sex=data["sex"],
+            nationality=data["nationality"],
+        )
+
 
 class ChargeForm(forms.Form):
-    prefix = "charge"
     suspect = SuspectChoice(label=_("Suspect"), queryset=Suspect.objects.none())
     provision = ProvisionChoice(label=_("Provision"), queryset=LegalProvision.objects.none())
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "charge")
         super().__init__(*args, **kwargs)
+        self.case = case
         suspect = self.fields["suspect"]
         assert isinstance(suspect, SuspectChoice)
         suspect.queryset = case.suspects.select_related("person").order_by("pk")
@@ -204,9 +253,13 @@ class ChargeForm(forms.Form):
         assert isinstance(provision, ProvisionChoice)
         provision.queryset = active_provisions()
 
+    def file(self, by: User) -> Charge:
+        return Charge.file(
+            self.case, self.cleaned_data["suspect"], self.cleaned_data["provision"], by
+        )
+
 
 class AuthorisationRequestForm(forms.Form):
-    prefix = "authorisation"
     kind = forms.ChoiceField(label=_("Measure"), choices=AuthorisationKind.choices)
     court = forms.ModelChoiceField(label=_("Court"), queryset=Agency.objects.none())
     scope = forms.CharField(
@@ -214,10 +267,15 @@ class AuthorisationRequestForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "authorisation")
         super().__init__(*args, **kwargs)
         court = self.fields["court"]
         assert isinstance(court, forms.ModelChoiceField)
         court.queryset = agencies_of_kind(AgencyKind.COURT)
+
+    def request_for(self, case: CriminalCase, by: User) -> JudicialAuthorisation:
+        data = self.cleaned_data
+        return JudicialAuthorisation.request(case, by, data["kind"], data["court"], data["scope"])
 
 
 class AuthorisationDecisionForm(forms.Form):
@@ -233,8 +291,9 @@ class AuthorisationDecisionForm(forms.Form):
     )
 
     def __init__(self, *args: Any, pk: int, **kwargs: Any) -> None:
+        # One form per request on the page: unique field ids.
+        kwargs.setdefault("prefix", f"decide-{pk}")
         super().__init__(*args, **kwargs)
-        self.prefix = f"decide-{pk}"  # one form per request on the page: unique field ids
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -243,9 +302,12 @@ class AuthorisationDecisionForm(forms.Form):
             self.add_error("expires_at", message)
         return data
 
+    def decide(self, authorisation: JudicialAuthorisation, by: User) -> None:
+        granted = self.cleaned_data["decision"] == "grant"
+        authorisation.decide(granted, by, self.cleaned_data["expires_at"])
+
 
 class CourtDecisionForm(forms.Form):
-    prefix = "decision"
     SENTENCE_FIELDS = ("prison_months", "suspended", "fine", "compensation_to_victims")
     charge = ChargeChoice(label=_("Charge"), queryset=Charge.objects.none())
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
@@ -261,6 +323,7 @@ class CourtDecisionForm(forms.Form):
     )
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "decision")
         super().__init__(*args, **kwargs)
         charge = self.fields["charge"]
         assert isinstance(charge, ChargeChoice)
@@ -276,14 +339,25 @@ class CourtDecisionForm(forms.Form):
             return None
         return {name: self.cleaned_data[name] for name in self.SENTENCE_FIELDS}
 
+    def record(self, by: User) -> CourtDecision:
+        data = self.cleaned_data
+        return CourtDecision.record(
+            data["charge"],
+            by,
+            data["outcome"],
+            data["decided_on"],
+            is_final=data["is_final"],
+            sentence=self.sentence(),
+        )
+
 
 class AppealForm(forms.Form):
-    prefix = "appeal"
     decision = DecisionChoice(label=_("Decision appealed"), queryset=CourtDecision.objects.none())
     filed_on = forms.DateField(label=_("Filed on"), widget=DATE, initial=timezone.localdate)
     by_party = forms.ChoiceField(label=_("Appellant"), choices=Appellant.choices)
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "appeal")
         super().__init__(*args, **kwargs)
         decision = self.fields["decision"]
         assert isinstance(decision, DecisionChoice)
@@ -293,21 +367,35 @@ class AppealForm(forms.Form):
             .order_by("pk")
         )
 
+    def file(self, by: User) -> Appeal:
+        data = self.cleaned_data
+        return Appeal.file(data["decision"], by, data["filed_on"], data["by_party"])
+
 
 class AppealOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Appeal outcome"), choices=AppealOutcome.choices)
     decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
 
     def __init__(self, *args: Any, pk: int, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"appeal-{pk}")  # one form per open appeal on the page
         super().__init__(*args, **kwargs)
-        self.prefix = f"appeal-{pk}"  # one form per open appeal on the page
+
+    def decide(self, appeal: Appeal, by: User) -> None:
+        appeal.decide(by, self.cleaned_data["outcome"], self.cleaned_data["decided_on"])
 
 
 class VictimLinkForm(forms.Form):
-    prefix = "link"
     victim_reference = forms.CharField(
         label=_("Victim case reference"),
         max_length=20,
         help_text=_("The reference the agency holding the victim case gave you (VC-…)."),
     )
     capacity = forms.ChoiceField(label=_("Capacity"), choices=VictimCapacity.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "link")
+        super().__init__(*args, **kwargs)
+
+    def link_to(self, case: CriminalCase, by: User) -> VictimLink:
+        data = self.cleaned_data
+        return VictimLink.link(case, data["victim_reference"], data["capacity"], by)

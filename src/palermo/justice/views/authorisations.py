@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from palermo.justice.access import authorisation_for, criminal_case_for
 from palermo.justice.forms import AuthorisationDecisionForm, AuthorisationRequestForm
-from palermo.justice.models import JudicialAuthorisation
+from palermo.justice.views import refusals
 from palermo.justice.views.common import acting_user, back_to_case, carried_out, refuse
 from palermo.justice.views.detail import render_case_file
 
@@ -19,19 +19,9 @@ def authorisation_request(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_investigated_by(user):
-        message = _("Only investigators of the owning agency request authorisations.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.REQUEST_AUTHORISATION), case)
     form = AuthorisationRequestForm(request.POST)
-    if carried_out(
-        form,
-        lambda: JudicialAuthorisation.request(
-            case,
-            user,
-            form.cleaned_data["kind"],
-            form.cleaned_data["court"],
-            form.cleaned_data["scope"],
-        ),
-    ):
+    if carried_out(form, lambda: form.request_for(case, user)):
         messages.success(request, _("Authorisation requested from the court."))
         return back_to_case(case, "authorisations")
     return render_case_file(request, case, authorisation=form)
@@ -44,15 +34,9 @@ def authorisation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     authorisation = authorisation_for(user, pk)
     case = criminal_case_for(user, authorisation.case.reference)
     if not authorisation.may_be_decided_by(user):
-        message = _("Only judicial officers of the court the request was made to decide it.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.DECIDE_AUTHORISATION), case)
     form = AuthorisationDecisionForm(request.POST, pk=authorisation.pk)
-    if carried_out(
-        form,
-        lambda: authorisation.decide(
-            form.cleaned_data["decision"] == "grant", user, form.cleaned_data["expires_at"]
-        ),
-    ):
+    if carried_out(form, lambda: form.decide(authorisation, user)):
         messages.success(request, _("Decision on the authorisation recorded."))
         return back_to_case(case, "authorisations")
     return render_case_file(request, case, **{f"decide-{authorisation.pk}": form})

@@ -9,11 +9,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.justice.forms import CaseFilterForm, CaseOpenForm
-from palermo.justice.models import CriminalCase
+from palermo.justice.views import refusals
 from palermo.justice.views.common import acting_user, back_to_case, refuse
 
 CASES_PER_PAGE = 25
@@ -45,27 +44,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_new(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if not user.has_role(Role.INVESTIGATOR) or user.agency_id is None:
-        return refuse(request, _("Only investigators open criminal cases."))
+        return refuse(request, str(refusals.OPEN_CASE))
     form = CaseOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = open_case(form, user)
+            case = form.open_case(user)
         except ValidationError as refusal:
             form.add_error(None, refusal)
         else:
             messages.success(request, _("Criminal case opened and under investigation."))
             return back_to_case(case)
     return render(request, "justice/case_new.html", {"form": form})
-
-
-def open_case(form: CaseOpenForm, user: User) -> CriminalCase:
-    data = form.cleaned_data
-    return CriminalCase.open(
-        user,
-        data["reason"],
-        data["provisions"],
-        reported_on=data["reported_on"],
-        is_sex_trafficking=data["is_sex_trafficking"],
-        is_labour_trafficking=data["is_labour_trafficking"],
-        summary=data["summary"],
-    )

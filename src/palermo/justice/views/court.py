@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import AppealForm, AppealOutcomeForm, ChargeForm, CourtDecisionForm
-from palermo.justice.models import CourtDecision
-from palermo.justice.models.court import Appeal, Charge
+from palermo.justice.models.court import Appeal
+from palermo.justice.views import refusals
 from palermo.justice.views.common import acting_user, back_to_case, carried_out, refuse
 from palermo.justice.views.detail import render_case_file
 
@@ -21,15 +21,9 @@ def charge_add(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_prosecuted_by(user):
-        message = _("Only prosecutors of the office the case was sent to file charges.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.FILE_CHARGE), case)
     form = ChargeForm(request.POST, case=case)
-    if carried_out(
-        form,
-        lambda: Charge.file(
-            case, form.cleaned_data["suspect"], form.cleaned_data["provision"], user
-        ),
-    ):
+    if carried_out(form, lambda: form.file(user)):
         messages.success(request, _("Charge filed."))
         return back_to_case(case, "charges")
     return render_case_file(request, case, charge=form)
@@ -41,20 +35,9 @@ def decision_add(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_judged_by(user):
-        message = _("Only judicial officers of the court the case was submitted to decide it.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.DECIDE), case)
     form = CourtDecisionForm(request.POST, case=case)
-    if carried_out(
-        form,
-        lambda: CourtDecision.record(
-            form.cleaned_data["charge"],
-            user,
-            form.cleaned_data["outcome"],
-            form.cleaned_data["decided_on"],
-            is_final=form.cleaned_data["is_final"],
-            sentence=form.sentence(),
-        ),
-    ):
+    if carried_out(form, lambda: form.record(user)):
         messages.success(request, _("Court decision recorded."))
         return back_to_case(case, "decisions")
     return render_case_file(request, case, decision=form)
@@ -66,18 +49,9 @@ def appeal_add(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_judged_by(user):
-        message = _("Only judicial officers of the court the case was submitted to record appeals.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.RECORD_APPEAL), case)
     form = AppealForm(request.POST, case=case)
-    if carried_out(
-        form,
-        lambda: Appeal.file(
-            form.cleaned_data["decision"],
-            user,
-            form.cleaned_data["filed_on"],
-            form.cleaned_data["by_party"],
-        ),
-    ):
+    if carried_out(form, lambda: form.file(user)):
         messages.success(request, _("Appeal recorded."))
         return back_to_case(case, "appeals")
     return render_case_file(request, case, appeal=form)
@@ -90,13 +64,9 @@ def appeal_decide(request: HttpRequest, reference: str, pk: int) -> HttpResponse
     case = criminal_case_for(user, reference)
     appeal = get_object_or_404(Appeal, pk=pk, decision__charge__case=case)
     if not case.is_judged_by(user):
-        message = _("Only judicial officers of the court the case was submitted to record appeals.")
-        return refuse(request, message, case)
+        return refuse(request, str(refusals.RECORD_APPEAL), case)
     form = AppealOutcomeForm(request.POST, pk=appeal.pk)
-    if carried_out(
-        form,
-        lambda: appeal.decide(user, form.cleaned_data["outcome"], form.cleaned_data["decided_on"]),
-    ):
+    if carried_out(form, lambda: form.decide(appeal, user)):
         messages.success(request, _("Appeal outcome recorded."))
         return back_to_case(case, "appeals")
     return render_case_file(request, case, **{f"appeal-{appeal.pk}": form})

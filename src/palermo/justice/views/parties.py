@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import SuspectForm, VictimLinkForm
-from palermo.justice.models import Suspect, VictimLink
+from palermo.justice.views import refusals
 from palermo.justice.views.common import acting_user, back_to_case, carried_out, refuse
 from palermo.justice.views.detail import render_case_file
 
@@ -19,20 +19,9 @@ def suspect_add(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_investigated_by(user):
-        return refuse(request, _("Only investigators of the owning agency add suspects."), case)
+        return refuse(request, str(refusals.ADD_SUSPECT), case)
     form = SuspectForm(request.POST)
-    if carried_out(
-        form,
-        lambda: Suspect.record(
-            case,
-            user,
-            (form.cleaned_data["given_name"], form.cleaned_data["family_name"]),
-            role=form.cleaned_data["role"],
-            arrested_on=form.cleaned_data["arrested_on"],
-            sex=form.cleaned_data["sex"],
-            nationality=form.cleaned_data["nationality"],
-        ),
-    ):
+    if carried_out(form, lambda: form.record_on(case, user)):
         messages.success(request, _("Suspect added."))
         return back_to_case(case, "suspects")
     return render_case_file(request, case, suspect=form)
@@ -44,14 +33,9 @@ def victim_link_add(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
     if not case.is_investigated_by(user):
-        return refuse(request, _("Only investigators of the owning agency link victims."), case)
+        return refuse(request, str(refusals.LINK_VICTIM), case)
     form = VictimLinkForm(request.POST)
-    if carried_out(
-        form,
-        lambda: VictimLink.link(
-            case, form.cleaned_data["victim_reference"], form.cleaned_data["capacity"], user
-        ),
-    ):
+    if carried_out(form, lambda: form.link_to(case, user)):
         messages.success(request, _("Victim case linked."))
         return back_to_case(case, "victims")
     return render_case_file(request, case, link=form)
