@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from palermo.api.errors import problems_of
-from palermo.api.routers import audit, justice, registry, screening
+from palermo.api.routers import audit, justice, registry, screening, screening_lists
 from palermo.api.security import BearerToken, BrowserSession, for_callers
 
 DESCRIPTION = """
@@ -44,6 +44,7 @@ api = NinjaAPI(
 api.add_router("", registry.router)
 api.add_router("", justice.router)
 api.add_router("", screening.router)
+api.add_router("", screening_lists.router)
 api.add_router("", audit.router)
 
 

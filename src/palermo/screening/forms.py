@@ -12,9 +12,12 @@ from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
 from palermo.jurisdiction.models import Jurisdiction
+from palermo.registry.models import VictimCase
 from palermo.registry.models.referral import ServiceKind
 from palermo.registry.vocabulary import Sex
 from palermo.screening import ilo
+from palermo.screening.models import Screening
+from palermo.screening.services import ConsentGiven, ReferralRequest, open_case_from_screening
 
 ANSWER_CHOICES = [
     (ilo.Answer.OBSERVED.value, gettext_lazy("observed")),
@@ -81,6 +84,9 @@ def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
     if jurisdiction is None:
         return Agency.objects.none()
     return Agency.objects.filter(jurisdiction=jurisdiction).exclude(pk=agency_id or 0)
+
+
+PERSON_FIELDS = ("given_name", "family_name", "sex", "birth_year", "estimated_age", "nationality")
 
 
 class OpenCaseForm(forms.Form):
@@ -161,3 +167,15 @@ class OpenCaseForm(forms.Form):
             self.add_error("to_agency", _("Choose the agency that receives the referral."))
         if not cleaned.get("service"):
             self.add_error("service", _("Choose the service the person is referred for."))
+
+    def open_case_from(self, screening: Screening, by: User) -> VictimCase:
+        """Open the case (with consent and referral when given) from a valid form, in one step."""
+        cleaned = self.cleaned_data
+        consents, refer = bool(cleaned.get("consents")), bool(cleaned.get("refer_now"))
+        return open_case_from_screening(
+            screening,
+            by,
+            person_details={name: cleaned[name] for name in PERSON_FIELDS},
+            consent=ConsentGiven(form=cleaned["consent_form"]) if consents else None,
+            referral=ReferralRequest(cleaned["to_agency"], cleaned["service"]) if refer else None,
+        )

@@ -8,6 +8,7 @@ it is one transaction.
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +17,13 @@ from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
 from palermo.screening import ilo
-from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
+
+# The codes of the refusals that come from a screening's state rather than from what was sent:
+# the API answers them with 409 Conflict, the pages with a message.
+FINISHED = "finished"
+ALREADY_OPENED = "already_opened"
+NOT_PRESUMED_VICTIM = "not_presumed_victim"
 
 
 def agency_of(user: User) -> Agency:
@@ -39,6 +46,8 @@ def record_answers(screening: Screening, answers: dict[str, str], by: User) -> N
     """Store checked answers. The audit names the indicators changed, never the answers given."""
     with transaction.atomic():
         locked = Screening.objects.select_for_update().get(pk=screening.pk)
+        # Checked under the lock, so answers can't slip in after a finish that raced them.
+        check_answers_may_change(locked)
         changed = sorted(k for k, v in answers.items() if locked.answers.get(k) != v)
         locked.answers = {**locked.answers, **answers}
         locked.save(update_fields=["answers"])
@@ -49,16 +58,44 @@ def record_answers(screening: Screening, answers: dict[str, str], by: User) -> N
         )
 
 
+def check_answers_may_change(screening: Screening) -> None:
+    if screening.status != ScreeningStatus.DRAFT:
+        raise ValidationError(_("This screening is finished: its answers stay."), code=FINISHED)
+
+
 def finish_screening(screening: Screening, by: User) -> ilo.Assessment:
-    assessment = ilo.assess(screening.indicator_list, screening.answers)
-    screening.outcome = assessment.outcome.value
-    screening.status = ScreeningStatus.COMPLETED
-    screening.completed_at = timezone.now()
-    screening.save(update_fields=["outcome", "status", "completed_at"])
+    """Score the answers given; a finished screening keeps its first result."""
+    with transaction.atomic():
+        locked = Screening.objects.select_for_update().get(pk=screening.pk)
+        if locked.status != ScreeningStatus.DRAFT:
+            raise ValidationError(_("This screening was already finished."), code=FINISHED)
+        assessment = ilo.assess(locked.indicator_list, locked.answers)
+        locked.outcome = assessment.outcome.value
+        locked.status = ScreeningStatus.COMPLETED
+        locked.completed_at = timezone.now()
+        locked.save(update_fields=["outcome", "status", "completed_at"])
+    screening.answers, screening.outcome = locked.answers, locked.outcome
+    screening.status, screening.completed_at = locked.status, locked.completed_at
     record_event(
         by, "complete", "screening", screening.reference, changes={"outcome": screening.outcome}
     )
     return assessment
+
+
+def check_case_may_be_opened(screening: Screening) -> None:
+    """Only a finished screening of a presumed victim opens a case, and only one case."""
+    if screening.victim_case_id is not None:
+        raise ValidationError(
+            _("A victim case was already opened from this screening."), code=ALREADY_OPENED
+        )
+    if not (
+        screening.status == ScreeningStatus.COMPLETED
+        and screening.outcome == ScreeningOutcome.PRESUMED_VICTIM
+    ):
+        raise ValidationError(
+            _("Only a finished screening of a presumed victim opens a case."),
+            code=NOT_PRESUMED_VICTIM,
+        )
 
 
 @dataclass(frozen=True)
@@ -84,6 +121,9 @@ def open_case_from_screening(
 
     One transaction: if the referral is refused (no consent, own agency), nothing is kept.
     """
+    # Locked and checked again inside the transaction: two clicks (or a page and a program) at
+    # once must not open two cases for one person.
+    check_case_may_be_opened(Screening.objects.select_for_update().get(pk=screening.pk))
     agency = agency_of(by)
     person = Person.objects.create(recorded_by_agency=agency, **person_details)
     record_event(by, "create", "person", person.reference)

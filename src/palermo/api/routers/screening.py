@@ -1,18 +1,192 @@
-"""Screenings with the ILO / European Commission indicators."""
+"""Screenings with the ILO / European Commission indicators.
 
+As on the pages: only screeners screen, a screening is seen by the screener who made it alone,
+answers are checked against the screening's list, and a finished screening keeps its answers and
+its result. A refusal that comes from the screening's state (finished, a case already opened, not
+a presumed victim) is a 409 Conflict; one that comes from what was sent is a 422 naming the field
+or the indicator.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Body, Field, Router, Schema, Status
 
 from palermo.api import serialise
+from palermo.api.errors import as_form_data, check, problems_of
+from palermo.api.routers.screening_shapes import screening_detail, screening_summary
 from palermo.api.security import caller
 from palermo.audit.log import record_read
-from palermo.screening.access import screening_for
+from palermo.registry.models import VictimCase
+from palermo.screening import ilo
+from palermo.screening.access import screening_for, screenings_visible_to
+from palermo.screening.forms import NewScreeningForm, OpenCaseForm, answers_from
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.services import (
+    ALREADY_OPENED,
+    FINISHED,
+    NOT_PRESUMED_VICTIM,
+    check_answers_may_change,
+    check_case_may_be_opened,
+    finish_screening,
+    record_answers,
+    start_screening,
+)
+from palermo.screening.views.common import screener
+from palermo.screening.views.screenings import drafts_first
 
 router = Router(tags=["screenings"])
 
+PER_PAGE = 25
+STATE_REFUSALS = frozenset({FINISHED, ALREADY_OPENED, NOT_PRESUMED_VICTIM})
+Detail = dict[str, Any]
+Problems = dict[str, list[dict[str, Any]]]
+
+
+def conflict(error: ValidationError) -> Status[Problems]:
+    return Status(409, {"detail": problems_of(error)})
+
+
+@router.get("/screenings/", url_name="screenings")
+def screenings(
+    request: HttpRequest, status: ScreeningStatus | None = None, page: int = 1
+) -> dict[str, object]:
+    """My screenings, those in progress first; `?status=draft` or `completed` to filter."""
+    found = screenings_visible_to(screener(request))
+    if status is not None:
+        found = found.filter(status=status)
+    shown = Paginator(drafts_first(found.select_related("victim_case")), PER_PAGE).get_page(page)
+    return {
+        "count": shown.paginator.count,
+        "page": shown.number,
+        "pages": shown.paginator.num_pages,
+        "results": [screening_summary(s) for s in shown],
+    }
+
+
+class NewScreeningIn(Schema):
+    indicator_list: str = Field(description="The code of a list from /indicator-lists/")
+
+
+@router.post("/screenings/", url_name="screening_start", response={201: Detail})
+def start(request: HttpRequest, payload: NewScreeningIn) -> Status[Detail]:
+    user = screener(request)
+    form = NewScreeningForm(as_form_data(payload), prefix=None)
+    screening = start_screening(user, check(form)["indicator_list"])
+    return Status(201, screening_detail(screening))
+
 
 @router.get("/screenings/{reference}/", url_name="screening")
-def screening(request: HttpRequest, reference: str) -> dict[str, object]:
+def screening(request: HttpRequest, reference: str) -> Detail:
     found = screening_for(caller(request), reference)
     record_read(caller(request), "screening", found.reference)
-    return serialise.screening_detail(found)
+    return screening_detail(found)
+
+
+@router.patch(
+    "/screenings/{reference}/answers/",
+    url_name="screening_answers",
+    response={200: Detail, 409: Problems},
+)
+def answer(
+    request: HttpRequest,
+    reference: str,
+    answers: dict[str, str] = Body(  # noqa: B008 (django-ninja's way to take a whole body)
+        ..., examples=[{"exploitation.bad_living_conditions": "observed"}]
+    ),
+) -> Detail | Status[Problems]:
+    """Save some answers (`observed`, `not_observed` or `unknown`); the others stay as they are."""
+    user = caller(request)
+    found = screening_for(user, reference)
+    try:
+        check_answers_may_change(found)
+        record_answers(found, checked_answers(answers, found), user)
+    except ValidationError as error:
+        if getattr(error, "code", None) in STATE_REFUSALS:
+            return conflict(error)
+        raise
+    return screening_detail(found)
+
+
+def checked_answers(sent: dict[str, str], screening: Screening) -> dict[str, str]:
+    """The answers, checked one by one with the page's check so each refusal names its key."""
+    indicators = ilo.indicator_list(screening.indicator_list)
+    problems: dict[str, list[str]] = {}
+    for key, value in sent.items():
+        try:
+            answers_from({key: value}, indicators)
+        except ValidationError as error:
+            problems[key] = error.messages
+    if problems:
+        raise ValidationError(problems)
+    return answers_from(sent, indicators)  # refuses an empty body
+
+
+@router.post(
+    "/screenings/{reference}/finish/",
+    url_name="screening_finish",
+    response={200: Detail, 409: Problems},
+)
+def finish(request: HttpRequest, reference: str) -> Detail | Status[Problems]:
+    """Score the answers given. The result says why: every dimension, whether it is present and
+    the observed indicators in it, and how far the list was verified (warn if `provisional`)."""
+    user = caller(request)
+    found = screening_for(user, reference)
+    try:
+        finish_screening(found, user)
+    except ValidationError as error:
+        return conflict(error)  # finished already: the first result stands
+    return screening_detail(found)
+
+
+class OpenCaseIn(Schema):
+    """The page's open-case form. Personal details travel in the body only, encrypted at rest."""
+
+    given_name: str = ""
+    family_name: str = ""
+    sex: str = Field("unknown", description="female, male, other or unknown")
+    birth_year: int | None = None
+    estimated_age: int | None = Field(None, description="When the year of birth is not known")
+    nationality: str = Field("", description="ISO 3166-1 alpha-2, e.g. PH")
+    consents: bool = Field(False, description="The person consents to referral to services")
+    consent_form: str = Field("", description="written or oral; required with consent")
+    refer_now: bool = Field(True, description="As on the page: refer unless told not to")
+    to_agency: int | None = Field(None, description="The id of the receiving agency")
+    service: str = Field("", description="A service kind, e.g. shelter, medical, legal_aid")
+
+
+@router.post(
+    "/screenings/{reference}/open-case/",
+    url_name="screening_open_case",
+    response={201: Detail, 409: Problems},
+)
+def open_case(
+    request: HttpRequest, reference: str, payload: OpenCaseIn
+) -> Status[Detail] | Status[Problems]:
+    """For a presumed victim: open the person's victim case, record consent and refer, in one
+    transaction. Without consent there is no referral, and then nothing is written."""
+    user = caller(request)
+    found = screening_for(user, reference)
+    try:
+        check_case_may_be_opened(found)
+        form = OpenCaseForm(as_form_data(payload), user=user, prefix=None)
+        check(form)
+        case = form.open_case_from(found, user)
+    except ValidationError as error:
+        if getattr(error, "code", None) in STATE_REFUSALS:
+            return conflict(error)
+        raise
+    return Status(201, opened(found, case))
+
+
+def opened(screening: Screening, case: VictimCase) -> Detail:
+    referral = case.referrals.select_related("case", "from_agency", "to_agency").first()
+    consent = case.consents.first()
+    return {
+        "screening": screening.reference,
+        "victim_case": serialise.victim_case_detail(case),
+        "consent": consent.form if consent else None,
+        "referral": serialise.referral_detail(referral) if referral else None,
+    }

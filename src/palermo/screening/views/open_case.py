@@ -12,11 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.screening.access import screening_for
 from palermo.screening.forms import OpenCaseForm
-from palermo.screening.models import ScreeningOutcome, ScreeningStatus
-from palermo.screening.services import ConsentGiven, ReferralRequest, open_case_from_screening
+from palermo.screening.models import Screening
+from palermo.screening.services import check_case_may_be_opened
 from palermo.screening.views.common import case_url, current_user
-
-PERSON_FIELDS = ("given_name", "family_name", "sex", "birth_year", "estimated_age", "nationality")
 
 
 @login_required
@@ -24,19 +22,14 @@ PERSON_FIELDS = ("given_name", "family_name", "sex", "birth_year", "estimated_ag
 def screening_open_case(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     screening = screening_for(user, reference)
-    if screening.victim_case is not None:
-        messages.info(request, _("A victim case was already opened from this screening."))
-        return redirect(case_url(screening.victim_case))
-    if not (
-        screening.status == ScreeningStatus.COMPLETED
-        and screening.outcome == ScreeningOutcome.PRESUMED_VICTIM
-    ):
-        messages.error(request, _("Only a finished screening of a presumed victim opens a case."))
-        return redirect("screening:detail", screening.reference)
+    try:
+        check_case_may_be_opened(screening)
+    except ValidationError as refusal:
+        return refuse(request, screening, refusal)
     form = OpenCaseForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
-            case = open_case_from_screening(screening, user, **case_details(form.cleaned_data))
+            case = form.open_case_from(screening, user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -45,14 +38,12 @@ def screening_open_case(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "screening/open_case.html", {"screening": screening, "form": form})
 
 
-def case_details(cleaned: dict[str, Any]) -> dict[str, Any]:
-    consents = bool(cleaned.get("consents"))
-    refer = bool(cleaned.get("refer_now"))
-    return {
-        "person_details": {name: cleaned[name] for name in PERSON_FIELDS},
-        "consent": ConsentGiven(form=cleaned["consent_form"]) if consents else None,
-        "referral": ReferralRequest(cleaned["to_agency"], cleaned["service"]) if refer else None,
-    }
+def refuse(request: HttpRequest, screening: Screening, refusal: ValidationError) -> HttpResponse:
+    if screening.victim_case is not None:
+        messages.info(request, refusal.messages[0])
+        return redirect(case_url(screening.victim_case))
+    messages.error(request, refusal.messages[0])
+    return redirect("screening:detail", screening.reference)
 
 
 def opened_message(cleaned: dict[str, Any]) -> str:

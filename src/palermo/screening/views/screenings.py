@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +15,13 @@ from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
 from palermo.screening.forms import ANSWER_CHOICES, NewScreeningForm, answers_from
 from palermo.screening.models import Screening, ScreeningStatus
-from palermo.screening.services import finish_screening, record_answers, start_screening
+from palermo.screening.services import (
+    FINISHED,
+    check_answers_may_change,
+    finish_screening,
+    record_answers,
+    start_screening,
+)
 from palermo.screening.views import display
 from palermo.screening.views.common import case_url, current_user, is_htmx, screener
 
@@ -26,18 +32,23 @@ PER_PAGE = 25
 @require_http_methods(["GET"])
 def screening_list(request: HttpRequest) -> HttpResponse:
     user = screener(request)
-    drafts_first = Case(
-        When(status=ScreeningStatus.DRAFT, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    screenings = screenings_visible_to(user).order_by(drafts_first, "-started_at")
+    screenings = drafts_first(screenings_visible_to(user))
     page = Paginator(screenings, PER_PAGE).get_page(request.GET.get("page"))
     labels = {found.code: display.list_summary(found)["label"] for found in ilo.indicator_lists()}
     rows = [
         {"screening": s, "list_label": labels.get(s.indicator_list, s.indicator_list)} for s in page
     ]
     return render(request, "screening/list.html", {"page": page, "rows": rows})
+
+
+def drafts_first(screenings: QuerySet[Screening]) -> QuerySet[Screening]:
+    """Screenings still in progress first, as they wait for the screener; then the newest."""
+    in_progress_first = Case(
+        When(status=ScreeningStatus.DRAFT, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return screenings.order_by(in_progress_first, "-started_at")
 
 
 @login_required
@@ -68,13 +79,11 @@ def screening_answer(request: HttpRequest, reference: str) -> HttpResponse:
     """Save answers: one at a time from htmx (a small status fragment), or all without JS."""
     user = current_user(request)
     screening = screening_for(user, reference)
-    if screening.status != ScreeningStatus.DRAFT:
-        return refuse(request, screening, _("This screening is finished: its answers stay."), 409)
     try:
-        answers = answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
+        record_answers(screening, posted_answers(request, screening), user)
     except ValidationError as error:
-        return refuse(request, screening, error.messages[0], 400)
-    record_answers(screening, answers, user)
+        status = 409 if error_code(error) == FINISHED else 400
+        return refuse(request, screening, error.messages[0], status)
     if is_htmx(request):
         return render(request, "screening/_saved.html")
     messages.success(request, _("Your answers are saved. You can finish the screening later."))
@@ -87,18 +96,28 @@ def screening_finish(request: HttpRequest, reference: str) -> HttpResponse:
     """Save whatever the form holds, then score it; the result shows on the screening's page."""
     user = current_user(request)
     screening = screening_for(user, reference)
-    if screening.status != ScreeningStatus.DRAFT:
-        messages.info(request, _("This screening was already finished."))
-        return redirect("screening:detail", screening.reference)
-    if set(request.POST) - {"csrfmiddlewaretoken"}:
-        try:
-            answers = answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
-        except ValidationError as error:
+    try:
+        if set(request.POST) - {"csrfmiddlewaretoken"}:
+            record_answers(screening, posted_answers(request, screening), user)
+        finish_screening(screening, user)
+    except ValidationError as error:
+        if error_code(error) != FINISHED:
             return render_detail(request, screening, error=error.messages[0], status=400)
-        record_answers(screening, answers, user)
-    finish_screening(screening, user)
-    messages.success(request, _("The screening is finished. Its result is below."))
+        messages.info(request, error.messages[0])
+    else:
+        messages.success(request, _("The screening is finished. Its result is below."))
     return redirect("screening:detail", screening.reference)
+
+
+def posted_answers(request: HttpRequest, screening: Screening) -> dict[str, str]:
+    # A finished screening refuses answers before they are checked: saying "finished" is more
+    # useful than naming a mistyped indicator of a form that can no longer change.
+    check_answers_may_change(screening)
+    return answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
+
+
+def error_code(error: ValidationError) -> str | None:
+    return getattr(error, "code", None)
 
 
 def refuse(request: HttpRequest, screening: Screening, message: str, status: int) -> HttpResponse:
