@@ -1,0 +1,295 @@
+"""Criminal cases through the API: the list, opening a case, moving it on, suspects and victim
+links, under the page's rules and refusals."""
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from palermo.audit.models import AuditEntry
+from palermo.justice.models import CriminalCase, JudicialAuthorisation, Suspect, VictimLink
+from palermo.justice.models.case import NO_LINK_MADE
+from palermo.justice.views import refusals
+from palermo.registry.models import Person, VictimCase
+
+from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)
+
+CASES = reverse("api:criminal_cases")
+
+
+def url(name: str, case: CriminalCase) -> str:
+    return reverse(f"api:{name}", args=[case.reference])
+
+
+def listed(response: Any) -> list[str]:
+    return [row["reference"] for row in response.json()["results"]]
+
+
+def test_the_list_holds_the_cases_the_caller_may_see_and_no_names(cast: Cast) -> None:
+    case = cast.open_case(is_sex_trafficking=True)
+    Suspect.record(case, cast.investigator, ("Zebulon", "Quartermaine"))
+    court = cast.other_judge.agency
+    assert court is not None
+    JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+
+    seen = {
+        user.username: listed(get(user, CASES))
+        for user in [cast.colleague, cast.outsider, cast.prosecutor, cast.other_judge]
+    }
+
+    assert seen == {"ivo": [case.reference], "otto": [], "pia": [], "joana": [case.reference]}
+    response = get(cast.colleague, CASES)
+    assert response.json()["results"][0] == {
+        "reference": case.reference,
+        "stage": "investigation",
+        "owning_agency": "police",
+        "reported_on": timezone.localdate().isoformat(),
+        "offences": [],
+        "is_sex_trafficking": True,
+        "is_labour_trafficking": False,
+    }
+    assert "Zebulon" not in response.content.decode()
+
+
+def test_the_list_filters_by_stage_and_year_and_pages_by_25(cast: Cast) -> None:
+    old = cast.open_case(reported_on=datetime.date(2021, 3, 1))
+    closed = cast.open_case(reported_on=datetime.date(2024, 6, 1))
+    closed.move_to("closed", cast.investigator, "No evidence.")
+    for _ in range(24):
+        cast.open_case(reported_on=datetime.date(2024, 3, 1))
+
+    assert listed(get(cast.investigator, CASES, year=2021)) == [old.reference]
+    assert listed(get(cast.investigator, CASES, stage="closed")) == [closed.reference]
+    assert listed(get(cast.investigator, CASES, year=1999)) == []
+    first, second = get(cast.investigator, CASES), get(cast.investigator, CASES, page=2)
+    assert (first.json()["count"], first.json()["pages"], len(listed(first))) == (26, 2, 25)
+    assert listed(second) == [old.reference]
+    assert second.json()["page"] == 2
+
+
+def test_a_filter_out_of_place_is_refused_where_it_is(cast: Cast) -> None:
+    assert (
+        "not one of the available choices"
+        in problems(get(cast.investigator, CASES, stage="nowhere"))[("query", "stage")]
+    )
+    assert ("query", "year") in problems(get(cast.investigator, CASES, year="last"))
+
+
+def test_an_investigator_opens_a_case_citing_provisions_by_code(cast: Cast) -> None:
+    response = post(
+        cast.investigator,
+        CASES,
+        reason="Report from the hotline.",
+        provisions=["PP-3"],
+        is_labour_trafficking=True,
+        summary="Workers held at a synthetic farm.",
+    )
+
+    assert response.status_code == 201, response.content
+    case = CriminalCase.objects.get(reference=response.json()["reference"])
+    assert (case.stage, case.owning_agency.code) == ("investigation", "police")
+    assert [p.code for p in case.provisions.all()] == ["PP-3"]
+    assert (case.is_labour_trafficking, case.is_sex_trafficking) == (True, False)
+    assert case.summary == "Workers held at a synthetic farm."
+    assert response.json()["offences"] == ["PP-3"]
+    assert AuditEntry.objects.filter(action="create", object_ref=case.reference).exists()
+    assert "synthetic farm" not in str(list(AuditEntry.objects.values("changes", "reason")))
+
+
+def test_only_investigators_open_cases(cast: Cast) -> None:
+    response = post(cast.prosecutor, CASES, reason="I would like one.")
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == str(refusals.OPEN_CASE)
+    assert not CriminalCase.objects.exists()
+
+
+def test_opening_answers_field_by_field(cast: Cast) -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = post(
+        cast.investigator, CASES, reason="Report.", provisions=["XX-9"], reported_on=str(tomorrow)
+    )
+
+    found = problems(response)
+    assert "XX-9" in found[("body", "provisions")]
+    assert "future" in found[("body", "reported_on")]
+    assert ("body", "payload", "reason") in problems(post(cast.investigator, CASES))
+    assert not CriminalCase.objects.exists()
+
+
+def test_the_investigators_send_a_case_to_prosecution_by_its_code(cast: Cast) -> None:
+    case = cast.open_case()
+
+    response = post(
+        cast.colleague,
+        url("criminal_case_move", case),
+        stage="prosecution",
+        prosecution="prosecution",
+        reason="Evidence gathered.",
+    )
+
+    assert response.status_code == 201, response.content
+    case.refresh_from_db()
+    assert (case.stage, case.prosecution_agency_id) == ("prosecution", cast.prosecutor.agency_id)
+    body = response.json()
+    assert (body["from"], body["to"], body["by"]) == ("investigation", "prosecution", "ivo")
+    assert list(case.transitions.values_list("reason", flat=True))[-1] == "Evidence gathered."
+    entry = AuditEntry.objects.filter(action="transition", object_ref=case.reference).last()
+    assert entry is not None
+    assert entry.changes == {"stage": ["investigation", "prosecution"]}
+
+
+def test_the_prosecution_submits_it_to_a_court(cast: Cast) -> None:
+    case = cast.case_with_prosecution()
+
+    response = post(
+        cast.prosecutor,
+        url("criminal_case_move", case),
+        stage="trial",
+        court="court",
+        reason="Indictment filed.",
+    )
+
+    assert response.status_code == 201, response.content
+    case.refresh_from_db()
+    assert (case.stage, case.court_agency_id) == ("trial", cast.judge.agency_id)
+    assert response.json()["court_agency"] == "court"
+
+
+def test_a_move_the_procedure_refuses_changes_nothing(cast: Cast) -> None:
+    case = cast.open_case()
+    move = url("criminal_case_move", case)
+
+    wrong_kind = post(cast.investigator, move, stage="prosecution", prosecution="court", reason="x")
+    nowhere = post(cast.investigator, move, stage="prosecution", reason="x")
+    not_next = post(cast.investigator, move, stage="trial", reason="x")
+
+    assert ("body", "prosecution") in problems(wrong_kind)
+    assert "prosecution office" in problems(nowhere)[("body",)]
+    assert ("body", "stage") in problems(not_next)
+    case.refresh_from_db()
+    assert (case.stage, case.prosecution_agency_id) == ("investigation", None)
+
+
+def test_who_may_see_but_not_move_is_refused_and_an_outsider_not_told(cast: Cast) -> None:
+    case = cast.case_with_prosecution()
+    move = url("criminal_case_move", case)
+
+    refused = post(cast.investigator, move, stage="closed", reason="Done.")
+    hidden = post(cast.other_prosecutor, move, stage="closed", reason="Done.")
+
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == str(refusals.MOVE)
+    assert hidden.status_code == 404
+    case.refresh_from_db()
+    assert case.stage == "prosecution"
+
+
+def test_an_investigator_adds_a_suspect_known_by_reference_only(cast: Cast) -> None:
+    case = cast.open_case()
+
+    response = post(
+        cast.investigator,
+        url("suspect_add", case),
+        given_name="Rafe",
+        family_name="Okonkwo-Lind",
+        nationality="ph",
+        role="exploiter",
+        arrested_on="2026-01-05",
+    )
+
+    assert response.status_code == 201, response.content
+    suspect = Suspect.objects.get(case=case)
+    assert (suspect.person.given_name, suspect.person.nationality) == ("Rafe", "PH")
+    assert response.json() == {
+        "case": case.reference,
+        "person": suspect.person.reference,
+        "role": "exploiter",
+        "arrested_on": "2026-01-05",
+    }
+    entry = AuditEntry.objects.get(action="suspect_added")
+    assert "Rafe" not in str(entry.changes)
+    assert "Okonkwo" not in str(entry.changes)
+
+
+def test_a_suspect_needs_a_name_and_a_country_code(cast: Cast) -> None:
+    case = cast.open_case()
+
+    found = problems(post(cast.investigator, url("suspect_add", case), nationality="Phil"))
+
+    assert "at least a given name" in found[("body",)]
+    assert ("body", "nationality") in found
+    assert not Suspect.objects.exists()
+
+
+def test_the_prosecution_reads_but_adds_no_suspects(cast: Cast) -> None:
+    case = cast.case_with_prosecution()
+
+    response = post(cast.prosecutor, url("suspect_add", case), given_name="Rafe")
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == str(refusals.ADD_SUSPECT)
+    assert not Suspect.objects.exists()
+
+
+def victim_case() -> VictimCase:
+    from palermo.accounts.models import Agency
+
+    welfare = Agency.objects.get(code="welfare")
+    person = Person.objects.create(given_name="Marisol", recorded_by_agency=welfare)
+    return VictimCase.objects.create(person=person, owning_agency=welfare)
+
+
+def test_an_investigator_links_a_victim_case_by_its_reference(cast: Cast) -> None:
+    case, victim = cast.open_case(), victim_case()
+
+    response = post(
+        cast.investigator,
+        url("victim_link_add", case),
+        victim_reference=victim.reference.lower(),
+        capacity="witness",
+    )
+
+    assert response.status_code == 201, response.content
+    assert response.json() == {
+        "case": case.reference,
+        "victim_case": victim.reference,
+        "capacity": "witness",
+    }
+    assert VictimLink.objects.get().victim_case == victim
+    assert AuditEntry.objects.filter(action="victim_linked", object_ref=case.reference).exists()
+
+
+def test_an_unknown_reference_links_nothing_and_says_nothing(cast: Cast) -> None:
+    case = cast.open_case()
+    link = url("victim_link_add", case)
+
+    unknown = post(cast.investigator, link, victim_reference="VC-NOPE", capacity="witness")
+    bad_capacity = post(cast.investigator, link, victim_reference="VC-NOPE", capacity="friend")
+
+    assert problems(unknown) == {("body",): str(NO_LINK_MADE)}
+    assert ("body", "capacity") in problems(bad_capacity)
+    assert not VictimLink.objects.exists()
+
+
+def test_a_court_asked_for_a_measure_links_no_victims_and_sees_none(cast: Cast) -> None:
+    case = cast.open_case()
+    VictimLink.link(case, victim_case().reference, "witness", cast.investigator)
+    court = cast.other_judge.agency
+    assert court is not None
+    JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+
+    refused = post(
+        cast.other_judge,
+        url("victim_link_add", case),
+        victim_reference=victim_case().reference,
+        capacity="witness",
+    )
+    read = get(cast.other_judge, url("criminal_case", case))
+
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == str(refusals.LINK_VICTIM)
+    assert VictimLink.objects.count() == 1
+    assert read.status_code == 200
+    assert "VC-" not in read.content.decode()
