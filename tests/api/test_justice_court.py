@@ -1,0 +1,236 @@
+"""Charges, decisions with their sentences, and appeals through the API: only the prosecution
+office and the court the case went to; a court asked only for a measure learns nothing of them."""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import timezone
+
+from palermo.audit.models import AuditEntry
+from palermo.jurisdiction.models import LegalProvision
+from palermo.justice.models import (
+    Appeal,
+    Charge,
+    CourtDecision,
+    CriminalCase,
+    JudicialAuthorisation,
+    Sentence,
+    Suspect,
+)
+from palermo.justice.views import refusals
+
+from .justice_cast import Cast, cast_fixture, post, problems  # noqa: F401 (a fixture)
+
+
+def url(name: str, case: CriminalCase, *args: object) -> str:
+    return reverse(f"api:{name}", args=[case.reference, *args])
+
+
+def provision() -> LegalProvision:
+    return LegalProvision.objects.get(jurisdiction__is_active=True, code="PP-3")
+
+
+def prosecuted_with_suspect(cast: Cast) -> tuple[CriminalCase, Suspect]:
+    case = cast.open_case()
+    suspect = Suspect.record(case, cast.investigator, ("Rafe", "Okonkwo-Lind"), role="exploiter")
+    case.send_to_prosecution(cast.prosecutor.agency, cast.investigator, "Evidence gathered.")
+    return case, suspect
+
+
+def charged_at_trial(cast: Cast) -> tuple[CriminalCase, Charge]:
+    case, suspect = prosecuted_with_suspect(cast)
+    charge = Charge.file(case, suspect, provision(), cast.prosecutor)
+    case.submit_to_court(cast.judge.agency, cast.prosecutor, "Indictment filed.")
+    return case, charge
+
+
+def decided(cast: Cast) -> tuple[CriminalCase, CourtDecision]:
+    case, charge = charged_at_trial(cast)
+    day = timezone.localdate() - datetime.timedelta(days=10)
+    return case, CourtDecision.record(charge, cast.judge, "convicted", day)
+
+
+def today(days: int = 0) -> str:
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
+
+def test_a_prosecutor_files_a_charge_naming_the_suspect_and_the_provision(cast: Cast) -> None:
+    case, suspect = prosecuted_with_suspect(cast)
+
+    response = post(
+        cast.fellow_prosecutor,
+        url("charge_add", case),
+        suspect=suspect.person.reference,
+        provision="PP-3",
+    )
+
+    assert response.status_code == 201, response.content
+    charge = Charge.objects.get()
+    assert (charge.case, charge.suspect, charge.provision.code) == (case, suspect, "PP-3")
+    assert response.json()["suspect"] == suspect.person.reference
+    assert response.json()["filed_by"] == "paulo"
+    assert "Rafe" not in response.content.decode()
+    entry = AuditEntry.objects.get(action="charge_filed")
+    assert entry.changes == {"provision": "PP-3", "person": suspect.person.reference}
+
+
+def test_a_charge_cites_the_law_and_a_suspect_of_this_case(cast: Cast) -> None:
+    case, _ = prosecuted_with_suspect(cast)
+    _, stranger = prosecuted_with_suspect(cast)
+
+    found = problems(
+        post(
+            cast.prosecutor,
+            url("charge_add", case),
+            suspect=stranger.person.reference,
+            provision="XX-9",
+        )
+    )
+
+    assert ("body", "suspect") in found
+    assert ("body", "provision") in found
+    assert not Charge.objects.exists()
+
+
+def test_the_police_read_but_file_no_charges_and_another_office_is_not_told(cast: Cast) -> None:
+    case, suspect = prosecuted_with_suspect(cast)
+    body = {"suspect": suspect.person.reference, "provision": "PP-3"}
+
+    refused = post(cast.investigator, url("charge_add", case), **body)
+    hidden = post(cast.other_prosecutor, url("charge_add", case), **body)
+
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == str(refusals.FILE_CHARGE)
+    assert hidden.status_code == 404
+    assert not Charge.objects.exists()
+
+
+def test_the_court_records_a_conviction_with_its_sentence(cast: Cast) -> None:
+    case, charge = charged_at_trial(cast)
+
+    response = post(
+        cast.fellow_judge,
+        url("decision_add", case),
+        charge=charge.pk,
+        outcome="convicted",
+        decided_on=today(),
+        prison_months=60,
+        fine="1000.00",
+        compensation_to_victims="2500.50",
+    )
+
+    assert response.status_code == 201, response.content
+    decision = CourtDecision.objects.get()
+    assert (decision.charge, decision.outcome, decision.is_final) == (charge, "convicted", False)
+    assert decision.court_id == cast.judge.agency_id
+    sentence = Sentence.objects.get(decision=decision)
+    assert (sentence.prison_months, sentence.fine) == (60, Decimal("1000.00"))
+    assert response.json()["sentence"] == {
+        "prison_months": 60,
+        "suspended": False,
+        "fine": "1000.00",
+        "compensation_to_victims": "2500.50",
+    }
+    assert AuditEntry.objects.filter(action="court_decision", object_ref=case.reference).exists()
+
+
+def test_an_acquittal_carries_no_sentence(cast: Cast) -> None:
+    case, charge = charged_at_trial(cast)
+
+    response = post(
+        cast.judge,
+        url("decision_add", case),
+        charge=charge.pk,
+        outcome="acquitted",
+        is_final=True,
+        prison_months=60,
+    )
+
+    assert response.status_code == 201, response.content
+    assert response.json()["sentence"] is None
+    assert response.json()["is_final"] is True
+    assert not Sentence.objects.exists()
+
+
+def test_a_decision_the_court_may_not_record_is_refused_by_the_model(cast: Cast) -> None:
+    case, charge = charged_at_trial(cast)
+    decide = url("decision_add", case)
+
+    future = post(cast.judge, decide, charge=charge.pk, outcome="convicted", decided_on=today(3))
+    negative = post(cast.judge, decide, charge=charge.pk, outcome="convicted", prison_months=-1)
+    unknown = post(cast.judge, decide, charge=charge.pk + 99, outcome="convicted")
+
+    assert "future" in problems(future)[("body",)]
+    assert ("body", "prison_months") in problems(negative)
+    assert ("body", "charge") in problems(unknown)
+    assert not CourtDecision.objects.exists()
+
+
+def test_a_court_asked_only_for_a_measure_decides_nothing_and_learns_nothing(
+    cast: Cast,
+) -> None:
+    case, charge = charged_at_trial(cast)
+    court = cast.other_judge.agency
+    assert court is not None
+    JudicialAuthorisation.request(case, cast.investigator, "detention", court, "Suspect 1")
+
+    decision = post(
+        cast.other_judge, url("decision_add", case), charge=charge.pk, outcome="dismissed"
+    )
+    appeal = post(cast.other_judge, url("appeal_decide", case, 12345), outcome="upheld")
+    by_prosecutor = post(
+        cast.prosecutor, url("decision_add", case), charge=charge.pk, outcome="dismissed"
+    )
+
+    assert decision.status_code == 403
+    assert decision.json() == {"detail": str(refusals.DECIDE)}
+    # Refused before the appeal is looked up: no telling whether it exists.
+    assert appeal.status_code == 403
+    assert by_prosecutor.status_code == 403
+    assert not CourtDecision.objects.exists()
+
+
+def test_the_court_records_an_appeal_and_its_outcome(cast: Cast) -> None:
+    case, decision = decided(cast)
+
+    filed = post(cast.judge, url("appeal_add", case), decision=decision.pk, by_party="defence")
+
+    assert filed.status_code == 201, filed.content
+    appeal = Appeal.objects.get()
+    assert (appeal.decision, appeal.by_party, appeal.outcome) == (decision, "defence", "")
+    assert filed.json()["outcome"] is None
+
+    outcome = post(cast.fellow_judge, url("appeal_decide", case, appeal.pk), outcome="modified")
+
+    assert outcome.status_code == 200, outcome.content
+    appeal.refresh_from_db()
+    assert (appeal.outcome, appeal.decided_on) == ("modified", timezone.localdate())
+    assert outcome.json()["outcome"] == "modified"
+    assert AuditEntry.objects.filter(action="appeal_decided").exists()
+    again = post(cast.judge, url("appeal_decide", case, appeal.pk), outcome="upheld")
+    assert "already decided" in problems(again)[("body",)]
+
+
+def test_appeals_are_the_trial_courts_and_of_this_case(cast: Cast) -> None:
+    case, decision = decided(cast)
+    appeal = Appeal.file(decision, cast.judge, timezone.localdate(), "prosecution")
+    other, _ = decided(cast)
+
+    refused = post(
+        cast.prosecutor, url("appeal_add", case), decision=decision.pk, by_party="defence"
+    )
+    elsewhere = post(cast.judge, url("appeal_decide", other, appeal.pk), outcome="upheld")
+    early = post(
+        cast.judge,
+        url("appeal_add", case),
+        decision=decision.pk,
+        by_party="defence",
+        filed_on=today(-30),
+    )
+
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == str(refusals.RECORD_APPEAL)
+    assert elsewhere.status_code == 404
+    assert "after the decision" in problems(early)[("body",)]
+    assert Appeal.objects.count() == 1
