@@ -1,14 +1,16 @@
-"""Persons, victim cases and referrals."""
+"""Persons, victim cases and referrals: the lists and the reads here, the changes to a case and
+its referrals and documents in the `registry_*` routers mounted at the end."""
 
 import datetime
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
+from palermo.api.routers.registry_paging import CaseFilters, checked_query, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.registry.access import (
@@ -16,10 +18,42 @@ from palermo.registry.access import (
     referral_for,
     victim_case_for,
     victim_case_to_act_on,
+    victim_cases_visible_to,
 )
-from palermo.registry.forms import ServiceForm
+from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
+from palermo.registry.models import VictimCase
+from palermo.registry.views.filters import filter_cases, years_opened
+from palermo.registry.views.search import found_for
 
 router = Router(tags=["victim cases"])
+
+
+# The list and the search come before the case detail: a URL is matched in the order routes are
+# added, and "search" would otherwise be taken for a case reference.
+@router.get("/victim-cases/", url_name="victim_cases")
+def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
+    """The cases the caller may see, newest first, filtered as on the case list page."""
+    visible = victim_cases_visible_to(caller(request))
+    form = CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened(visible))
+    return page_of_cases(filter_cases(visible, checked_query(form)), filters.page)
+
+
+class SearchIn(CaseFilters):
+    reference: str | None = Field(None, description="A case reference, VC-…")
+    name: str | None = Field(None, description="The exact name as recorded, or an alias")
+    document_number: str | None = None
+
+
+@router.post("/victim-cases/search/", url_name="victim_case_search")
+def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, Any]:
+    """Cases by reference, exact name or document number (through the blind index) and the
+    list's filters. A POST, so that a name never lands in a URL; a search by name or document
+    number is audited (that it happened and how many it found, never what was asked)."""
+    visible = victim_cases_visible_to(caller(request))
+    form = SearchForm(as_form_data(payload), user=caller(request), years=years_opened(visible))
+    found = found_for(caller(request), visible, check(form))
+    # As on the page: no criterion, no results (rather than every case).
+    return page_of_cases(VictimCase.objects.none() if found is None else found, payload.page)
 
 
 @router.get("/persons/{reference}/", url_name="person")
@@ -58,3 +92,4 @@ def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Sta
     check(form)
     service = form.save_for(case, caller(request))
     return Status(201, serialise.service_detail(service))
+

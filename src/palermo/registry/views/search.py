@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_event
 from palermo.registry.access import victim_cases_visible_to
@@ -36,10 +37,10 @@ def search(request: HttpRequest) -> HttpResponse:
     data = request.POST if by_post else _without_personal(request.GET)
     form = SearchForm(data or None, user=user, years=years_opened(visible))
     page = None
-    if form.is_bound and form.is_valid() and _has_criteria(form.cleaned_data):
-        cases = matching(visible, form.cleaned_data)
-        _audit_personal_search(request, form.cleaned_data, cases)
-        page = Paginator(for_listing(cases), CASES_PER_PAGE).get_page(data.get("page"))
+    if form.is_bound and form.is_valid():
+        cases = found_for(user, visible, form.cleaned_data)
+        if cases is not None:
+            page = Paginator(for_listing(cases), CASES_PER_PAGE).get_page(data.get("page"))
     context = {
         "form": form,
         "page": page,
@@ -47,6 +48,18 @@ def search(request: HttpRequest) -> HttpResponse:
         "may_break_glass": user.has_role(Role.CASE_WORKER),
     }
     return render(request, "registry/search.html", context)
+
+
+def found_for(
+    user: User, visible: QuerySet[VictimCase], criteria: dict[str, Any]
+) -> QuerySet[VictimCase] | None:
+    """The visible cases matching the criteria (None if none is given): a search by a name or a
+    document number is audited (the page and the API both come here)."""
+    if not _has_criteria(criteria):
+        return None
+    cases = matching(visible, criteria)
+    _audit_personal_search(user, criteria, cases)
+    return cases
 
 
 def matching(visible: QuerySet[VictimCase], criteria: dict[str, Any]) -> QuerySet[VictimCase]:
@@ -75,11 +88,9 @@ def _has_criteria(criteria: dict[str, Any]) -> bool:
 
 
 def _audit_personal_search(
-    request: HttpRequest, criteria: dict[str, Any], cases: QuerySet[VictimCase]
+    user: User, criteria: dict[str, Any], cases: QuerySet[VictimCase]
 ) -> None:
     """Who searched by a name or a document number, and how many cases came back: never what."""
     kinds = [kind for kind in PERSONAL if criteria.get(kind)]
     if kinds:
-        record_event(
-            user_of(request), "search", "person", changes={"by": kinds, "found": cases.count()}
-        )
+        record_event(user, "search", "person", changes={"by": kinds, "found": cases.count()})
