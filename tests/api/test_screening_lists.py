@@ -44,9 +44,7 @@ def test_labels_follow_the_accept_language_header(
     assert expected != ilo.indicator_list("adult_labour").label.en
 
 
-def test_labels_follow_the_language_a_logged_in_person_chose(
-    worker: Any, client: Client
-) -> None:
+def test_labels_follow_the_language_a_logged_in_person_chose(worker: Any, client: Client) -> None:
     worker.language = "pt"
     worker.save()
     client.force_login(worker)
