@@ -293,3 +293,16 @@ def test_a_court_asked_for_a_measure_links_no_victims_and_sees_none(cast: Cast) 
     assert VictimLink.objects.count() == 1
     assert read.status_code == 200
     assert "VC-" not in read.content.decode()
+
+
+def test_the_description_lists_every_justice_operation(cast: Cast) -> None:
+    spec = get(cast.investigator, "/api/v1/openapi.json").json()
+
+    paths = {path: set(operations) for path, operations in spec["paths"].items()}
+    assert paths["/api/v1/criminal-cases/"] == {"get", "post"}
+    for tail in ["moves", "suspects", "victim-links", "charges", "decisions", "appeals"]:
+        assert paths[f"/api/v1/criminal-cases/{{reference}}/{tail}/"] == {"post"}
+    assert paths["/api/v1/criminal-cases/{reference}/appeals/{pk}/decide/"] == {"post"}
+    assert paths["/api/v1/criminal-cases/{reference}/authorisations/"] == {"post"}
+    assert paths["/api/v1/authorisations/"] == {"get"}
+    assert paths["/api/v1/authorisations/{pk}/decide/"] == {"post"}
