@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
-from palermo.registry.models import Consent, Exploitation, Service, Stage, VictimCase
+from palermo.registry.models import (
+    Consent,
+    Document,
+    Exploitation,
+    Referral,
+    Service,
+    Stage,
+    VictimCase,
+)
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ServiceKind
@@ -125,18 +133,19 @@ class IdentifiedMoveForm(MoveForm):
     )
 
 
-def move_form_for(stage: str, user: User, data: Any = None) -> MoveForm:
+def move_form_for(stage: str, user: User, data: Any = None, **kwargs: Any) -> MoveForm:
     """The form for one next stage, with the fields that stage needs."""
-    prefix = f"move-{stage}"
+    # The case file shows one form per next stage: the prefix keeps their fields apart.
+    kwargs.setdefault("prefix", f"move-{stage}")
     if stage == Stage.PRESUMED_VICTIM:
-        return PresumedVictimMoveForm(data, prefix=prefix)
+        return PresumedVictimMoveForm(data, **kwargs)
     if stage == Stage.IDENTIFIED:
-        form = IdentifiedMoveForm(data, prefix=prefix)
+        form = IdentifiedMoveForm(data, **kwargs)
         authority = form.fields["competent_authority"]
         assert isinstance(authority, forms.ModelChoiceField)
         authority.queryset = agencies_for(user)
         return form
-    return MoveForm(data, prefix=prefix)
+    return MoveForm(data, **kwargs)
 
 
 def move_details(form: MoveForm) -> dict[str, Any]:
@@ -214,6 +223,20 @@ class ExploitationDetailsForm(forms.ModelForm[Exploitation]):
     def other_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name not in CODE_LISTS]
 
+    def save_for(self, case: VictimCase, by: User) -> Exploitation:
+        """Save the validated details of the case (the page and the API both come here)."""
+        self.instance.case = case
+        exploitation = self.save()
+        # Codes and dates only: nothing here identifies the person.
+        record_event(
+            by,
+            "exploitation_changed",
+            "victim_case",
+            case.reference,
+            changes={"fields": sorted(self.changed_data)},
+        )
+        return exploitation
+
 
 class ServiceForm(forms.ModelForm[Service]):
     class Meta:
@@ -268,6 +291,15 @@ class ConsentForm(forms.ModelForm[Consent]):
             raise forms.ValidationError(_("Consent cannot be given in the future."))
         return given_on
 
+    def save_for(self, case: VictimCase, by: User) -> Consent:
+        """Record the validated consent on the case (the page and the API both come here)."""
+        self.instance.case, self.instance.recorded_by = case, by
+        consent = self.save()
+        record_event(
+            by, "consent_recorded", "victim_case", case.reference, changes={"consent": consent.pk}
+        )
+        return consent
+
 
 class ReferralForm(forms.Form):
     to_agency = forms.ModelChoiceField(label=_("Refer to"), queryset=Agency.objects.none())
@@ -284,6 +316,11 @@ class ReferralForm(forms.Form):
         to_agency = self.fields["to_agency"]
         assert isinstance(to_agency, forms.ModelChoiceField)
         to_agency.queryset = agencies_for(user).exclude(pk=user.agency_id or 0)
+
+    def send_for(self, case: VictimCase, by: User) -> Referral:
+        """Send the validated referral; the model refuses a case without consent."""
+        data = self.cleaned_data
+        return Referral.send(case, data["to_agency"], data["service"], by, note=data["note"])
 
 
 class DocumentForm(forms.Form):
@@ -306,6 +343,12 @@ class DocumentForm(forms.Form):
             )
         self.cleaned_data["content_type"] = _type_of(upload)
         return upload
+
+    def store_for(self, case: VictimCase, by: User) -> Document:
+        """Store the validated file on the case, encrypted (the page and the API both come here)."""
+        upload: UploadedFile = self.cleaned_data["file"]
+        content_type = self.cleaned_data["content_type"]
+        return Document.store(case, upload.read(), content_type, upload.name or "", by)
 
 
 def _type_of(upload: UploadedFile) -> str:

@@ -51,6 +51,18 @@ class Consent(models.Model):
     def is_active(self) -> bool:
         return self.covers_referral and self.withdrawn_on is None
 
+    def withdraw(self, by: "User") -> None:
+        """From today on, no new referral can be sent on this consent."""
+        self.withdrawn_on = timezone.localdate()
+        self.save(update_fields=["withdrawn_on"])
+        record_event(
+            by,
+            "consent_withdrawn",
+            "victim_case",
+            self.case.reference,
+            changes={"consent": self.pk},
+        )
+
 
 class ReferralStatus(models.TextChoices):
     SENT = "sent", _("sent")

@@ -3,11 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.audit.log import record_event
 from palermo.registry.forms import ConsentForm
 from palermo.registry.views.case_file import render_case_file
 from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
@@ -21,11 +19,7 @@ def record_consent(request: HttpRequest, reference: str) -> HttpResponse:
     form = ConsentForm(request.POST)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"consent": form})
-    form.instance.case, form.instance.recorded_by = case, user
-    consent = form.save()
-    record_event(
-        user, "consent_recorded", "victim_case", case.reference, changes={"consent": consent.pk}
-    )
+    form.save_for(case, user)
     messages.success(request, _("The consent is recorded."))
     return back_to_case(case, "consent")
 
@@ -37,14 +31,6 @@ def withdraw_consent(request: HttpRequest, reference: str, pk: int) -> HttpRespo
     consent = case.consents.filter(pk=pk, withdrawn_on__isnull=True).first()
     if consent is None:
         raise Http404
-    consent.withdrawn_on = timezone.localdate()
-    consent.save(update_fields=["withdrawn_on"])
-    record_event(
-        user_of(request),
-        "consent_withdrawn",
-        "victim_case",
-        case.reference,
-        changes={"consent": consent.pk},
-    )
+    consent.withdraw(user_of(request))
     messages.success(request, _("The consent is withdrawn: no new referrals can be sent."))
     return back_to_case(case, "consent")
