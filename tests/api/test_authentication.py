@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from palermo.api.models import ApiToken, digest_of
 from palermo.audit.models import AuditEntry
@@ -118,3 +118,36 @@ def test_a_token_needs_no_csrf_token(
     )
 
     assert response.status_code == 201
+
+
+def test_a_token_speaks_its_holders_language_unless_asked_for_another(
+    program: Client,
+    case: VictimCase,
+    worker: Any,
+    agency: Callable[[str], Any],
+    bearer: Callable[[Any], dict[str, str]],
+) -> None:
+    worker.language = "pt"
+    worker.save()
+    url = reverse("api:service_add", args=[case.reference])
+    body = {
+        "kind": "shelter",
+        "provider": agency("shelter-ngo").pk,
+        "started_on": "2026-02-01",
+        "ended_on": "2026-01-01",
+    }
+    english = "A service cannot end before it started."
+    with translation.override("pt"):
+        portuguese = translation.gettext(english)
+    assert portuguese != english
+
+    default = program.post(url, body, content_type="application/json", headers=bearer(worker))
+    asked = program.post(
+        url,
+        body,
+        content_type="application/json",
+        headers=bearer(worker) | {"Accept-Language": "en"},
+    )
+
+    assert default.json()["detail"][0]["msg"] == portuguese
+    assert asked.json()["detail"][0]["msg"] == english

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.csp import CSP  # type: ignore[import-not-found,unused-ignore]
 from django.views.decorators.csp import csp_override
 from ninja.security import HttpBearer, SessionAuth
@@ -25,6 +26,10 @@ class BearerToken(HttpBearer):
         if user is not None:
             # Views and access helpers read request.user, whichever way the caller came in.
             request.user = user
+            # Messages in the holder's language, unless the program asked for one itself.
+            if user.language and "Accept-Language" not in request.headers:
+                translation.activate(user.language)
+                request.LANGUAGE_CODE = user.language
         return user
 
 
