@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 
-
 COLUMNS = (
     "user",
     "name",
