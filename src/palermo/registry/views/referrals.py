@@ -4,11 +4,13 @@ workers from their referral list, ended by either side once accepted."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.registry.access import (
     referral_for,
@@ -16,7 +18,7 @@ from palermo.registry.access import (
     victim_cases_visible_to,
 )
 from palermo.registry.forms import ReferralForm
-from palermo.registry.models import Referral
+from palermo.registry.models import Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
 from palermo.registry.views.case_file import render_case_file
 from palermo.registry.views.common import back_to_case, case_to_act_on, message_of, user_of
@@ -25,14 +27,19 @@ from palermo.registry.views.common import back_to_case, case_to_act_on, message_
 @login_required
 @require_http_methods(["GET"])
 def referral_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    boxes = referral_boxes(user_of(request))
+    context = {"waiting": boxes["waiting"], "received": boxes["answered"], "sent": boxes["sent"]}
+    return render(request, "registry/referral_list.html", context)
+
+
+def referral_boxes(user: User) -> dict[str, QuerySet[Referral]]:
+    """The agency's referrals: waiting for its answer, answered by it, and sent by it."""
     visible = referrals_visible_to(user).select_related("case", "from_agency", "to_agency")
-    context = {
+    return {
         "waiting": visible.filter(to_agency=user.agency_id, status=ReferralStatus.SENT),
-        "received": visible.filter(to_agency=user.agency_id).exclude(status=ReferralStatus.SENT),
+        "answered": visible.filter(to_agency=user.agency_id).exclude(status=ReferralStatus.SENT),
         "sent": visible.filter(from_agency=user.agency_id),
     }
-    return render(request, "registry/referral_list.html", context)
 
 
 @login_required
@@ -42,11 +49,8 @@ def send_referral(request: HttpRequest, reference: str) -> HttpResponse:
     user = user_of(request)
     form = ReferralForm(request.POST, user=user)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            referral = Referral.send(
-                case, data["to_agency"], data["service"], user, note=data["note"]
-            )
+            referral = form.send_for(case, user)
         except ValidationError as error:
             form.add_error(None, message_of(error))
         else:
@@ -70,11 +74,8 @@ def decline_referral(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _answer(request: HttpRequest, pk: int, *, accept: bool) -> HttpResponse:
-    # The receiving agency cannot see the case before accepting: load the referral, not the case.
     user = user_of(request)
-    referral = referral_for(user, pk)
-    if not user.has_role(Role.CASE_WORKER):
-        raise PermissionDenied
+    referral = referral_to_answer(user, pk)
     try:
         referral.answer(accept, user)
     except ValidationError as error:
@@ -87,13 +88,21 @@ def _answer(request: HttpRequest, pk: int, *, accept: bool) -> HttpResponse:
     return redirect("registry:referral_list")
 
 
+def referral_to_answer(user: User, pk: int) -> Referral:
+    """The referral if the user's agency is on either side of it (404 otherwise) and the user
+    acts on cases (403 otherwise); the model then lets only the receiving agency answer."""
+    # The receiving agency cannot see the case before accepting: load the referral, not the case.
+    referral = referral_for(user, pk)
+    if not user.has_role(Role.CASE_WORKER):
+        raise PermissionDenied
+    return referral
+
+
 @login_required
 @require_http_methods(["POST"])
 def end_referral(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     case = case_to_act_on(request, reference)
-    referral = referrals_visible_to(user_of(request)).filter(case=case, pk=pk).first()
-    if referral is None:  # only the sending or the receiving agency ends a referral
-        raise Http404
+    referral = referral_to_end(user_of(request), case, pk)
     try:
         referral.end(user_of(request))
     except ValidationError as error:
@@ -104,3 +113,12 @@ def end_referral(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     if not victim_cases_visible_to(user_of(request)).filter(pk=case.pk).exists():
         return redirect("registry:referral_list")
     return back_to_case(case, "referrals")
+
+
+def referral_to_end(user: User, case: VictimCase, pk: int) -> Referral:
+    """A referral of the case (the user may act on it): only the sending or the receiving
+    agency ends a referral, so for anyone else it does not exist."""
+    referral = referrals_visible_to(user).filter(case=case, pk=pk).first()
+    if referral is None:
+        raise Http404
+    return referral

@@ -1,0 +1,89 @@
+"""Referrals between agencies: sent from a case with the person's consent, answered by the
+receiving agency (which cannot see the case before accepting), ended by either side."""
+
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from palermo.api import serialise
+from palermo.api.errors import as_form_data, check
+from palermo.api.routers.registry_paging import PageIn, page_of
+from palermo.api.security import caller
+from palermo.registry.access import victim_case_to_act_on
+from palermo.registry.forms import ReferralForm
+from palermo.registry.models import Referral
+from palermo.registry.views.referrals import referral_boxes, referral_to_answer, referral_to_end
+
+router = Router(tags=["victim cases"])
+
+
+class ReferralBoxIn(PageIn):
+    box: Literal["waiting", "answered", "sent"] = Field(
+        "waiting", description="Waiting for the agency's answer, answered by it, or sent by it"
+    )
+
+
+@router.get("/referrals/", url_name="referrals")
+def referrals(request: HttpRequest, listing: Query[ReferralBoxIn]) -> dict[str, Any]:
+    """The caller's agency's referrals, newest first, one box of the referral list page."""
+    return page_of(referral_boxes(caller(request))[listing.box], listing.page, referral_item)
+
+
+def referral_item(referral: Referral) -> dict[str, Any]:
+    return {
+        "id": referral.pk,
+        "case": referral.case.reference,
+        "from_agency": referral.from_agency.code,
+        "to_agency": referral.to_agency.code,
+        "service": referral.service,
+        "status": referral.status,
+        "sent_at": referral.sent_at.isoformat(),
+        "answered_at": referral.answered_at.isoformat() if referral.answered_at else None,
+        "ended_at": referral.ended_at.isoformat() if referral.ended_at else None,
+    }
+
+
+class ReferralIn(Schema):
+    to_agency: int = Field(description="The id of an agency of the jurisdiction (not the caller's)")
+    service: str = Field(description="A service kind, e.g. shelter, medical, legal_aid")
+    note: str = Field("", description="For the receiving agency")
+
+
+@router.post(
+    "/victim-cases/{reference}/referrals/",
+    url_name="referral_send",
+    response={201: dict[str, Any]},
+)
+def send_referral(request: HttpRequest, reference: str, payload: ReferralIn) -> Status[Any]:
+    """Refer the case to another agency; refused (422) while the person has not consented."""
+    case = victim_case_to_act_on(caller(request), reference)
+    form = ReferralForm(as_form_data(payload), user=caller(request), prefix=None)
+    check(form)
+    return Status(201, serialise.referral_detail(form.send_for(case, caller(request))))
+
+
+@router.post("/referrals/{pk}/accept/", url_name="referral_accept")
+def accept_referral(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """Accept a referral to the caller's agency: the case opens to it."""
+    return _answer(request, pk, accept=True)
+
+
+@router.post("/referrals/{pk}/decline/", url_name="referral_decline")
+def decline_referral(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return _answer(request, pk, accept=False)
+
+
+def _answer(request: HttpRequest, pk: int, *, accept: bool) -> dict[str, Any]:
+    referral = referral_to_answer(caller(request), pk)
+    referral.answer(accept, caller(request))
+    return serialise.referral_detail(referral)
+
+
+@router.post("/victim-cases/{reference}/referrals/{pk}/end/", url_name="referral_end")
+def end_referral(request: HttpRequest, reference: str, pk: int) -> dict[str, Any]:
+    """End an accepted referral (either side); a receiving agency then loses sight of the case."""
+    case = victim_case_to_act_on(caller(request), reference)
+    referral = referral_to_end(caller(request), case, pk)
+    referral.end(caller(request))
+    return serialise.referral_detail(referral)
