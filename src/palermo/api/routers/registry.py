@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
-from palermo.api.routers import registry_cases, registry_referrals
+from palermo.api.routers import registry_cases, registry_documents, registry_referrals
 from palermo.api.routers.registry_paging import CaseFilters, checked_query, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
@@ -98,3 +98,4 @@ def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Sta
 # After the routes above, so that none of theirs is matched first.
 router.add_router("", registry_cases.router)
 router.add_router("", registry_referrals.router)
+router.add_router("", registry_documents.router)

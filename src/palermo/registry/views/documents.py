@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.models import User
 from palermo.audit.log import record_read
 from palermo.registry.access import victim_case_for
 from palermo.registry.forms import DocumentForm
@@ -22,10 +23,7 @@ def upload_document(request: HttpRequest, reference: str) -> HttpResponse:
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"document": form})
-    upload = form.cleaned_data["file"]
-    Document.store(
-        case, upload.read(), form.cleaned_data["content_type"], upload.name or "", user_of(request)
-    )
+    form.store_for(case, user_of(request))
     messages.success(request, _("The document is stored, encrypted."))
     return back_to_case(case, "documents")
 
@@ -38,7 +36,12 @@ def download_document(request: HttpRequest, reference: str, pk: int) -> HttpResp
     document = case.documents.filter(pk=pk).first()
     if document is None:
         raise Http404
-    record_read(user, "document", f"{case.reference}/{document.pk}")
+    return as_download(document, user)
+
+
+def as_download(document: Document, user: User) -> HttpResponse:
+    """The decrypted file under its generic name, the reading audited (the page and the API)."""
+    record_read(user, "document", f"{document.case.reference}/{document.pk}")
     response = HttpResponse(document.read_content(), content_type=document.content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.download_name()}"'
     response["X-Content-Type-Options"] = "nosniff"
