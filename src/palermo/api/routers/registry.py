@@ -95,7 +95,8 @@ def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Sta
     return Status(201, serialise.service_detail(service))
 
 
-# After the routes above, so that none of theirs is matched first.
+# Ninja matches a router's own routes before those of the routers mounted in it: none of these
+# share a path with the routes above (a path's methods must stay in one router).
 router.add_router("", registry_cases.router)
 router.add_router("", registry_referrals.router)
 router.add_router("", registry_documents.router)
