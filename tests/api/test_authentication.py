@@ -90,7 +90,7 @@ def test_a_browser_session_must_send_the_csrf_token_to_change_anything(
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(worker)
     url = reverse("api:service_add", args=[case.reference])
-    body = {"kind": "shelter", "provider": agency("shelter-ngo").pk}
+    body = {"kind": "shelter", "provider": "shelter-ngo"}
 
     refused = browser.post(url, body, content_type="application/json")
     browser.get(reverse("home"))  # the page sets the CSRF cookie, as a real page load would
@@ -112,7 +112,7 @@ def test_a_token_needs_no_csrf_token(
 ) -> None:
     response = program.post(
         reverse("api:service_add", args=[case.reference]),
-        {"kind": "shelter", "provider": agency("shelter-ngo").pk},
+        {"kind": "shelter", "provider": "shelter-ngo"},
         content_type="application/json",
         headers=bearer(worker),
     )
@@ -132,7 +132,7 @@ def test_a_token_speaks_its_holders_language_unless_asked_for_another(
     url = reverse("api:service_add", args=[case.reference])
     body = {
         "kind": "shelter",
-        "provider": agency("shelter-ngo").pk,
+        "provider": "shelter-ngo",
         "started_on": "2026-02-01",
         "ended_on": "2026-01-01",
     }

@@ -123,7 +123,7 @@ def test_identification_records_the_authority_and_its_decision(
         bearer(worker),
         to_stage="identified",
         reason="Decided.",
-        competent_authority=agency("police").pk,
+        competent_authority="police",
         decision="Identified as a victim of forced labour.",
     )
 

@@ -174,3 +174,14 @@ def test_a_search_field_the_form_refuses_answers_field_by_field(
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "name"]
+
+
+def test_the_agency_filter_takes_the_agency_code(
+    program: Client, case: VictimCase, worker: Any, bearer: Headers
+) -> None:
+    own = listed(program, bearer(worker), agency="welfare")
+    unknown = listed(program, bearer(worker), agency="nowhere")
+
+    assert [item["reference"] for item in own.json()["results"]] == [case.reference]
+    assert unknown.status_code == 422
+    assert unknown.json()["detail"][0]["loc"] == ["query", "agency"]

@@ -64,7 +64,7 @@ def test_a_case_with_consent_is_referred(
         program,
         case,
         bearer(worker),
-        to_agency=agency("shelter-ngo").pk,
+        to_agency="shelter-ngo",
         service="legal_aid",
         note="Needs a lawyer who speaks Lao.",
     )
@@ -90,9 +90,7 @@ def test_a_case_without_consent_is_not_referred(
 ) -> None:
     case.consents.all().delete()
 
-    response = refer(
-        program, case, bearer(worker), to_agency=agency("shelter-ngo").pk, service="shelter"
-    )
+    response = refer(program, case, bearer(worker), to_agency="shelter-ngo", service="shelter")
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body"]
@@ -103,7 +101,7 @@ def test_a_case_without_consent_is_not_referred(
 def test_the_form_refuses_the_own_agency_and_an_unknown_service(
     program: Client, case: VictimCase, worker: Any, bearer: Headers
 ) -> None:
-    response = refer(program, case, bearer(worker), to_agency=worker.agency.pk, service="spa")
+    response = refer(program, case, bearer(worker), to_agency=worker.agency.code, service="spa")
 
     assert response.status_code == 422
     locations = sorted(problem["loc"] for problem in response.json()["detail"])
@@ -118,9 +116,7 @@ def test_an_outsider_cannot_refer_a_case_it_cannot_see(
     agency: Callable[[str], Any],
     bearer: Headers,
 ) -> None:
-    response = refer(
-        program, case, bearer(receiver), to_agency=agency("health").pk, service="medical"
-    )
+    response = refer(program, case, bearer(receiver), to_agency="health", service="medical")
 
     assert response.status_code == 404
     assert not Referral.objects.exists()

@@ -51,7 +51,7 @@ def details(agency: Callable[[str], Any], **changes: Any) -> dict[str, Any]:
         "nationality": "ph",
         "consents": True,
         "consent_form": "written",
-        "to_agency": agency("shelter-ngo").pk,
+        "to_agency": "shelter-ngo",
         "service": "shelter",
         **changes,
     }
@@ -173,7 +173,7 @@ def test_a_referral_to_ones_own_agency_is_refused(
     agency: Callable[[str], Any],
     bearer: Headers,
 ) -> None:
-    body = details(agency, to_agency=screener.agency.pk)
+    body = details(agency, to_agency=screener.agency.code)
 
     response = open_case(program, screening, bearer(screener), body)
 

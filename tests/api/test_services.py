@@ -32,7 +32,7 @@ def test_a_service_is_recorded_and_audited_without_its_notes(
         case,
         bearer(worker),
         kind="legal_aid",
-        provider=agency("shelter-ngo").pk,
+        provider="shelter-ngo",
         started_on="2026-02-01",
         notes="Hearing on Friday.",
     )
@@ -57,7 +57,7 @@ def test_the_forms_rules_answer_field_by_field(
         case,
         bearer(worker),
         kind="spa_day",
-        provider=agency("shelter-ngo").pk,
+        provider="shelter-ngo",
         started_on="2026-02-01",
         ended_on="2026-01-01",
     )
@@ -72,7 +72,7 @@ def test_the_forms_rules_answer_field_by_field(
 def test_a_body_of_the_wrong_shape_is_refused_with_where(
     program: Client, case: VictimCase, worker: Any, bearer: Callable[[Any], dict[str, str]]
 ) -> None:
-    response = add(program, case, bearer(worker), kind="shelter", provider="the NGO")
+    response = add(program, case, bearer(worker), kind="shelter", provider=["shelter-ngo"])
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "payload", "provider"]
@@ -103,9 +103,7 @@ def test_a_screener_may_read_but_not_record(
     case.opened_by = screener
     case.save()
 
-    response = add(
-        program, case, bearer(screener), kind="shelter", provider=agency("shelter-ngo").pk
-    )
+    response = add(program, case, bearer(screener), kind="shelter", provider="shelter-ngo")
 
     assert response.status_code in {403, 404}
     assert not Service.objects.exists()

@@ -12,12 +12,10 @@ from ninja import Field, Query, Router, Schema, Status
 from palermo.accounts.roles import Role
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
+from palermo.api.lists import checked_query, chosen_by, paginated
 from palermo.api.routers import justice_authorisations, justice_court
 from palermo.api.routers.justice_common import (
     case_row,
-    checked_query,
-    chosen_by,
-    paginated,
     refuse_unless,
     suspect_detail,
     transition_detail,

@@ -8,10 +8,9 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api.errors import as_form_data, check
+from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.justice_common import (
     authorisation_row,
-    chosen_by,
-    paginated,
     refuse_unless,
 )
 from palermo.api.security import caller

@@ -2,15 +2,10 @@
 names records, paging lists, and the dicts they answer with (references, codes and usernames;
 never a person's name)."""
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
-from ninja.errors import ValidationError as InvalidQuery
 
 from palermo.justice.models import (
     Appeal,
@@ -23,49 +18,11 @@ from palermo.justice.models import (
     VictimLink,
 )
 
-PER_PAGE = 25
-
 
 def refuse_unless(allowed: bool, refusal: Promise | str) -> None:
     """403 with the page's own refusal, for a caller who may see the case but not do this."""
     if not allowed:
         raise PermissionDenied(str(refusal))
-
-
-def chosen_by[AnyForm: forms.BaseForm](form: AnyForm, **keys: str) -> AnyForm:
-    """The form, taking its choices by the names the API uses (an agency's or a provision's
-    code, a suspect's person reference) instead of database ids. What it offers stays the page's:
-    only the lookup key changes."""
-    for name, key in keys.items():
-        field = form.fields.get(name)  # a move's form has an agency field only where needed
-        if isinstance(field, forms.ModelChoiceField):
-            field.to_field_name = key
-    return form
-
-
-def checked_query(form: forms.BaseForm) -> dict[str, Any]:
-    """A filter form's data, or its errors in the query string's place (as django-ninja says)."""
-    if not form.is_valid():
-        raise InvalidQuery(
-            [
-                {"loc": ["query", field], "msg": message}
-                for field, messages in form.errors.items()
-                for message in messages
-            ]
-        )
-    return form.cleaned_data
-
-
-def paginated[Row: Model](
-    items: QuerySet[Row], page: int, row: Callable[[Row], dict[str, Any]]
-) -> dict[str, Any]:
-    found = Paginator(items, PER_PAGE).get_page(page)
-    return {
-        "count": found.paginator.count,
-        "page": found.number,
-        "pages": found.paginator.num_pages,
-        "results": [row(item) for item in found],
-    }
 
 
 def when(value: Any) -> str | None:

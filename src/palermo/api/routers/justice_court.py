@@ -13,10 +13,10 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from palermo.api.errors import as_form_data, check
+from palermo.api.lists import chosen_by
 from palermo.api.routers.justice_common import (
     appeal_detail,
     charge_detail,
-    chosen_by,
     decision_detail,
     refuse_unless,
 )

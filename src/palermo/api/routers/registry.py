@@ -10,8 +10,9 @@ from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
+from palermo.api.lists import checked_query, chosen_by
 from palermo.api.routers import registry_cases, registry_documents, registry_referrals
-from palermo.api.routers.registry_paging import CaseFilters, checked_query, page_of_cases
+from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.registry.access import (
@@ -35,7 +36,10 @@ router = Router(tags=["victim cases"])
 def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
     """The cases the caller may see, newest first, filtered as on the case list page."""
     visible = victim_cases_visible_to(caller(request))
-    form = CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened(visible))
+    form = chosen_by(
+        CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened(visible)),
+        agency="code",
+    )
     return page_of_cases(filter_cases(visible, checked_query(form)), filters.page)
 
 
@@ -78,7 +82,7 @@ def referral(request: HttpRequest, pk: int) -> dict[str, object]:
 
 class ServiceIn(Schema):
     kind: str = Field(description="A service kind, e.g. shelter, medical, legal_aid")
-    provider: int = Field(description="The id of the agency giving the service")
+    provider: str = Field(description="The code of the agency giving the service")
     started_on: datetime.date = Field(default_factory=timezone.localdate)
     ended_on: datetime.date | None = None
     notes: str = Field("", description="Encrypted at rest; never in the audit trail")
@@ -89,7 +93,9 @@ class ServiceIn(Schema):
 )
 def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Status[Any]:
     case = victim_case_to_act_on(caller(request), reference)
-    form = ServiceForm(as_form_data(payload), user=caller(request), prefix=None)
+    form = chosen_by(
+        ServiceForm(as_form_data(payload), user=caller(request), prefix=None), provider="code"
+    )
     check(form)
     service = form.save_for(case, caller(request))
     return Status(201, serialise.service_detail(service))

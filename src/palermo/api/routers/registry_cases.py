@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from palermo.api.errors import as_form_data, check
+from palermo.api.lists import chosen_by
 from palermo.api.security import caller
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
@@ -29,8 +30,8 @@ class MoveIn(Schema):
     reflection_period_end: datetime.date | None = Field(
         None, description="To presumed victim: 30 days after the start if left out"
     )
-    competent_authority: int | None = Field(
-        None, description="To identified (required): the id of the deciding agency"
+    competent_authority: str | None = Field(
+        None, description="To identified (required): the code of the deciding agency"
     )
     decision: str | None = Field(None, description="To identified (required): the decision")
     identified_on: datetime.date | None = Field(
@@ -48,7 +49,10 @@ def move_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[A
     cannot go to from where it is is refused (422) with the model's reason."""
     user = caller(request)
     case = victim_case_to_act_on(user, reference)
-    form = move_form_for(payload.to_stage, user, as_form_data(payload), prefix=None)
+    form = chosen_by(
+        move_form_for(payload.to_stage, user, as_form_data(payload), prefix=None),
+        competent_authority="code",
+    )
     reason = check(form)["reason"]
     transition = case.move_to(payload.to_stage, user, reason, **move_details(form))
     return Status(201, transition_detail(transition))

@@ -7,7 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import File, Query, Router, Status, UploadedFile
 
 from palermo.api.errors import check
-from palermo.api.routers.registry_paging import PageIn, page_of
+from palermo.api.lists import paginated
+from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
@@ -25,7 +26,7 @@ def documents(request: HttpRequest, reference: str, paging: Query[PageIn]) -> di
     # The original file names are personal data, shown on the case file only: so audited alike.
     record_read(caller(request), "victim_case", case.reference)
     listed = case.documents.select_related("case", "uploaded_by").defer("content")
-    return page_of(listed, paging.page, document_item)
+    return paginated(listed, paging.page, document_item)
 
 
 @router.post(

@@ -8,7 +8,8 @@ from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
-from palermo.api.routers.registry_paging import PageIn, page_of
+from palermo.api.lists import chosen_by, paginated
+from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.registry.access import victim_case_to_act_on
 from palermo.registry.forms import ReferralForm
@@ -27,7 +28,7 @@ class ReferralBoxIn(PageIn):
 @router.get("/referrals/", url_name="referrals")
 def referrals(request: HttpRequest, listing: Query[ReferralBoxIn]) -> dict[str, Any]:
     """The caller's agency's referrals, newest first, one box of the referral list page."""
-    return page_of(referral_boxes(caller(request))[listing.box], listing.page, referral_item)
+    return paginated(referral_boxes(caller(request))[listing.box], listing.page, referral_item)
 
 
 def referral_item(referral: Referral) -> dict[str, Any]:
@@ -45,7 +46,9 @@ def referral_item(referral: Referral) -> dict[str, Any]:
 
 
 class ReferralIn(Schema):
-    to_agency: int = Field(description="The id of an agency of the jurisdiction (not the caller's)")
+    to_agency: str = Field(
+        description="The code of an agency of the jurisdiction (not the caller's)"
+    )
     service: str = Field(description="A service kind, e.g. shelter, medical, legal_aid")
     note: str = Field("", description="For the receiving agency")
 
@@ -58,7 +61,9 @@ class ReferralIn(Schema):
 def send_referral(request: HttpRequest, reference: str, payload: ReferralIn) -> Status[Any]:
     """Refer the case to another agency; refused (422) while the person has not consented."""
     case = victim_case_to_act_on(caller(request), reference)
-    form = ReferralForm(as_form_data(payload), user=caller(request), prefix=None)
+    form = chosen_by(
+        ReferralForm(as_form_data(payload), user=caller(request), prefix=None), to_agency="code"
+    )
     check(form)
     return Status(201, serialise.referral_detail(form.send_for(case, caller(request))))
 

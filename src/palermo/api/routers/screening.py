@@ -10,12 +10,12 @@ or the indicator.
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check, problems_of
+from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.screening_shapes import screening_detail, screening_summary
 from palermo.api.security import caller
 from palermo.audit.log import record_read
@@ -39,7 +39,6 @@ from palermo.screening.views.screenings import drafts_first
 
 router = Router(tags=["screenings"])
 
-PER_PAGE = 25
 STATE_REFUSALS = frozenset({FINISHED, ALREADY_OPENED, NOT_PRESUMED_VICTIM})
 Detail = dict[str, Any]
 Problems = dict[str, list[dict[str, Any]]]
@@ -57,13 +56,7 @@ def screenings(
     found = screenings_visible_to(screener(request))
     if status is not None:
         found = found.filter(status=status)
-    shown = Paginator(drafts_first(found.select_related("victim_case")), PER_PAGE).get_page(page)
-    return {
-        "count": shown.paginator.count,
-        "page": shown.number,
-        "pages": shown.paginator.num_pages,
-        "results": [screening_summary(s) for s in shown],
-    }
+    return paginated(drafts_first(found.select_related("victim_case")), page, screening_summary)
 
 
 class NewScreeningIn(Schema):
@@ -153,7 +146,7 @@ class OpenCaseIn(Schema):
     consents: bool = Field(False, description="The person consents to referral to services")
     consent_form: str = Field("", description="written or oral; required with consent")
     refer_now: bool = Field(True, description="As on the page: refer unless told not to")
-    to_agency: int | None = Field(None, description="The id of the receiving agency")
+    to_agency: str | None = Field(None, description="The code of the receiving agency")
     service: str = Field("", description="A service kind, e.g. shelter, medical, legal_aid")
 
 
@@ -171,7 +164,9 @@ def open_case(
     found = screening_for(user, reference)
     try:
         check_case_may_be_opened(found)
-        form = OpenCaseForm(as_form_data(payload), user=user, prefix=None)
+        form = chosen_by(
+            OpenCaseForm(as_form_data(payload), user=user, prefix=None), to_agency="code"
+        )
         check(form)
         case = form.open_case_from(found, user)
     except ValidationError as error:
