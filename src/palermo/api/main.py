@@ -26,7 +26,9 @@ their role may not take answers 403.
 `X-CSRFToken` header on every change.
 
 **Errors.** A body that does not fit, and a rule the change breaks, both answer 422 with
-`{"detail": [{"loc": ["body", "<field>"], "msg": "<what is wrong>"}]}`.
+`{"detail": [{"loc": ["body", "<field>"], "msg": "<what is wrong>"}]}`; a screening that is
+already finished (or already has its case) answers 409 in the same shape. Agencies are named by
+their code, records by their reference (`VC-…`, `CC-…`, `S-…`, `P-…`).
 
 **Personal data.** Names and document numbers never go in a URL: searches are POSTs. Every read
 of a case and every change is written to the audit trail.
