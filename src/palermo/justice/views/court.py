@@ -62,9 +62,11 @@ def appeal_add(request: HttpRequest, reference: str) -> HttpResponse:
 def appeal_decide(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
-    appeal = get_object_or_404(Appeal, pk=pk, decision__charge__case=case)
+    # Refuse before looking the appeal up: a court asked only for an authorisation must not
+    # learn from 404 or 403 whether an appeal exists.
     if not case.is_judged_by(user):
         return refuse(request, str(refusals.RECORD_APPEAL), case)
+    appeal = get_object_or_404(Appeal, pk=pk, decision__charge__case=case)
     form = AppealOutcomeForm(request.POST, pk=appeal.pk)
     if carried_out(form, lambda: form.decide(appeal, user)):
         messages.success(request, _("Appeal outcome recorded."))
