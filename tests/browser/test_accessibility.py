@@ -51,6 +51,7 @@ def pages_of(username: str) -> Callable[[], list[tuple[str, str]]]:
             ("screening list", "/screenings/"),
             ("screening form", f"/screenings/{draft.reference}/"),
             ("not found", "/cases/VC-NONE-0000/"),
+            ("api tokens", "/account/api-tokens/"),
         ]
 
     def investigator() -> list[tuple[str, str]]:
