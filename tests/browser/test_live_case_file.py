@@ -18,6 +18,13 @@ def open_case(owner: Any) -> VictimCase:
     return VictimCase.objects.create(person=person, owning_agency=owner.agency, opened_by=owner)
 
 
+def focus_moves_to(page: Any, element_id: str) -> None:
+    """Focus moves once htmx has settled the swap, a moment after the new content shows."""
+    page.wait_for_function(
+        "id => document.activeElement && document.activeElement.id === id", arg=element_id
+    )
+
+
 def test_a_service_is_recorded_in_place_and_errors_take_the_focus(
     open_page: Callable[..., Any],
     live_server: Any,
@@ -42,7 +49,7 @@ def test_a_service_is_recorded_in_place_and_errors_take_the_focus(
 
     error = page.locator("#services").get_by_text("A service cannot end before it started.")
     error.wait_for()
-    assert page.evaluate("document.activeElement.id") == "id_service-ended_on"
+    focus_moves_to(page, "id_service-ended_on")
     assert not Service.objects.exists()
 
     page.locator("#id_service-ended_on").fill("")
@@ -52,5 +59,5 @@ def test_a_service_is_recorded_in_place_and_errors_take_the_focus(
     assert Service.objects.get().kind == "legal_aid"
     assert page.evaluate("window.sameDocument") is True
     assert page.locator("#messages").get_by_text("recorded", exact=False).is_visible()
-    assert page.evaluate("document.activeElement.id") == "services-heading"
+    focus_moves_to(page, "services-heading")
     save_screenshot(page, screenshot_folder, "case-file-service-recorded-in-place")
