@@ -50,6 +50,9 @@ def referral_detail(referral: Referral) -> dict[str, Any]:
         "to_agency": referral.to_agency.code,
         "service": referral.service,
         "status": referral.status,
+        "sent_at": referral.sent_at.isoformat(),
+        "answered_at": referral.answered_at.isoformat() if referral.answered_at else None,
+        "ended_at": referral.ended_at.isoformat() if referral.ended_at else None,
     }
 
 

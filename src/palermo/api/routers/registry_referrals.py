@@ -13,7 +13,6 @@ from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.registry.access import victim_case_to_act_on
 from palermo.registry.forms import ReferralForm
-from palermo.registry.models import Referral
 from palermo.registry.views.referrals import referral_boxes, referral_to_answer, referral_to_end
 
 router = Router(tags=["victim cases"])
@@ -28,21 +27,9 @@ class ReferralBoxIn(PageIn):
 @router.get("/referrals/", url_name="referrals")
 def referrals(request: HttpRequest, listing: Query[ReferralBoxIn]) -> dict[str, Any]:
     """The caller's agency's referrals, newest first, one box of the referral list page."""
-    return paginated(referral_boxes(caller(request))[listing.box], listing.page, referral_item)
-
-
-def referral_item(referral: Referral) -> dict[str, Any]:
-    return {
-        "id": referral.pk,
-        "case": referral.case.reference,
-        "from_agency": referral.from_agency.code,
-        "to_agency": referral.to_agency.code,
-        "service": referral.service,
-        "status": referral.status,
-        "sent_at": referral.sent_at.isoformat(),
-        "answered_at": referral.answered_at.isoformat() if referral.answered_at else None,
-        "ended_at": referral.ended_at.isoformat() if referral.ended_at else None,
-    }
+    return paginated(
+        referral_boxes(caller(request))[listing.box], listing.page, serialise.referral_detail
+    )
 
 
 class ReferralIn(Schema):
