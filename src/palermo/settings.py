@@ -40,7 +40,8 @@ def _data_key_file() -> Path:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "1") == "1"
+# Off unless asked for: Django's debug pages show local variables, which may hold personal data.
+DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "") == "1"
 ALLOWED_HOSTS = [
     host
     for host in os.environ.get("PALERMO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -153,6 +155,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("PALERMO_SSL_REDIRECT", "1") == "1"
+# Behind a TLS-terminating proxy Django sees plain HTTP; trust the proxy's header only when told
+# there is one (a client could send the header itself otherwise).
+if os.environ.get("PALERMO_BEHIND_TLS_PROXY", "") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -177,9 +183,19 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese")), ("pt", _("Portuguese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# Static files are served by WhiteNoise, with or without DEBUG: from the apps' folders while
+# developing, from `palermo collectstatic`'s compressed, fingerprinted copies in production.
 STATIC_URL = "static/"
-STATIC_ROOT = HOME / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+if PRODUCTION:
+    STATIC_ROOT = HOME / "static"
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+else:
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = HOME / "media"
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES

@@ -10,14 +10,16 @@ import pytest
 CHECK = [sys.executable, "-m", "palermo", "check", "--deploy", "--fail-level", "ERROR"]
 
 
-def run_palermo(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run_palermo(
+    tmp_path: Path, command: list[str] = CHECK, **env: str
+) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("PALERMO_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     return subprocess.run(
-        CHECK,
+        command,
         env={**clean, "PALERMO_HOME": str(tmp_path), **env},
         capture_output=True,
         text=True,
@@ -48,3 +50,22 @@ def test_development_prepares_a_private_working_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data_keys.json").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_production_serves_compressed_fingerprinted_static_files(tmp_path: Path) -> None:
+    run_palermo(tmp_path)  # a development run writes a keyring production can be pointed at
+    production = {
+        "PALERMO_PRODUCTION": "1",
+        "PALERMO_SECRET_KEY": "x" * 60,
+        "PALERMO_DATA_KEY_FILE": str(tmp_path / "data_keys.json"),
+    }
+    collect = [sys.executable, "-m", "palermo", "collectstatic", "--noinput"]
+
+    result = run_palermo(tmp_path, collect, **production)
+
+    assert result.returncode == 0, result.stderr
+    static = tmp_path / "static"
+    assert (static / "staticfiles.json").exists()
+    fingerprinted = list((static / "palermo").glob("palermo.*.css"))
+    assert fingerprinted
+    assert list((static / "palermo").glob("palermo.*.css.gz"))
