@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
-from palermo.justice.models import CriminalCase, JudicialAuthorisation
+from palermo.justice.models import CriminalCase, JudicialAuthorisation, VictimLink
+from palermo.registry.models import Person, VictimCase
 
 from .conftest import Cast
 
@@ -26,6 +27,12 @@ def requested(cast: Cast) -> JudicialAuthorisation:
     court = cast.judge.agency
     assert court is not None
     return JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+
+
+def a_victim_case(cast: Cast) -> VictimCase:
+    agency = cast.investigator.agency
+    person = Person.objects.create(given_name="Noor", recorded_by_agency=agency)
+    return VictimCase.objects.create(person=person, owning_agency=agency)
 
 
 def in_days(days: int) -> str:
@@ -221,13 +228,8 @@ def test_the_investigators_see_the_request_but_no_decision_form(cast: Cast, clie
 def test_a_court_asked_only_for_a_measure_does_not_see_the_victims(
     cast: Cast, client: Client
 ) -> None:
-    from palermo.justice.models import VictimLink
-    from palermo.registry.models import Person, VictimCase
-
     authorisation = requested(cast)
-    welfare = cast.investigator.agency
-    person = Person.objects.create(given_name="Noor", recorded_by_agency=welfare)
-    victim = VictimCase.objects.create(person=person, owning_agency=welfare)
+    victim = a_victim_case(cast)
     VictimLink.link(authorisation.case, victim.reference, "witness", cast.investigator)
     case_page = reverse("justice:case_detail", args=[authorisation.case.reference])
 
@@ -245,13 +247,8 @@ def test_a_court_asked_only_for_a_measure_does_not_see_the_victims(
 
 
 def test_the_trial_court_sees_the_victims(cast: Cast, client: Client) -> None:
-    from palermo.justice.models import VictimLink
-    from palermo.registry.models import Person, VictimCase
-
     case = cast.case_at_trial()
-    welfare = cast.investigator.agency
-    person = Person.objects.create(given_name="Noor", recorded_by_agency=welfare)
-    victim = VictimCase.objects.create(person=person, owning_agency=welfare)
+    victim = a_victim_case(cast)
     VictimLink.objects.create(criminal_case=case, victim_case=victim, capacity="witness")
     client.force_login(cast.judge)
 

@@ -1,5 +1,6 @@
 """Plain-dict views of records for the JSON API. Personal fields appear only in person detail."""
 
+import datetime
 from typing import Any
 
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
@@ -31,10 +32,10 @@ def victim_case_detail(case: VictimCase) -> dict[str, Any]:
         "owning_agency": case.owning_agency.code,
         "opened_at": case.opened_at.isoformat(),
         "reflection_period": [
-            _date(case.reflection_period_start),
-            _date(case.reflection_period_end),
+            when(case.reflection_period_start),
+            when(case.reflection_period_end),
         ],
-        "identified_on": _date(case.identified_on),
+        "identified_on": when(case.identified_on),
         "transitions": [
             {"from": t.from_stage, "to": t.to_stage, "at": t.at.isoformat(), "by": t.by.username}
             for t in case.transitions.select_related("by")
@@ -51,8 +52,8 @@ def referral_detail(referral: Referral) -> dict[str, Any]:
         "service": referral.service,
         "status": referral.status,
         "sent_at": referral.sent_at.isoformat(),
-        "answered_at": referral.answered_at.isoformat() if referral.answered_at else None,
-        "ended_at": referral.ended_at.isoformat() if referral.ended_at else None,
+        "answered_at": when(referral.answered_at),
+        "ended_at": when(referral.ended_at),
     }
 
 
@@ -61,7 +62,7 @@ def criminal_case_detail(case: CriminalCase) -> dict[str, Any]:
         "reference": case.reference,
         "stage": case.stage,
         "owning_agency": case.owning_agency.code,
-        "reported_on": _date(case.reported_on),
+        "reported_on": when(case.reported_on),
         "offences": [p.code for p in case.provisions.all()],
         "suspects": [s.person.reference for s in case.suspects.select_related("person")],
     }
@@ -73,7 +74,7 @@ def authorisation_detail(authorisation: JudicialAuthorisation) -> dict[str, Any]
         "case": authorisation.case.reference,
         "kind": authorisation.kind,
         "status": authorisation.status,
-        "expires_at": authorisation.expires_at.isoformat() if authorisation.expires_at else None,
+        "expires_at": when(authorisation.expires_at),
     }
 
 
@@ -86,7 +87,8 @@ def screening_detail(screening: Screening) -> dict[str, Any]:
     }
 
 
-def _date(value: Any) -> str | None:
+def when(value: datetime.date | None) -> str | None:
+    """A date or time in ISO 8601, or None when there is none yet."""
     return value.isoformat() if value else None
 
 
@@ -96,7 +98,7 @@ def service_detail(service: Service) -> dict[str, Any]:
         "case": service.case.reference,
         "kind": service.kind,
         "provider": service.provider.code,
-        "started_on": _date(service.started_on),
-        "ended_on": _date(service.ended_on),
+        "started_on": when(service.started_on),
+        "ended_on": when(service.ended_on),
         "notes": service.notes,
     }

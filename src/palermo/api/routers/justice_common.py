@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import Promise
 
+from palermo.api.serialise import when
 from palermo.justice.models import (
     Appeal,
     Charge,
@@ -23,10 +24,6 @@ def refuse_unless(allowed: bool, refusal: Promise | str) -> None:
     """403 with the page's own refusal, for a caller who may see the case but not do this."""
     if not allowed:
         raise PermissionDenied(str(refusal))
-
-
-def when(value: Any) -> str | None:
-    return value.isoformat() if value else None
 
 
 def case_row(case: CriminalCase) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema, Status
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by
 from palermo.api.security import caller
+from palermo.api.serialise import when
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition
@@ -115,8 +116,8 @@ def exploitation_detail(exploitation: Exploitation) -> dict[str, Any]:
         "country_of_origin": exploitation.country_of_origin,
         "transit_countries": exploitation.transit_countries,
         "country_of_exploitation": exploitation.country_of_exploitation,
-        "began": _date(exploitation.began),
-        "ended": _date(exploitation.ended),
+        "began": when(exploitation.began),
+        "ended": when(exploitation.ended),
     }
 
 
@@ -153,13 +154,9 @@ def consent_detail(consent: Consent) -> dict[str, Any]:
     return {
         "id": consent.pk,
         "case": consent.case.reference,
-        "given_on": _date(consent.given_on),
+        "given_on": when(consent.given_on),
         "form": consent.form,
         "covers_referral": consent.covers_referral,
-        "withdrawn_on": _date(consent.withdrawn_on),
+        "withdrawn_on": when(consent.withdrawn_on),
         "recorded_by": consent.recorded_by.username,
     }
-
-
-def _date(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value else None

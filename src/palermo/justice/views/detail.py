@@ -47,39 +47,27 @@ def render_case_file(
     """The file, with any form just submitted shown again (by its prefix) with its errors."""
     user = acting_user(request)
     record_read(user, "criminal_case", case.reference)
-    if sees_for_an_authorisation_only(user, case):
-        return render_for_an_authorisation(request, case, submitted)
+    # What every reader sees, a court asked only for an authorisation included.
     context: dict[str, Any] = {
         "case": case,
         "offences": case.provisions.order_by("code"),
         "transitions": case.transitions.select_related("by__agency"),
         "suspects": case.suspects.select_related("person").order_by("pk"),
+        "authorisations": authorisation_rows(case, user, submitted),
+    }
+    if sees_for_an_authorisation_only(user, case):
+        context["authorisation_only"] = True
+        return render(request, "justice/case_detail.html", context)
+    context |= {
         "charges": case.charges.select_related("suspect__person", "provision", "filed_by"),
         "decisions": decisions_of(case),
         "appeals": appeal_rows(case, user, submitted),
-        "authorisations": authorisation_rows(case, user, submitted),
         "victim_links": case.victim_links.select_related("victim_case").order_by("pk"),
         "may_investigate": case.is_investigated_by(user),
         "may_prosecute": case.is_prosecuted_by(user),
         "may_judge": case.is_judged_by(user),
     }
     context.update(action_forms(case, user, submitted))
-    return render(request, "justice/case_detail.html", context)
-
-
-def render_for_an_authorisation(
-    request: HttpRequest, case: CriminalCase, submitted: dict[str, forms.Form]
-) -> HttpResponse:
-    """The part of the file a court asked only for a judicial authorisation needs."""
-    user = acting_user(request)
-    context: dict[str, Any] = {
-        "case": case,
-        "authorisation_only": True,
-        "offences": case.provisions.order_by("code"),
-        "transitions": case.transitions.select_related("by__agency"),
-        "suspects": case.suspects.select_related("person").order_by("pk"),
-        "authorisations": authorisation_rows(case, user, submitted),
-    }
     return render(request, "justice/case_detail.html", context)
 
 

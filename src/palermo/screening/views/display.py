@@ -42,8 +42,21 @@ def questions(screening: Screening) -> list[dict[str, Any]]:
     ]
 
 
+def indicator_detail(indicator: ilo.Indicator) -> dict[str, Any]:
+    lang = language()
+    return {
+        "key": indicator.key,
+        "label": indicator.label.in_language(lang),
+        "strength": indicator.strength.value,
+        "strength_label": ilo.strength_label(indicator.strength).in_language(lang),
+    }
+
+
 def result(screening: Screening) -> dict[str, Any]:
-    """The outcome and why: each dimension, whether present, and the observed indicators in it."""
+    """The outcome and why: each dimension, whether present, and the observed indicators in it.
+
+    Scored again from the stored answers (the result page and the API both show this); the
+    outcome is the one stored when the screening was finished."""
     lang = language()
     indicators = ilo.indicator_list(screening.indicator_list)
     assessment = ilo.assess(screening.indicator_list, screening.answers)
@@ -52,18 +65,14 @@ def result(screening: Screening) -> dict[str, Any]:
         "outcome": outcome.value,
         "outcome_label": ilo.outcome_label(outcome).in_language(lang),
         "presumed_victim": outcome is ilo.Outcome.PRESUMED_VICTIM,
+        "verification": indicators.verification.value,
+        "present_dimensions": [code.value for code in assessment.present_dimensions],
         "findings": [
             {
+                "dimension": finding.dimension.value,
                 "label": indicators.dimension(finding.dimension).label.in_language(lang),
                 "present": finding.present,
-                "observed": [
-                    {
-                        "label": indicator.label.in_language(lang),
-                        "strength": indicator.strength.value,
-                        "strength_label": ilo.strength_label(indicator.strength).in_language(lang),
-                    }
-                    for indicator in finding.observed
-                ],
+                "observed": [indicator_detail(i) for i in finding.observed],
             }
             for finding in assessment.findings
         ],
