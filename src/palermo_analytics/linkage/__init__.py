@@ -10,7 +10,12 @@ into persons. The capture-history table it yields is what Multiple Systems Estim
 """
 
 from palermo_analytics.linkage._engines import EngineUnavailable, spark_is_available
-from palermo_analytics.linkage._evaluation import LinkageScores, score_linkage
+from palermo_analytics.linkage._evaluation import (
+    LinkageScores,
+    recall_by_cause,
+    score_linkage,
+    true_pairs,
+)
 from palermo_analytics.linkage._model import ModelSpec, palermo_model
 from palermo_analytics.linkage._person_lists import (
     PERSON_LIST_COLUMNS,
@@ -41,8 +46,10 @@ __all__ = [
     "palermo_model",
     "read_person_list",
     "read_person_lists",
+    "recall_by_cause",
     "run_splink",
     "score_linkage",
     "spark_is_available",
     "standardise",
+    "true_pairs",
 ]

@@ -65,3 +65,44 @@ def _exact_clusters(found: pd.Series, true: pd.Series) -> int:
     one_cluster = cells.groupby("true")["found"].nunique() == 1
     pure = cells[cells["found"].map(one_person) & cells["true"].map(one_cluster)]
     return len(pure)
+
+
+def true_pairs(truth: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of records about the same person: row positions `left`, `right` in `truth`."""
+    person = pd.factorize(truth["person_id"])[0]
+    order = pd.Series(range(len(truth))).groupby(person).agg(list)
+    left, right = [], []
+    for rows in order:
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                left.append(a)
+                right.append(b)
+    return pd.DataFrame({"left": left, "right": right}, dtype="int64")
+
+
+def recall_by_cause(
+    linked: pd.DataFrame, truth: pd.DataFrame, causes: pd.Series | None = None
+) -> pd.DataFrame:
+    """Recall of the true pairs that each cause touched: `cause, pairs, linked, recall`.
+
+    `truth` (source, record_id, person_id) may carry a `corruptions` column (causes separated by
+    `;`); `causes`, if given, is one list of causes per true pair (as `true_pairs` orders them)
+    and replaces it. A pair counts under every cause of either record, and under `none` when
+    nothing touched it, so the table says which corruption the missed pairs share.
+    """
+    truth = truth.reset_index(drop=True)
+    found = truth.loc[:, _KEY].merge(linked.loc[:, [*_KEY, "person_id"]], on=_KEY, how="left")
+    pairs = true_pairs(truth)
+    ids = found["person_id"].to_numpy()
+    together = ids[pairs["left"].to_numpy()] == ids[pairs["right"].to_numpy()]
+    if causes is None:
+        tags = truth.get("corruptions", pd.Series("", index=truth.index)).fillna("")
+        each = [set(filter(None, text.split(";"))) for text in tags]
+        causes = pd.Series(
+            [sorted(each[a] | each[b]) for a, b in zip(pairs["left"], pairs["right"], strict=True)]
+        )
+    table = pd.DataFrame({"cause": [c or ["none"] for c in causes], "linked": together})
+    table = table.explode("cause")
+    summary = table.groupby("cause")["linked"].agg(pairs="size", linked="sum").reset_index()
+    summary["recall"] = summary["linked"] / summary["pairs"]
+    return summary.sort_values("recall", ignore_index=True)

@@ -45,7 +45,11 @@ def name_comparison() -> cl.CustomComparison:
             cll.JaroWinklerLevel("name_key", 0.95),
             cll.ArrayIntersectLevel("name_keys", 3),
             cll.ArrayIntersectLevel("name_keys", 2),
+            cll.ExactMatchLevel("phonetic_key").configure(label_for_charts="same sounds"),
             cll.JaroWinklerLevel("name_key", 0.85),
+            cll.ArrayIntersectLevel("name_rare_tokens", 1).configure(
+                label_for_charts="a rare name token shared"
+            ),
             cll.ArrayIntersectLevel("name_keys", 1),
             cll.ElseLevel(),
         ],
@@ -55,8 +59,14 @@ def name_comparison() -> cl.CustomComparison:
 
 
 def date_of_birth_comparison() -> cl.CustomComparison:
-    """Full dates, partial dates (year or year-month) and ages, compared with tolerance."""
+    """Full dates, partial dates (year or year-month) and ages, compared with tolerance.
+
+    An age is a birth year estimated from the record's own date (`recorded_on`); an age against
+    a date of birth or another age gets levels of its own, since an estimate agreeing to within
+    a year or two says something, where two written dates that far apart say little.
+    """
     same_year = "birth_year_l = birth_year_r"
+    estimated = "(birth_year_estimated_l or birth_year_estimated_r)"
     return cl.CustomComparison(
         comparison_levels=[
             cll.NullLevel("birth_year"),
@@ -66,7 +76,9 @@ def date_of_birth_comparison() -> cl.CustomComparison:
                 "day and month transposed",
             ),
             _level(f"{same_year} and birth_month_l = birth_month_r", "same year and month"),
-            _level(same_year, "same year"),
+            _level(f"{same_year} and not {estimated}", "same year"),
+            _level(f"{estimated} and abs(birth_year_l - birth_year_r) <= 1", "age agrees"),
+            _level(f"{estimated} and abs(birth_year_l - birth_year_r) <= 3", "age within 3 years"),
             _level("abs(birth_year_l - birth_year_r) <= 1", "within a year"),
             _level("abs(birth_year_l - birth_year_r) <= 3", "within three years"),
             cll.ElseLevel(),
@@ -125,6 +137,11 @@ def palermo_model() -> ModelSpec:
             block_on("phone_tail"),
             CustomRule("l.alias_key = r.name_key"),
             CustomRule("l.name_key = r.alias_key"),
+            # No single field has to be right: any one name token with the birth year, a rare
+            # token alone, or the name's sound with the birth year.
+            block_on("name_tokens", "birth_year", arrays_to_explode=["name_tokens"]),
+            block_on("name_rare_tokens", arrays_to_explode=["name_rare_tokens"]),
+            block_on("phonetic_key", "birth_year"),
         ],
         deterministic_rules=[block_on("name_key", "dob"), block_on("document")],
         # EM learns m on blocks made mostly of true matches. Blocking EM on a name or a date

@@ -3,8 +3,11 @@
 A name is cut into tokens (Unicode-normalised, Cyrillic romanised, diacritics and punctuation
 dropped, lower case). Each token becomes one or more keys: a romanised Chinese syllable becomes
 the pinyin of every character it can spell (Cantonese "wong" is 黃 huang or 王 wang); any other
-token becomes its Latin "skeleton" (`data/latin_skeleton.csv`), which folds the Cyrillic
-transliteration systems together. The first key of each token is its representative.
+token becomes its Latin "skeleton" (`data/latin_skeleton.csv`). The rules that fold Cyrillic
+transliteration systems together apply only to names of Cyrillic origin (Jennifer keeps its J);
+when the origin is unknown a token gets both skeletons as candidates. A Ukrainian given name also
+gets its Russian form's key (Oleksandr -> Aleksandr). The first key of each token is its
+representative.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Literal
 
 from unidecode import unidecode
 
@@ -19,6 +23,7 @@ from palermo_analytics.linkage._tables import (
     CHINESE_SYSTEMS,
     chinese_given_syllables,
     chinese_surnames,
+    east_slavic_given_forms,
     latin_skeleton_rules,
     romanise_cyrillic,
 )
@@ -29,6 +34,26 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTER = re.compile(r"[^a-z\s]+")
 _JOINING = re.compile("[-\u2010\u2011_/.,]+")  # hyphens (ASCII and Unicode), slashes, dots
 _MAX_SEGMENTS = 3
+_MAX_PASSES = 6
+# Nationalities whose names are written in Cyrillic (ISO 3166-1 alpha-2).
+CYRILLIC_NATIONALITIES = frozenset(
+    {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "MN", "MD", "BG", "RS", "MK", "ME", "BA"}
+)
+Origin = Literal["cyrillic", "other", "unknown"]
+# Endings of East Slavic surnames and patronymics, for names whose nationality is not recorded.
+_SLAVIC_ENDING = re.compile(
+    r"(?:ov|ova|ev|eva|yov|enko|chuk|shyn|skiy|skii|sky|skaya|ovich|evich|ovna|evna)\b"
+)
+
+
+def origin_of(text: str, nationality: str) -> Origin:
+    """Whether a name is of Cyrillic origin: written in Cyrillic, of a nationality that writes
+    Cyrillic, or (nationality unknown) with an East Slavic surname ending: Ivanov, Shevchenko."""
+    if _CYRILLIC.search(text) or nationality in CYRILLIC_NATIONALITIES:
+        return "cyrillic"
+    if nationality:
+        return "other"
+    return "cyrillic" if _SLAVIC_ENDING.search(text.lower()) else "unknown"
 
 
 @cache
@@ -88,25 +113,50 @@ def _segment(token: str) -> list[str] | None:
 
 
 @cache
-def skeleton(token: str) -> str:
-    """`token` rewritten by the skeleton rules, so transliteration variants meet."""
-    for pattern, replacement in latin_skeleton_rules():
-        token = pattern.sub(replacement, token)
+def skeleton(token: str, cyrillic: bool = False) -> str:
+    """`token` rewritten by the skeleton rules until nothing changes, so that transliteration
+    variants meet and a skeleton's skeleton is itself."""
+    for _ in range(_MAX_PASSES):
+        before = token
+        for pattern, replacement in latin_skeleton_rules(cyrillic):
+            token = pattern.sub(replacement, token)
+        if token == before:
+            break
     return token
 
 
 @cache
-def token_keys(token: str) -> tuple[tuple[str, ...], ...]:
+def _russian_forms() -> dict[str, str]:
+    """Cyrillic skeleton of a Ukrainian given name -> the skeleton of its Russian form."""
+    return {
+        skeleton(ukrainian, True): skeleton(russian, True)
+        for ukrainian, russian in east_slavic_given_forms().items()
+    }
+
+
+def _word_keys(token: str, origin: Origin) -> tuple[str, ...]:
+    latin, cyrillic = skeleton(token), skeleton(token, True)
+    cyrillic = _russian_forms().get(cyrillic, cyrillic)
+    if origin == "cyrillic":
+        return (cyrillic,)
+    if origin == "other" or cyrillic == latin:
+        return (latin,)
+    return (latin, cyrillic)
+
+
+@cache
+def token_keys(token: str, origin: Origin = "unknown") -> tuple[tuple[str, ...], ...]:
     """The keys of one token: one tuple of candidate keys per syllable or word in it."""
     known = _chinese_candidates()
-    if token in known:
-        return (known[token],)
-    if token in _compound_surnames():
-        return tuple((syllable,) for syllable in _compound_surnames()[token])
-    pieces = _segment(token)
-    if pieces is not None:
-        return tuple(known[piece] for piece in pieces)
-    return ((skeleton(token),),)
+    if origin != "cyrillic":
+        if token in known:
+            return (known[token],)
+        if token in _compound_surnames():
+            return tuple((syllable,) for syllable in _compound_surnames()[token])
+        pieces = _segment(token)
+        if pieces is not None:
+            return tuple(known[piece] for piece in pieces)
+    return (_word_keys(token, origin),)
 
 
 @cache
@@ -121,9 +171,10 @@ def name_tokens(text: str) -> tuple[str, ...]:
 
 
 @cache
-def name_keys(text: str) -> tuple[tuple[str, ...], ...]:
-    """Candidate keys for every syllable or word of a name."""
-    return tuple(keys for token in name_tokens(text) for keys in token_keys(token))
+def name_keys(text: str, origin: Origin | None = None) -> tuple[tuple[str, ...], ...]:
+    """Candidate keys for every syllable or word of a name (`origin`: see `origin_of`)."""
+    origin = origin or origin_of(text, "")
+    return tuple(keys for token in name_tokens(text) for keys in token_keys(token, origin))
 
 
 def representative_key(keys: tuple[tuple[str, ...], ...]) -> str | None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from splink import Linker, SettingsCreator
 from splink.internals.exceptions import EMTrainingException
@@ -94,22 +96,71 @@ def _floor_unobserved_m(linker: Linker) -> None:
                 level.m_probability = UNOBSERVED_M
 
 
+def estimate_prior(
+    weights: pd.DataFrame, prior: float, total_pairs: float, iterations: int = 200
+) -> float:
+    """The probability that two random records match, estimated from the scored pairs.
+
+    `weights` holds `match_weight` and `pairs` (how many pairs have it), scored with `prior`.
+    With the m and u probabilities fixed, EM for the prior alone: the expected number of matches
+    among the compared pairs (pairs not compared are taken to be non-matches), divided by all
+    pairs, until it settles. The deterministic rules' guess only starts it.
+    """
+    bayes = weights["match_weight"].to_numpy() - math.log2(prior / (1 - prior))
+    count = weights["pairs"].to_numpy()
+    current = prior
+    for _ in range(iterations):
+        odds = math.log2(current / (1 - current))
+        expected = float((count / (1 + np.exp2(-(bayes + odds)))).sum())
+        estimate = min(max(expected / total_pairs, 1e-12), 0.5)
+        if abs(estimate - current) <= 1e-6 * current:
+            return estimate
+        current = estimate
+    return current
+
+
+def _reestimate_prior(linker: Linker, predictions: Any, records: int) -> float:
+    """Set the model's prior to one estimated from the scored pairs; return the shift in match
+    weight it makes (the weights already scored are that much off)."""
+    table = predictions.physical_name
+    weights = _query(
+        linker,
+        f"select round(match_weight, 2) as match_weight, count(*) as pairs from {table} "  # noqa: S608
+        "group by round(match_weight, 2)",
+    )
+    settings_obj = linker._settings_obj
+    before = settings_obj._probability_two_random_records_match
+    if weights.empty or records < 2:
+        return 0.0
+    after = estimate_prior(weights, before, records * (records - 1) / 2)
+    settings_obj._probability_two_random_records_match = after
+    return math.log2(after / (1 - after)) - math.log2(before / (1 - before))
+
+
 def _query(linker: Linker, sql: str) -> pd.DataFrame:
     # The SQL is built from Splink's own table names and numbers, never from user input.
     frame: pd.DataFrame = linker.misc.query_sql(sql, output_type="pandas")
     return frame
 
 
-def _collect(linker: Linker, predictions: Any, settings: LinkageSettings) -> dict[str, Any]:
+def _collect(
+    linker: Linker, predictions: Any, settings: LinkageSettings, shift: float
+) -> dict[str, Any]:
+    """The weight histogram and the pairs above the review band, weights shifted by `shift`
+    (the re-estimated prior's)."""
     table = predictions.physical_name
+    weight = f"(match_weight + {shift:.12f})"
     low = settings.threshold_weight - settings.review_margin
     histogram = _query(
         linker,
-        f"select floor(match_weight) as weight_bin, count(*) as pairs from {table} "  # noqa: S608
-        "group by floor(match_weight) order by weight_bin",
+        f"select floor({weight}) as weight_bin, count(*) as pairs from {table} "  # noqa: S608
+        f"group by floor({weight}) order by weight_bin",
     )
-    columns = "unique_id_l, unique_id_r, match_weight, match_probability"
-    pairs = _query(linker, f"select {columns} from {table} where match_weight >= {low}")  # noqa: S608
+    columns = (
+        f"unique_id_l, unique_id_r, {weight} as match_weight, "
+        f"1 / (1 + pow(2, -{weight})) as match_probability"
+    )
+    pairs = _query(linker, f"select {columns} from {table} where {weight} >= {low}")  # noqa: S608
     return {"weight_histogram": histogram, "pairs": pairs}
 
 
@@ -131,14 +182,15 @@ def run_splink(
             _train(linker, spec, settings)
         watch.start("predict")
         predictions = linker.inference.predict(warning_mode="never")
+        shift = _reestimate_prior(linker, predictions, len(frame)) if settings.model is None else 0
         watch.start("cluster")
         clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
-            predictions, threshold_match_probability=settings.threshold
+            predictions, threshold_match_weight=settings.threshold_weight - shift
         )
         sql = f"select unique_id, cluster_id from {clustered.physical_name}"  # noqa: S608
         clusters = _query(linker, sql)
         watch.start("collect")
-        collected = _collect(linker, predictions, settings)
+        collected = _collect(linker, predictions, settings, shift)
         model = linker.misc.save_model_to_json()
     finally:
         close(db_api, settings.engine)

@@ -7,11 +7,17 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
+import jellyfish
 import numpy as np
 import pandas as pd
 import phonenumbers
 
-from palermo_analytics.linkage._names import all_candidate_keys, name_keys, representative_key
+from palermo_analytics.linkage._names import (
+    all_candidate_keys,
+    name_keys,
+    origin_of,
+    representative_key,
+)
 
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"\D")
@@ -20,6 +26,10 @@ _PHONE_TAIL = 8  # last digits of a phone number: the same whatever the country-
 # A name shared by more records than this is too common to block on alone (at a million records,
 # "chen wei" would bring millions of pairs); such names are blocked together with a birth year.
 RARE_NAME_LIMIT = 30
+# A name token (one word or syllable key) is blocked with a birth year or a nationality only when
+# no more records than this share it; at a million records "nguyen" or "chen" would bring
+# millions of pairs, and those names are still met through the whole-name and date blocks.
+BLOCKING_TOKEN_LIMIT = 2000
 
 
 def _map_unique[T](column: pd.Series, function: Callable[[str], T]) -> list[T]:
@@ -29,27 +39,68 @@ def _map_unique[T](column: pd.Series, function: Callable[[str], T]) -> list[T]:
     return [results[code] for code in codes]
 
 
+def _keys_of(column: pd.Series, nationality: pd.Series) -> list[tuple[tuple[str, ...], ...]]:
+    """Name keys of each value, the Cyrillic rules used when the name is of Cyrillic origin."""
+
+    def keys(value: str) -> tuple[tuple[str, ...], ...]:
+        text, country = value.split("\x1f")
+        return name_keys(text, origin_of(text, country))
+
+    return _map_unique(column.fillna("") + "\x1f" + nationality.fillna(""), keys)
+
+
 def _name_columns(lists: pd.DataFrame) -> pd.DataFrame:
-    given = _map_unique(lists["given_name"], name_keys)
-    family = _map_unique(lists["family_name"], name_keys)
-    whole = _map_unique(lists["full_name"], name_keys)
-    aliases = _map_unique(lists["aliases"], lambda text: name_keys(text.split(";")[0]))
+    nationality = lists["nationality"]
+    given = _keys_of(lists["given_name"], nationality)
+    family = _keys_of(lists["family_name"], nationality)
+    whole = _keys_of(lists["full_name"], nationality)
+    aliases = _keys_of(lists["aliases"].str.split(";").str[0], nationality)
     primary = [g + f if g or f else w for g, f, w in zip(given, family, whole, strict=True)]
     keys = pd.Series([representative_key(name) for name in primary], index=lists.index)
     sorted_firsts = [sorted(c[0] for c in name) for name in primary]
+    tokens = _token_columns(primary, whole)
+    return tokens.set_axis(lists.index).join(
+        pd.DataFrame(
+            {
+                "name_key": keys,
+                "name_key_rare": keys.where(keys.map(keys.value_counts()) <= RARE_NAME_LIMIT),
+                "name_first": [firsts[0] if firsts else None for firsts in sorted_firsts],
+                "name_last": [firsts[-1] if firsts else None for firsts in sorted_firsts],
+                "name_keys": [
+                    all_candidate_keys(p, w, a) or None
+                    for p, w, a in zip(primary, whole, aliases, strict=True)
+                ],
+                "alias_key": [representative_key(alias) for alias in aliases],
+                "phonetic_key": [phonetic_key(name) for name in primary],
+            },
+            index=lists.index,
+        )
+    )
+
+
+def phonetic_key(keys: tuple[tuple[str, ...], ...]) -> str | None:
+    """The name's tokens by sound (Metaphone of each representative key), sorted: a key on which
+    a typo or a heard spelling (Gabryela / Gabriela) still meets."""
+    sounds = sorted(jellyfish.metaphone(candidates[0]) for candidates in keys if candidates[0])
+    return " ".join(sound for sound in sounds if sound) or None
+
+
+def _token_columns(
+    primary: list[tuple[tuple[str, ...], ...]], whole: list[tuple[tuple[str, ...], ...]]
+) -> pd.DataFrame:
+    """Each record's name tokens (first candidate keys), for blocking on any one of them, and
+    the rare ones, on which sharing a single token says more."""
+    tokens = [
+        sorted({c[0] for c in p} | {c[0] for c in w}) for p, w in zip(primary, whole, strict=True)
+    ]
+    counts = pd.Series([t for ts in tokens for t in ts]).value_counts()
+    blockable = set(counts.index[counts <= BLOCKING_TOKEN_LIMIT])
+    rare = set(counts.index[counts <= RARE_NAME_LIMIT])
     return pd.DataFrame(
         {
-            "name_key": keys,
-            "name_key_rare": keys.where(keys.map(keys.value_counts()) <= RARE_NAME_LIMIT),
-            "name_first": [firsts[0] if firsts else None for firsts in sorted_firsts],
-            "name_last": [firsts[-1] if firsts else None for firsts in sorted_firsts],
-            "name_keys": [
-                all_candidate_keys(p, w, a) or None
-                for p, w, a in zip(primary, whole, aliases, strict=True)
-            ],
-            "alias_key": [representative_key(alias) for alias in aliases],
-        },
-        index=lists.index,
+            "name_tokens": [[t for t in ts if t in blockable] or None for ts in tokens],
+            "name_rare_tokens": [[t for t in ts if t in rare] or None for ts in tokens],
+        }
     )
 
 

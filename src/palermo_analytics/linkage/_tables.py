@@ -68,9 +68,20 @@ def cyrillic_romanisation() -> Mapping[str, Mapping[str, tuple[str, str]]]:
 
 
 @cache
-def latin_skeleton_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+def latin_skeleton_rules(cyrillic: bool = False) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The skeleton rules for names of Cyrillic origin (`cyrillic`) or for the others."""
     rows = read_table(__package__ or "palermo_analytics.linkage", "latin_skeleton.csv")
-    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in rows)
+    scopes = ("all", "cyrillic") if cyrillic else ("all", "latin")
+    return tuple(
+        (re.compile(row["pattern"]), row["replacement"]) for row in rows if row["scope"] in scopes
+    )
+
+
+@cache
+def east_slavic_given_forms() -> Mapping[str, str]:
+    """Ukrainian given name (romanised, lower case) -> its Russian form: oleksandr -> aleksandr."""
+    rows = read_table(__package__ or "palermo_analytics.linkage", "east_slavic_given_names.csv")
+    return MappingProxyType({row["ukrainian"]: row["russian"] for row in rows})
 
 
 def romanise_cyrillic(text: str, system: str = "icao_9303") -> str:
