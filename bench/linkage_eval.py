@@ -27,6 +27,8 @@ from palermo_analytics.linkage import (
     capture_histories,
     link_records,
     recall_by_cause,
+    relink_at,
+    sample_linkages,
     score_linkage,
     true_pairs,
 )
@@ -167,6 +169,47 @@ def evaluate(dataset: Dataset, settings: LinkageSettings) -> tuple[list[str], li
     return row, [t.assign(generator=dataset.generator) for t in by_cause]
 
 
+THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+WIDE_BAND = 12.0  # bits below the threshold's weight: keep pairs down to a probability of ~1e-3
+
+
+def sweep(dataset: Dataset, settings: LinkageSettings, draws: int) -> list[list[str]]:
+    """F1 and linked-vs-true estimate at each threshold; then the spread of the estimate over
+    linkages drawn from the match probabilities, against the bootstrap interval's width."""
+    from palermo_analytics.estimation import MultipleSystemsEstimator
+
+    wide = LinkageSettings(threshold=settings.threshold, review_margin=WIDE_BAND)
+    result = link_records(dataset.lists, wide)
+    sources = list(dict.fromkeys(dataset.lists["source"]))
+    true_n = _mse(dataset.true_histories)
+    rows = []
+    for threshold in THRESHOLDS:
+        linked = relink_at(result, threshold)
+        f1 = score_linkage(linked, dataset.truth).f1
+        estimate = _mse(capture_histories(linked, sources)) if true_n else None
+        bias = f"{estimate / true_n - 1:+.0%}" if estimate and true_n else "n/a"
+        rows.append([dataset.name, f"{threshold}", f"{f1:.3f}", bias])
+    if true_n and draws:
+        estimates = [
+            _mse(capture_histories(linked, sources)) or np.nan
+            for linked in sample_linkages(result, draws, seed=1)
+        ]
+        at_threshold = capture_histories(relink_at(result, settings.threshold), sources)
+        interval = MultipleSystemsEstimator().fit(at_threshold).bootstrap(200, seed=1).interval
+        sampling_sd = (interval.high - interval.low) / (2 * 1.96)
+        linkage_sd = float(np.nanstd(estimates))
+        share = linkage_sd**2 / (linkage_sd**2 + sampling_sd**2)
+        rows.append(
+            [
+                dataset.name,
+                f"{draws} drawn linkages",
+                f"estimate {np.nanmedian(estimates):,.0f} (sd {linkage_sd:,.0f})",
+                f"linkage share of variance {share:.0%} (bootstrap sd {sampling_sd:,.0f})",
+            ]
+        )
+    return rows
+
+
 HEADER = [
     "dataset", "records", "precision", "recall", "F1", "persons found / true", "MSE (linked)",
     "MSE (true histories)", "linked vs true", "true N", "seconds",
@@ -197,11 +240,19 @@ def main() -> None:
     parser.add_argument("--independent-population", type=int, default=6000)
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--no-febrl", action="store_true")
+    parser.add_argument(
+        "--sweep", action="store_true", help="F1 and estimate bias at several thresholds instead"
+    )
+    parser.add_argument("--draws", type=int, default=20, help="drawn linkages with --sweep")
     args = parser.parse_args()
     settings = LinkageSettings() if args.threshold is None else LinkageSettings(args.threshold)
     datasets = project_worlds(args.worlds, args.project_population)
     datasets += independent_worlds(args.worlds, args.independent_population)
     datasets += [] if args.no_febrl else febrl()
+    if args.sweep:
+        swept = [row for dataset in datasets for row in sweep(dataset, settings, args.draws)]
+        print(markdown(["dataset", "threshold", "F1", "linked vs true"], swept))
+        return
     rows, causes = [], []
     for dataset in datasets:
         row, tables = evaluate(dataset, settings)

@@ -15,6 +15,7 @@ READERS: dict[str, frozenset[str]] = {
     "audit_entry": frozenset({Role.AUDITOR}),
     "statistics": frozenset({Role.ANALYST}),
     "configuration": frozenset({Role.ADMINISTRATOR}),
+    "linkage_pair": frozenset({Role.LINKAGE_REVIEWER}),
 }
 
 

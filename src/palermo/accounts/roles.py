@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("analyst")
     AUDITOR = "auditor", _("auditor")
     ADMINISTRATOR = "administrator", _("administrator")
+    # Granted to those who review uncertain linkage pairs: they see records of every list.
+    LINKAGE_REVIEWER = "linkage_reviewer", _("linkage reviewer")
 
 
 class AgencyKind(models.TextChoices):

@@ -9,6 +9,12 @@ into persons. The capture-history table it yields is what Multiple Systems Estim
     result.capture_histories()  # one 0/1 column per source, count
 """
 
+from palermo_analytics.linkage._decisions import (
+    DECISIONS,
+    DecisionError,
+    apply_decisions,
+    read_decisions,
+)
 from palermo_analytics.linkage._engines import EngineUnavailable, spark_is_available
 from palermo_analytics.linkage._evaluation import (
     LinkageScores,
@@ -28,10 +34,13 @@ from palermo_analytics.linkage._result import LinkageResult, capture_histories, 
 from palermo_analytics.linkage._settings import ENGINES, LinkageSettings
 from palermo_analytics.linkage._splink_run import SplinkRun, run_splink
 from palermo_analytics.linkage._standardise import standardise
+from palermo_analytics.linkage._uncertainty import relink_at, sample_linkages
 
 __all__ = [
+    "DECISIONS",
     "ENGINES",
     "PERSON_LIST_COLUMNS",
+    "DecisionError",
     "EngineUnavailable",
     "LinkageReport",
     "LinkageResult",
@@ -40,14 +49,18 @@ __all__ = [
     "ModelSpec",
     "PersonListError",
     "SplinkRun",
+    "apply_decisions",
     "capture_histories",
     "link_records",
     "model_parameters",
     "palermo_model",
+    "read_decisions",
     "read_person_list",
     "read_person_lists",
     "recall_by_cause",
+    "relink_at",
     "run_splink",
+    "sample_linkages",
     "score_linkage",
     "spark_is_available",
     "standardise",

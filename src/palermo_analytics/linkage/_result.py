@@ -35,7 +35,7 @@ def capture_histories(linked: pd.DataFrame, sources: Iterable[str] | None = None
     return table.sort_values(columns, ascending=False, ignore_index=True)
 
 
-def _person_ids(clusters: pd.DataFrame, size: int) -> list[str]:
+def person_ids(clusters: pd.DataFrame, size: int) -> list[str]:
     """Stable person ids: clusters numbered in the order of their first record."""
     cluster_of = clusters.set_index("unique_id")["cluster_id"].reindex(range(size))
     first_seen = {cluster: n for n, cluster in enumerate(dict.fromkeys(cluster_of))}
@@ -81,9 +81,10 @@ class LinkageResult:
     def uncertain_pairs(self) -> pd.DataFrame:
         """Pairs within the review margin of the threshold, nearest the threshold first."""
         weight = self.settings.threshold_weight
-        near = self.pairs[
-            (self.pairs["match_weight"] - weight).abs() <= self.settings.review_margin
-        ]
+        undecided = (
+            self.pairs[self.pairs["decision"] == ""] if "decision" in self.pairs else self.pairs
+        )
+        near = undecided[(undecided["match_weight"] - weight).abs() <= self.settings.review_margin]
         order = (near["match_weight"] - weight).abs().sort_values(kind="stable").index
         return near.loc[order].head(self.settings.review_limit).reset_index(drop=True)
 
@@ -105,8 +106,13 @@ def link_records(
     *,
     model: ModelSpec | None = None,
     progress: Progress | None = None,
+    decisions: pd.DataFrame | None = None,
 ) -> LinkageResult:
-    """Link person lists (a frame from `read_person_lists`, or the files) into persons."""
+    """Link person lists (a frame from `read_person_lists`, or the files) into persons.
+
+    `decisions` (see `read_decisions`): pairs reviewers said are the same person are linked,
+    pairs they said are different are not, and neither comes back for review.
+    """
     settings = settings or LinkageSettings()
     report = progress or no_progress
     if not isinstance(lists, pd.DataFrame):
@@ -118,8 +124,8 @@ def link_records(
     standardising = time.perf_counter() - started
     run: SplinkRun = run_splink(frame, model or palermo_model(), settings, report)
     linked = lists.loc[:, ["record_id", "source"]].copy()
-    linked["person_id"] = _person_ids(run.clusters, len(lists))
-    return LinkageResult(
+    linked["person_id"] = person_ids(run.clusters, len(lists))
+    result = LinkageResult(
         linked=linked,
         pairs=_named_pairs(run.pairs, lists),
         weight_histogram=run.weight_histogram,
@@ -128,3 +134,8 @@ def link_records(
         compared_pairs=run.compared_pairs,
         timings={"standardise": standardising, **run.timings},
     )
+    if decisions is None:
+        return result
+    from palermo_analytics.linkage._decisions import apply_decisions  # it imports this module
+
+    return apply_decisions(result, decisions)

@@ -13,6 +13,7 @@ from palermo_analytics.linkage import (
     LinkageReport,
     LinkageSettings,
     link_records,
+    read_decisions,
     read_person_lists,
 )
 
@@ -37,6 +38,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report-format", choices=["html", "markdown"], default="html")
         parser.add_argument("--seed", type=int, default=42, help="for repeatable training")
+        parser.add_argument(
+            "--decisions",
+            type=Path,
+            help="reviewers' decisions (CSV: source_l, record_id_l, source_r, record_id_r, "
+            "decision) to apply: same = link, different = do not",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         out: Path = options["out"]
@@ -50,8 +57,9 @@ class Command(BaseCommand):
             if settings.model is not None and not settings.model.is_file():
                 raise CommandError(f"--model {settings.model}: no such file")
             lists = read_person_lists(options["lists"])
+            decisions = read_decisions(options["decisions"]) if options["decisions"] else None
             with stage_progress_bar("link") as progress:
-                result = link_records(lists, settings, progress=progress)
+                result = link_records(lists, settings, progress=progress, decisions=decisions)
         except (ValueError, EngineUnavailable) as error:  # PersonListError is a ValueError
             raise CommandError(str(error)) from None
         out.parent.mkdir(parents=True, exist_ok=True)
