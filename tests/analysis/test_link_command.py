@@ -63,3 +63,28 @@ def test_a_missing_model_file_is_refused(world_folder, tmp_path) -> None:
 def test_a_threshold_outside_zero_and_one_is_refused(world_folder, tmp_path) -> None:
     with pytest.raises(CommandError, match="threshold"):
         link(world_folder, tmp_path / "linked.csv", "--threshold", "1.5")
+
+
+def test_reviewers_decisions_are_applied_to_the_next_run(world_folder, tmp_path) -> None:
+    link(world_folder, tmp_path / "first.csv")
+    pairs = pd.read_csv(tmp_path / "first_report" / "uncertain_pairs.csv", dtype=str)
+    below = pairs[pairs["match_probability"].astype(float) < 0.7].head(1)
+    assert len(below) == 1, "the world should leave at least one pair below the threshold"
+    below.assign(decision="same").to_csv(tmp_path / "decisions.csv", index=False)
+
+    link(world_folder, tmp_path / "again.csv", "--decisions", str(tmp_path / "decisions.csv"))
+
+    again = pd.read_csv(tmp_path / "again.csv", dtype=str).set_index(["source", "record_id"])
+    pair = below.iloc[0]
+    left = again.loc[(pair["source_l"], pair["record_id_l"]), "person_id"]
+    right = again.loc[(pair["source_r"], pair["record_id_r"]), "person_id"]
+    assert left == right
+
+
+def test_a_decision_other_than_same_different_or_unsure_is_refused(world_folder, tmp_path) -> None:
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "source_l,record_id_l,source_r,record_id_r,decision\npolice,1,ngo,2,maybe\n"
+    )
+    with pytest.raises(CommandError, match=r"decisions.csv, row 2, column 'decision'"):
+        link(world_folder, tmp_path / "linked.csv", "--decisions", str(decisions))

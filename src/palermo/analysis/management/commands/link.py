@@ -16,6 +16,7 @@ from palermo_analytics.linkage import (
     read_decisions,
     read_person_lists,
 )
+from palermo_analytics.linkage._settings import DEFAULT_THRESHOLD
 
 
 class Command(BaseCommand):
@@ -29,7 +30,10 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, required=True, help="linked.csv to write")
         parser.add_argument("--histories", type=Path, help="capture-history table to write")
         parser.add_argument(
-            "--threshold", type=float, default=0.9, help="match probability to join two records"
+            "--threshold",
+            type=float,
+            default=DEFAULT_THRESHOLD,
+            help="match probability to join two records (default chosen for the estimate)",
         )
         parser.add_argument("--engine", choices=ENGINES, default="duckdb")
         parser.add_argument("--model", type=Path, help="reuse a saved model.json (no training)")
