@@ -20,9 +20,10 @@ def exact_name_and_dob(lists: pd.DataFrame) -> pd.DataFrame:
 def test_linkage_finds_most_true_pairs_with_few_false_ones(linked) -> None:
     scores = score_linkage(linked.result.linked, linked.world.truth())
 
-    assert scores.precision > 0.95
-    assert scores.recall > 0.75
-    assert scores.f1 > 0.85
+    # The default threshold (0.7) is chosen for the estimate: recall first, precision still high.
+    assert scores.precision > 0.9
+    assert scores.recall > 0.88
+    assert scores.f1 > 0.9
 
 
 def test_linkage_f1_is_clearly_above_exact_name_and_dob(linked) -> None:

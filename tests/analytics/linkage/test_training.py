@@ -21,8 +21,8 @@ def test_lists_without_phone_numbers_still_train_and_link(linked) -> None:
     result = link_records(lists, LinkageSettings(u_max_pairs=2e5, em_max_pairs=2e5))
 
     scores = score_linkage(result.linked, linked.world.truth())
-    assert scores.precision > 0.95
-    assert scores.recall > 0.7
+    assert scores.precision > 0.9
+    assert scores.recall > 0.8
 
 
 def test_em_learns_that_matches_mostly_share_documents(linked) -> None:
