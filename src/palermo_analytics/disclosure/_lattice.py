@@ -1,0 +1,155 @@
+"""A search of the generalisation lattice for the least-loss k-anonymous, ℓ-diverse release.
+
+In the manner of ARX's Flash: a node is one level per dimension; k-anonymity and ℓ-diversity
+with suppression are monotone (if a node passes, every more general node passes), so a node
+dominated by a known failure is never evaluated. The search climbs greedily from the bottom to the
+first passing node, then walks to neighbours (one level down, or one down and one up) while the
+discernibility metric improves. It is a heuristic: the node it returns is locally optimal.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from palermo_analytics.disclosure._encoding import Codes, EncodedTable, combine
+
+Node = tuple[int, ...]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Policy:
+    k: int = 11
+    l: int = 2  # noqa: E741 — ℓ, as in the literature
+    suppress_max: float = 0.05
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    node: Node
+    passes: bool
+    suppressed: int
+    classes: int
+    discernibility: float
+    kept: Codes  # per distinct row: released (True) or suppressed
+
+    @property
+    def loss(self) -> float:
+        return self.discernibility if self.passes else float("inf")
+
+
+class LatticeSearch:
+    def __init__(self, table: EncodedTable, policy: Policy, budget: int = 400) -> None:
+        self.table, self.policy, self.budget = table, policy, budget
+        self.heights = tuple(len(d.codes) - 1 for d in table.dimensions)
+        self.cache: dict[Node, Evaluation] = {}
+        self.passing: list[Node] = []
+        self.failing: list[Node] = []
+
+    def run(self, progress: Progress | None = None) -> Evaluation:
+        node: Node = tuple(0 for _ in self.heights)
+        current = self.evaluate(node)
+        while not current.passes:
+            steps = [self.evaluate(n) for n in self._successors(current.node)]
+            if not steps:
+                break  # the top of the lattice fails: nothing can be released
+            current = min(steps, key=lambda e: (not e.passes, e.suppressed, e.discernibility))
+            self._report(progress)
+        best = current
+        while best.passes and len(self.cache) < self.budget:
+            better = self._best_neighbour(best)
+            if better is None:
+                break
+            best = better
+            self._report(progress)
+        return best
+
+    def evaluate(self, node: Node) -> Evaluation:
+        if node in self.cache:
+            return self.cache[node]
+        known = self._known(node)
+        if known is not None:
+            return known
+        evaluation = self._measure(node)
+        self.cache[node] = evaluation
+        (self.passing if evaluation.passes else self.failing).append(node)
+        return evaluation
+
+    def _known(self, node: Node) -> Evaluation | None:
+        """A node below a known failure fails too: skip the group-bys."""
+        for failed in self.failing:
+            if all(a <= b for a, b in zip(node, failed, strict=True)):
+                weight = self.table.persons
+                empty = np.zeros(len(self.table.weights), dtype=bool)
+                return Evaluation(node, False, weight, 0, float("inf"), empty)
+        return None
+
+    def _measure(self, node: Node) -> Evaluation:
+        table, policy = self.table, self.policy
+        weights, persons = table.weights, table.persons
+        dims = table.dimensions
+        full, _ = combine(
+            [d.codes[lv] for d, lv in zip(dims, node, strict=True)],
+            [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)],
+        )
+        sizes = np.bincount(full, weights=weights)
+        kept = sizes[full] >= policy.k
+        kept &= self._diverse(node, kept)
+        suppressed = int(weights[~kept].sum())
+        kept_sizes = np.bincount(full[kept], weights=weights[kept])
+        kept_sizes = kept_sizes[kept_sizes > 0]
+        passes = suppressed <= policy.suppress_max * persons and suppressed < persons
+        discernibility = float((kept_sizes**2).sum()) + suppressed * float(persons)
+        return Evaluation(node, passes, suppressed, len(kept_sizes), discernibility, kept)
+
+    def _diverse(self, node: Node, kept: Codes) -> Codes:
+        """Rows whose class (non-sensitive dimensions) has ≥ ℓ values of each sensitive one."""
+        dims = self.table.dimensions
+        quasi = [(d, lv) for d, lv in zip(dims, node, strict=True) if not d.dimension.sensitive]
+        sensitive = [(d, lv) for d, lv in zip(dims, node, strict=True) if d.dimension.sensitive]
+        qi, qi_count = combine(
+            [d.codes[lv] for d, lv in quasi], [d.cardinalities[lv] for d, lv in quasi]
+        )
+        ok = np.ones(qi_count, dtype=bool)
+        for d, lv in sensitive:
+            cardinality = d.cardinalities[lv]
+            pairs = np.unique(qi[kept] * cardinality + d.codes[lv][kept])
+            distinct = np.bincount(pairs // cardinality, minlength=qi_count)
+            ok &= distinct >= self.policy.l
+        return ok[qi]
+
+    def _successors(self, node: Node) -> list[Node]:
+        return [
+            (*node[:i], level + 1, *node[i + 1 :])
+            for i, level in enumerate(node)
+            if level < self.heights[i]
+        ]
+
+    def _neighbours(self, node: Node) -> list[Node]:
+        down = [(*node[:i], lv - 1, *node[i + 1 :]) for i, lv in enumerate(node) if lv > 0]
+        swaps = [
+            (*n[:j], n[j] + 1, *n[j + 1 :])
+            for n in down
+            for j in range(len(node))
+            if n[j] < self.heights[j] and n[j] == node[j] and j != self._lowered(node, n)
+        ]
+        return down + swaps
+
+    @staticmethod
+    def _lowered(node: Node, lower: Node) -> int:
+        return next(i for i, (a, b) in enumerate(zip(node, lower, strict=True)) if a != b)
+
+    def _best_neighbour(self, best: Evaluation) -> Evaluation | None:
+        candidates = []
+        for node in self._neighbours(best.node):
+            if len(self.cache) >= self.budget:
+                break
+            evaluation = self.evaluate(node)
+            if evaluation.passes and evaluation.loss < best.loss:
+                candidates.append(evaluation)
+        return min(candidates, key=lambda e: e.loss) if candidates else None
+
+    def _report(self, progress: Progress | None) -> None:
+        if progress is not None:
+            progress("searching the generalisation lattice", len(self.cache), self.budget)
