@@ -29,17 +29,20 @@ from palermo_analytics.disclosure._ctdc import (
     from_ctdc,
     to_ctdc,
 )
+from palermo_analytics.disclosure._dp import CONFIDENCE, DPTable, dp_tables
 from palermo_analytics.disclosure._hierarchies import DIMENSIONS, Dimension, Level
 from palermo_analytics.disclosure._lattice import Policy
 from palermo_analytics.disclosure._synthetic import synthetic_ctdc_table
 
 __all__ = [
+    "CONFIDENCE",
     "DIMENSIONS",
     "FLAG_COLUMNS",
     "FORM_COLUMNS",
     "MEANS_COLUMNS",
     "RELEASE_COLUMNS",
     "UNKNOWN",
+    "DPTable",
     "Dimension",
     "Flag",
     "Level",
@@ -50,6 +53,7 @@ __all__ = [
     "Verdict",
     "anonymise",
     "check_release",
+    "dp_tables",
     "from_ctdc",
     "synthetic_ctdc_table",
     "to_ctdc",
