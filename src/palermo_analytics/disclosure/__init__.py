@@ -29,13 +29,20 @@ from palermo_analytics.disclosure._ctdc import (
     from_ctdc,
     to_ctdc,
 )
-from palermo_analytics.disclosure._dp import CONFIDENCE, DPTable, dp_tables
+from palermo_analytics.disclosure._dp import (
+    CONFIDENCE,
+    COUNT_TABLES,
+    DPTable,
+    ctdc_count_tables,
+    dp_tables,
+)
 from palermo_analytics.disclosure._hierarchies import DIMENSIONS, Dimension, Level
 from palermo_analytics.disclosure._lattice import Policy
 from palermo_analytics.disclosure._synthetic import synthetic_ctdc_table
 
 __all__ = [
     "CONFIDENCE",
+    "COUNT_TABLES",
     "DIMENSIONS",
     "FLAG_COLUMNS",
     "FORM_COLUMNS",
@@ -53,6 +60,7 @@ __all__ = [
     "Verdict",
     "anonymise",
     "check_release",
+    "ctdc_count_tables",
     "dp_tables",
     "from_ctdc",
     "synthetic_ctdc_table",

@@ -154,3 +154,68 @@ def _release(
         scale=float(summary["scale"][0]),
         accuracy=float(summary["accuracy"][0]),
     )
+
+
+COUNT_TABLES: dict[str, tuple[str, ...]] = {
+    "year × sex × age band × form × citizenship region": (
+        "year",
+        "sex",
+        "age band",
+        "form",
+        "citizenship region",
+    ),
+    "year × sex": ("year", "sex"),
+    "year × form": ("year", "form"),
+    "year × citizenship region": ("year", "citizenship region"),
+}
+FORMS = ["sexual", "labour", "other", "multiple", UNKNOWN]
+
+
+def ctdc_count_tables(
+    table: pd.DataFrame,
+    years: range,
+    epsilon: float,
+    tables: dict[str, tuple[str, ...]] | None = None,
+    progress: Progress | None = None,
+) -> list[DPTable]:
+    """The counts of the annual statistics from a CTDC table (one row per victim)."""
+    from palermo_analytics.disclosure import _countries
+    from palermo_analytics.disclosure._ctdc import AGE_BANDS, GENDERS
+
+    citizenship = table["citizenship"].astype(str)
+    regions = {c: _countries.region_of(c) or UNKNOWN for c in citizenship.unique()}
+    persons = pd.DataFrame(
+        {
+            "year": table["yearOfRegistration"],
+            "sex": table["gender"],
+            "age band": table["ageBroad"],
+            "form": _form(table),
+            "citizenship region": citizenship.map(regions),
+        }
+    )
+    keys = {
+        "year": [*(str(y) for y in years), UNKNOWN],
+        "sex": [*GENDERS, UNKNOWN],
+        "age band": [*AGE_BANDS, UNKNOWN],
+        "form": FORMS,
+        "citizenship region": [*_countries.regions(), UNKNOWN],
+    }
+    return dp_tables(persons, keys, tables or COUNT_TABLES, epsilon, progress)
+
+
+def _form(table: pd.DataFrame) -> "pd.Series[str]":
+    """One form per person, so that each person counts once in each table."""
+    sexual = table["isSexualExploit"].astype(str) == "1"
+    labour = table["isForcedLabour"].astype(str) == "1"
+    others = ["isOtherExploit", "isForcedMarriage", "isForcedMilitary", "isOrganRemoval"]
+    other = np.logical_or.reduce([table[c].astype(str) == "1" for c in others])
+    known = np.logical_or.reduce(
+        [table[c].astype(str) != UNKNOWN for c in ["isSexualExploit", "isForcedLabour", *others]]
+    )
+    count = sexual.astype(int) + labour.astype(int) + other.astype(int)
+    form = np.select(
+        [count > 1, sexual, labour, other, known],
+        ["multiple", "sexual", "labour", "other", "other"],
+        default=UNKNOWN,
+    )
+    return pd.Series(form, index=table.index)
