@@ -25,6 +25,7 @@ class Transformation:
     suppressed: int
     classes: int
     discernibility: float
+    information_loss: float
     nodes_evaluated: int
     policy: Policy
 
@@ -50,6 +51,7 @@ class Transformation:
             "released": self.persons - self.suppressed,
             "classes": self.classes,
             "discernibility": self.discernibility,
+            "information_loss": round(self.information_loss, 6),
             "average_class_size": round(self.average_class_size, 4),
             "nodes_evaluated": self.nodes_evaluated,
         }
@@ -91,6 +93,7 @@ def anonymise(
         suppressed=best.suppressed,
         classes=best.classes,
         discernibility=best.discernibility,
+        information_loss=best.loss,
         nodes_evaluated=len(search.cache),
         policy=policy,
     )

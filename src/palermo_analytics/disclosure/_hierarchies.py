@@ -2,7 +2,8 @@
 
 A dimension is one column, or a group of flag columns released together (all means of control,
 say). Its levels go from the values as recorded (level 0) to coarser ones; the last level of a
-non-sensitive dimension withholds it entirely (`-99`). Each level is a function from the distinct
+dimension withholds it entirely (`-99`). A withheld sensitive dimension releases nothing to
+disclose, so ℓ-diversity no longer applies to it. Each level is a function from the distinct
 recorded values of the dimension (a small DataFrame) to the values released at that level.
 """
 
@@ -35,6 +36,7 @@ class Dimension:
     columns: tuple[str, ...]
     levels: tuple[Level, ...]
     sensitive: bool = False
+    weight: float = 1.0  # how much generalising it costs, against the other dimensions
 
     @property
     def height(self) -> int:
@@ -129,6 +131,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "year",
         ("yearOfRegistration",),
         (AS_RECORDED, Level("5-year period", _per_cell(_period)), WITHHELD),
+        weight=3.0,  # the year is what every partner tabulates by
     ),
     _simple("data source", "Datasource"),
     _simple("gender", "gender"),
@@ -153,8 +156,10 @@ DIMENSIONS: tuple[Dimension, ...] = (
         (
             Level("all forms", _as_recorded),
             Level("labour, sexual, other", _keep_only(FORM_COLUMNS[:3])),
+            WITHHELD,
         ),
         sensitive=True,
+        weight=3.0,  # the form of exploitation is the core of every statistic
     ),
     Dimension(
         "means of control",
@@ -163,7 +168,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Level("all means", _as_recorded),
             Level("six most reported", _keep_only(COMMON_MEANS)),
             Level("three most reported", _keep_only(COMMON_MEANS[:3])),
+            WITHHELD,
         ),
         sensitive=True,
+        weight=2.0,
     ),
 )

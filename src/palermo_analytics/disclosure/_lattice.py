@@ -4,7 +4,8 @@ In the manner of ARX's Flash: a node is one level per dimension; k-anonymity and
 with suppression are monotone (if a node passes, every more general node passes), so a node
 dominated by a known failure is never evaluated. The search climbs greedily from the bottom to the
 first passing node, then walks to neighbours (one level down, or one down and one up) while the
-discernibility metric improves. It is a heuristic: the node it returns is locally optimal.
+information loss falls (weighted generalisation, with suppressed rows counting as fully lost).
+It is a heuristic: the node it returns is locally optimal.
 """
 
 from collections.abc import Callable
@@ -29,14 +30,25 @@ class Policy:
 class Evaluation:
     node: Node
     passes: bool
+    persons: int
     suppressed: int
     classes: int
     discernibility: float
+    generalisation: float  # weighted share of the hierarchies climbed, 0 (none) to 1 (all)
     kept: Codes  # per distinct row: released (True) or suppressed
 
     @property
+    def suppressed_share(self) -> float:
+        return self.suppressed / self.persons if self.persons else 1.0
+
+    @property
     def loss(self) -> float:
-        return self.discernibility if self.passes else float("inf")
+        """Information loss (ARX's "loss" in spirit): the generalisation of released rows, and
+        everything of a suppressed row; what the search minimises."""
+        if not self.passes:
+            return float("inf")
+        share = self.suppressed_share
+        return self.generalisation * (1 - share) + share
 
 
 class LatticeSearch:
@@ -54,7 +66,7 @@ class LatticeSearch:
             steps = [self.evaluate(n) for n in self._successors(current.node)]
             if not steps:
                 break  # the top of the lattice fails: nothing can be released
-            current = min(steps, key=lambda e: (not e.passes, e.suppressed, e.discernibility))
+            current = min(steps, key=lambda e: (not e.passes, e.suppressed, e.generalisation))
             self._report(progress)
         best = current
         while best.passes and len(self.cache) < self.budget:
@@ -80,9 +92,9 @@ class LatticeSearch:
         """A node below a known failure fails too: skip the group-bys."""
         for failed in self.failing:
             if all(a <= b for a, b in zip(node, failed, strict=True)):
-                weight = self.table.persons
+                persons = self.table.persons
                 empty = np.zeros(len(self.table.weights), dtype=bool)
-                return Evaluation(node, False, weight, 0, float("inf"), empty)
+                return Evaluation(node, False, persons, persons, 0, float("inf"), 1.0, empty)
         return None
 
     def _measure(self, node: Node) -> Evaluation:
@@ -101,13 +113,31 @@ class LatticeSearch:
         kept_sizes = kept_sizes[kept_sizes > 0]
         passes = suppressed <= policy.suppress_max * persons and suppressed < persons
         discernibility = float((kept_sizes**2).sum()) + suppressed * float(persons)
-        return Evaluation(node, passes, suppressed, len(kept_sizes), discernibility, kept)
+        return Evaluation(
+            node,
+            passes,
+            persons,
+            suppressed,
+            len(kept_sizes),
+            discernibility,
+            self._generalisation(node),
+            kept,
+        )
+
+    def _generalisation(self, node: Node) -> float:
+        dims = [d.dimension for d in self.table.dimensions]
+        climbed = sum(d.weight * lv / d.height for d, lv in zip(dims, node, strict=True))
+        return climbed / sum(d.weight for d in dims)
 
     def _diverse(self, node: Node, kept: Codes) -> Codes:
         """Rows whose class (non-sensitive dimensions) has ≥ ℓ values of each sensitive one."""
         dims = self.table.dimensions
         quasi = [(d, lv) for d, lv in zip(dims, node, strict=True) if not d.dimension.sensitive]
-        sensitive = [(d, lv) for d, lv in zip(dims, node, strict=True) if d.dimension.sensitive]
+        sensitive = [
+            (d, lv)
+            for d, lv in zip(dims, node, strict=True)
+            if d.dimension.sensitive and lv < d.dimension.height  # the top level withholds it
+        ]
         qi, qi_count = combine(
             [d.codes[lv] for d, lv in quasi], [d.cardinalities[lv] for d, lv in quasi]
         )
