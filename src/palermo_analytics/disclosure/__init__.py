@@ -38,6 +38,13 @@ from palermo_analytics.disclosure._dp import (
 )
 from palermo_analytics.disclosure._hierarchies import DIMENSIONS, Dimension, Level
 from palermo_analytics.disclosure._lattice import Policy
+from palermo_analytics.disclosure._reference import (
+    CtdcFileError,
+    CtdcRelease,
+    Problem,
+    read_ctdc_release,
+    reference_row,
+)
 from palermo_analytics.disclosure._synthetic import synthetic_ctdc_table
 
 __all__ = [
@@ -49,12 +56,15 @@ __all__ = [
     "MEANS_COLUMNS",
     "RELEASE_COLUMNS",
     "UNKNOWN",
+    "CtdcFileError",
+    "CtdcRelease",
     "DPTable",
     "Dimension",
     "Flag",
     "Level",
     "NothingReleasable",
     "Policy",
+    "Problem",
     "Release",
     "Transformation",
     "Verdict",
@@ -63,6 +73,8 @@ __all__ = [
     "ctdc_count_tables",
     "dp_tables",
     "from_ctdc",
+    "read_ctdc_release",
+    "reference_row",
     "synthetic_ctdc_table",
     "to_ctdc",
 ]
