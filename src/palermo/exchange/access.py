@@ -4,8 +4,8 @@ They see aggregates and released files only; the table built from the registry n
 process that protects it.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
@@ -17,9 +17,9 @@ def may_exchange(user: object) -> bool:
 
 
 def exchanger(user: object) -> User:
-    """The user, if they may exchange data; PermissionDenied otherwise."""
+    """The user, if they may exchange data; otherwise the page does not exist for them (404)."""
     if not isinstance(user, User) or not may_exchange(user):
-        raise PermissionDenied
+        raise Http404
     return user
 
 
