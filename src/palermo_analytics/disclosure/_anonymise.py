@@ -8,7 +8,7 @@ import pandas as pd
 from palermo_analytics.disclosure._ctdc import RELEASE_COLUMNS
 from palermo_analytics.disclosure._encoding import EncodedTable, encode
 from palermo_analytics.disclosure._hierarchies import DIMENSIONS, Dimension
-from palermo_analytics.disclosure._lattice import Evaluation, LatticeSearch, Policy, Progress
+from palermo_analytics.disclosure._lattice import LatticeSearch, Policy, Progress
 
 
 class NothingReleasable(ValueError):
@@ -97,13 +97,14 @@ def anonymise(
         nodes_evaluated=len(search.cache),
         policy=policy,
     )
-    return Release(_released_rows(encoded, best), transformation, dimensions)
+    kept = search.kept_rows(best.node)
+    return Release(_released_rows(encoded, best.node, kept), transformation, dimensions)
 
 
-def _released_rows(encoded: EncodedTable, best: Evaluation) -> pd.DataFrame:
-    rows = np.flatnonzero(best.kept)
+def _released_rows(encoded: EncodedTable, node: tuple[int, ...], kept: np.ndarray) -> pd.DataFrame:
+    rows = np.flatnonzero(kept)
     parts = []
-    for dim, level in zip(encoded.dimensions, best.node, strict=True):
+    for dim, level in zip(encoded.dimensions, node, strict=True):
         labels = dim.labels[level]
         parts.append(labels.iloc[dim.codes[level][rows]].reset_index(drop=True))
     distinct = pd.concat(parts, axis=1)

@@ -45,6 +45,7 @@ class EncodedDimension:
     codes: list[Codes]  # per level: a code for each distinct row
     cardinalities: list[int]
     labels: list[pd.DataFrame]  # per level: the released values of each code
+    up: list[Codes]  # per level but the top: the code one level up of each code
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _joint_codes(table: pd.DataFrame, dimension: Dimension) -> tuple[Codes, pd.D
 
 
 def _encode_levels(dimension: Dimension, codes: Codes, uniques: pd.DataFrame) -> EncodedDimension:
-    level_codes, cardinalities, labels = [], [], []
+    level_codes, cardinalities, labels, on_uniques = [], [], [], []
     for level in dimension.levels:
         released = level.generalise(uniques).reset_index(drop=True)
         mapped, count = combine(
@@ -98,4 +99,11 @@ def _encode_levels(dimension: Dimension, codes: Codes, uniques: pd.DataFrame) ->
         level_codes.append(mapped[codes])
         cardinalities.append(count)
         labels.append(released.iloc[first].reset_index(drop=True))
-    return EncodedDimension(dimension, level_codes, cardinalities, labels)
+        on_uniques.append(mapped)
+    # Hierarchies nest (each level is a function of the one below), so a code maps one level up.
+    up = []
+    for below, above, count in zip(on_uniques, on_uniques[1:], cardinalities, strict=False):
+        parent = np.zeros(count, dtype=np.int64)
+        parent[below] = above
+        up.append(parent)
+    return EncodedDimension(dimension, level_codes, cardinalities, labels, up)

@@ -27,6 +27,14 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class ClassTable:
+    """A node's equivalence classes: each dimension's code and the persons in each class."""
+
+    codes: list[Codes]
+    weights: Codes
+
+
+@dataclass(frozen=True)
 class Evaluation:
     node: Node
     passes: bool
@@ -35,7 +43,7 @@ class Evaluation:
     classes: int
     discernibility: float
     generalisation: float  # weighted share of the hierarchies climbed, 0 (none) to 1 (all)
-    kept: Codes  # per distinct row: released (True) or suppressed
+    kept: Codes  # per class of the node: released (True) or suppressed
 
     @property
     def suppressed_share(self) -> float:
@@ -58,6 +66,10 @@ class LatticeSearch:
         self.cache: dict[Node, Evaluation] = {}
         self.passing: list[Node] = []
         self.failing: list[Node] = []
+        bottom = tuple(0 for _ in self.heights)
+        self.classes: dict[Node, ClassTable] = {
+            bottom: ClassTable([d.codes[0] for d in table.dimensions], table.weights)
+        }
 
     def run(self, progress: Progress | None = None) -> Evaluation:
         node: Node = tuple(0 for _ in self.heights)
@@ -98,53 +110,79 @@ class LatticeSearch:
         return None
 
     def _measure(self, node: Node) -> Evaluation:
-        table, policy = self.table, self.policy
-        weights, persons = table.weights, table.persons
-        dims = table.dimensions
-        full, _ = combine(
-            [d.codes[lv] for d, lv in zip(dims, node, strict=True)],
-            [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)],
-        )
-        sizes = np.bincount(full, weights=weights)
-        kept = sizes[full] >= policy.k
-        kept &= self._diverse(node, kept)
+        """k and ℓ from the node's equivalence classes, merged from a finer node's classes."""
+        classes = self._classes(node)
+        weights, persons = classes.weights, self.table.persons
+        kept = weights >= self.policy.k
+        kept &= self._diverse(node, classes.codes, kept)
         suppressed = int(weights[~kept].sum())
-        kept_sizes = np.bincount(full[kept], weights=weights[kept])
-        kept_sizes = kept_sizes[kept_sizes > 0]
-        passes = suppressed <= policy.suppress_max * persons and suppressed < persons
-        discernibility = float((kept_sizes**2).sum()) + suppressed * float(persons)
+        passes = suppressed <= self.policy.suppress_max * persons and suppressed < persons
+        discernibility = float((weights[kept] ** 2).sum()) + suppressed * float(persons)
         return Evaluation(
             node,
             passes,
             persons,
             suppressed,
-            len(kept_sizes),
+            int(kept.sum()),
             discernibility,
             self._generalisation(node),
             kept,
         )
+
+    def kept_rows(self, node: Node) -> Codes:
+        """For each distinct row of the table: is it released at this node?"""
+        dims = self.table.dimensions
+        codes = [d.codes[lv] for d, lv in zip(dims, node, strict=True)]
+        full, _ = combine(codes, [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)])
+        kept = np.bincount(full, weights=self.table.weights)[full] >= self.policy.k
+        return kept & self._diverse(node, codes, kept)
+
+    def _classes(self, node: Node) -> "ClassTable":
+        """Merge the classes of the smallest known finer node: cheap once generalised."""
+        finer = min(
+            (n for n in self.classes if all(a <= b for a, b in zip(n, node, strict=True))),
+            key=lambda n: len(self.classes[n].weights),
+        )
+        source, dims = self.classes[finer], self.table.dimensions
+        codes = []
+        for d, codes_at, start, stop in zip(dims, source.codes, finer, node, strict=True):
+            for level in range(start, stop):
+                codes_at = d.up[level][codes_at]
+            codes.append(codes_at)
+        full, count = combine(
+            codes, [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)]
+        )
+        first = np.full(count, -1, dtype=np.int64)
+        first[full[::-1]] = np.arange(len(full))[::-1]
+        merged = ClassTable(
+            [c[first] for c in codes], np.bincount(full, weights=source.weights, minlength=count)
+        )
+        if count < 0.5 * len(source.weights):
+            self.classes[node] = merged  # worth keeping as a starting point for others
+        return merged
 
     def _generalisation(self, node: Node) -> float:
         dims = [d.dimension for d in self.table.dimensions]
         climbed = sum(d.weight * lv / d.height for d, lv in zip(dims, node, strict=True))
         return climbed / sum(d.weight for d in dims)
 
-    def _diverse(self, node: Node, kept: Codes) -> Codes:
+    def _diverse(self, node: Node, codes: list[Codes], kept: Codes) -> Codes:
         """Rows whose class (non-sensitive dimensions) has ≥ ℓ values of each sensitive one."""
         dims = self.table.dimensions
-        quasi = [(d, lv) for d, lv in zip(dims, node, strict=True) if not d.dimension.sensitive]
+        levels = list(zip(dims, node, codes, strict=True))
+        quasi = [(d, lv, c) for d, lv, c in levels if not d.dimension.sensitive]
         sensitive = [
-            (d, lv)
-            for d, lv in zip(dims, node, strict=True)
+            (d, lv, c)
+            for d, lv, c in levels
             if d.dimension.sensitive and lv < d.dimension.height  # the top level withholds it
         ]
         qi, qi_count = combine(
-            [d.codes[lv] for d, lv in quasi], [d.cardinalities[lv] for d, lv in quasi]
+            [c for _, _, c in quasi], [d.cardinalities[lv] for d, lv, _ in quasi]
         )
         ok = np.ones(qi_count, dtype=bool)
-        for d, lv in sensitive:
+        for d, lv, c in sensitive:
             cardinality = d.cardinalities[lv]
-            pairs = np.unique(qi[kept] * cardinality + d.codes[lv][kept])
+            pairs = np.unique(qi[kept] * cardinality + c[kept])
             distinct = np.bincount(pairs // cardinality, minlength=qi_count)
             ok &= distinct >= self.policy.l
         return ok[qi]
