@@ -8,7 +8,7 @@ import pandas as pd
 from palermo_analytics.disclosure._ctdc import RELEASE_COLUMNS
 from palermo_analytics.disclosure._encoding import EncodedTable, encode
 from palermo_analytics.disclosure._hierarchies import DIMENSIONS, Dimension
-from palermo_analytics.disclosure._lattice import LatticeSearch, Policy, Progress
+from palermo_analytics.disclosure._lattice import ClassTable, LatticeSearch, Policy, Progress
 
 
 class NothingReleasable(ValueError):
@@ -97,18 +97,23 @@ def anonymise(
         nodes_evaluated=len(search.cache),
         policy=policy,
     )
-    kept = search.kept_rows(best.node)
-    return Release(_released_rows(encoded, best.node, kept), transformation, dimensions)
+    classes, kept = search.released_classes(best.node)
+    return Release(_released_rows(encoded, best.node, classes, kept), transformation, dimensions)
 
 
-def _released_rows(encoded: EncodedTable, node: tuple[int, ...], kept: np.ndarray) -> pd.DataFrame:
+def _released_rows(
+    encoded: EncodedTable, node: tuple[int, ...], classes: ClassTable, kept: np.ndarray
+) -> pd.DataFrame:
+    """Each released class's values, sorted, then repeated once per person in it."""
     rows = np.flatnonzero(kept)
-    parts = []
-    for dim, level in zip(encoded.dimensions, node, strict=True):
-        labels = dim.labels[level]
-        parts.append(labels.iloc[dim.codes[level][rows]].reset_index(drop=True))
+    parts = [
+        dim.labels[level].iloc[codes[rows]].reset_index(drop=True)
+        for dim, level, codes in zip(encoded.dimensions, node, classes.codes, strict=True)
+    ]
     distinct = pd.concat(parts, axis=1)
-    repeated = distinct.loc[distinct.index.repeat(encoded.weights[rows])]
-    ordered = [c for c in RELEASE_COLUMNS if c in repeated.columns]
-    ordered += [c for c in repeated.columns if c not in ordered]
-    return repeated[ordered].sort_values(ordered).reset_index(drop=True)
+    ordered = [c for c in RELEASE_COLUMNS if c in distinct.columns]
+    ordered += [c for c in distinct.columns if c not in ordered]
+    distinct = distinct[ordered]
+    order = distinct.sort_values(ordered).index.to_numpy()
+    counts = classes.weights[rows][order].astype(np.int64)
+    return distinct.iloc[np.repeat(order, counts)].reset_index(drop=True)

@@ -72,8 +72,8 @@ class LatticeSearch:
         }
 
     def run(self, progress: Progress | None = None) -> Evaluation:
-        node: Node = tuple(0 for _ in self.heights)
-        current = self.evaluate(node)
+        self.floor = self._lowest_possible_levels()
+        current = self.evaluate(self.floor)
         while not current.passes:
             steps = [self.evaluate(n) for n in self._successors(current.node)]
             if not steps:
@@ -100,9 +100,30 @@ class LatticeSearch:
         (self.passing if evaluation.passes else self.failing).append(node)
         return evaluation
 
+    def _lowest_possible_levels(self) -> Node:
+        """Each dimension's lowest level at which it passes k on its own.
+
+        If every combination of all columns occurs k times, so does every value of one column:
+        a level whose own small values hold more than the suppression allowed can never pass,
+        whatever the other dimensions do. One cheap count per level skips the costly bottom.
+        """
+        weights, persons, policy = self.table.weights, self.table.persons, self.policy
+        floor = []
+        for d in self.table.dimensions:
+            level = 0
+            for level, codes in enumerate(d.codes):  # noqa: B007 — the level reached is kept
+                sizes = np.bincount(codes, weights=weights)
+                small = float(weights[sizes[codes] < policy.k].sum())
+                if small <= policy.suppress_max * persons:
+                    break
+            floor.append(level)
+        return tuple(floor)
+
     def _known(self, node: Node) -> Evaluation | None:
         """A node below a known failure fails too: skip the group-bys."""
-        for failed in self.failing:
+        floor = getattr(self, "floor", None)
+        below_floor = floor is not None and any(a < b for a, b in zip(node, floor, strict=True))
+        for failed in [*self.failing, *([node] if below_floor else [])]:
             if all(a <= b for a, b in zip(node, failed, strict=True)):
                 persons = self.table.persons
                 empty = np.zeros(len(self.table.weights), dtype=bool)
@@ -129,13 +150,11 @@ class LatticeSearch:
             kept,
         )
 
-    def kept_rows(self, node: Node) -> Codes:
-        """For each distinct row of the table: is it released at this node?"""
-        dims = self.table.dimensions
-        codes = [d.codes[lv] for d, lv in zip(dims, node, strict=True)]
-        full, _ = combine(codes, [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)])
-        kept = np.bincount(full, weights=self.table.weights)[full] >= self.policy.k
-        return kept & self._diverse(node, codes, kept)
+    def released_classes(self, node: Node) -> tuple["ClassTable", Codes]:
+        """The node's equivalence classes and which of them are released."""
+        classes = self._classes(node)
+        kept = classes.weights >= self.policy.k
+        return classes, kept & self._diverse(node, classes.codes, kept)
 
     def _classes(self, node: Node) -> "ClassTable":
         """Merge the classes of the smallest known finer node: cheap once generalised."""

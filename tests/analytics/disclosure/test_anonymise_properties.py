@@ -48,8 +48,8 @@ def registries(draw: st.DrawFn) -> pd.DataFrame:
 def test_every_release_is_k_anonymous_and_l_diverse_by_pycanon(
     table: pd.DataFrame,
     k: int,
-    l: int,
-    suppress_max: float,  # noqa: E741
+    l: int,  # noqa: E741
+    suppress_max: float,
 ) -> None:
     try:
         release = anonymise(table, Policy(k, l, suppress_max))
