@@ -182,15 +182,15 @@ def ctdc_count_tables(
     from palermo_analytics.disclosure import _countries
     from palermo_analytics.disclosure._ctdc import AGE_BANDS, GENDERS
 
-    citizenship = table["citizenship"].astype(str)
-    regions = {c: _countries.region_of(c) or UNKNOWN for c in citizenship.unique()}
+    citizenship = table["citizenship"]
+    regions = {c: _countries.region_of(str(c)) or UNKNOWN for c in citizenship.unique()}
     persons = pd.DataFrame(
         {
             "year": table["yearOfRegistration"],
             "sex": table["gender"],
             "age band": table["ageBroad"],
             "form": _form(table),
-            "citizenship region": citizenship.map(regions),
+            "citizenship region": citizenship.map(regions).astype("category"),
         }
     )
     keys = {
@@ -205,12 +205,13 @@ def ctdc_count_tables(
 
 def _form(table: pd.DataFrame) -> "pd.Series[str]":
     """One form per person, so that each person counts once in each table."""
-    sexual = table["isSexualExploit"].astype(str) == "1"
-    labour = table["isForcedLabour"].astype(str) == "1"
+    # Compared as they come (categorical or text): converting a million cells to str is slow.
+    sexual = (table["isSexualExploit"] == "1").to_numpy()
+    labour = (table["isForcedLabour"] == "1").to_numpy()
     others = ["isOtherExploit", "isForcedMarriage", "isForcedMilitary", "isOrganRemoval"]
-    other = np.logical_or.reduce([table[c].astype(str) == "1" for c in others])
+    other = np.logical_or.reduce([(table[c] == "1").to_numpy() for c in others])
     known = np.logical_or.reduce(
-        [table[c].astype(str) != UNKNOWN for c in ["isSexualExploit", "isForcedLabour", *others]]
+        [(table[c] != UNKNOWN).to_numpy() for c in ["isSexualExploit", "isForcedLabour", *others]]
     )
     count = sexual.astype(int) + labour.astype(int) + other.astype(int)
     form = np.select(
