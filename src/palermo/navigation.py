@@ -24,6 +24,7 @@ MENU: list[tuple[str, Any, set[str]]] = [
     ("registry:search", _("Search"), {Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR}),
     ("audit:trail", _("Audit trail"), {Role.AUDITOR}),
     ("linkreview:batches", _("Linkage review"), {Role.LINKAGE_REVIEWER}),
+    ("exchange:index", _("Data exchange"), {Role.ANALYST}),
     ("admin:index", _("Administration"), {Role.ADMINISTRATOR}),
 ]
 

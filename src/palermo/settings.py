@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "palermo.jobs",
     "palermo.analysis",
     "palermo.linkreview",
+    "palermo.exchange",
     "palermo.api",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "palermo.core",
@@ -198,6 +199,8 @@ else:
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = HOME / "media"
+# Released files (CTDC exports, DP tables) made from the web page; each written 0600.
+PALERMO_EXPORTS_DIR = Path(os.environ.get("PALERMO_EXPORTS_DIR", str(HOME / "exports")))
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
 

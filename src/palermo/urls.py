@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("palermo.audit.urls")),
     path("jobs/", include("palermo.jobs.urls")),
     path("linkage-review/", include("palermo.linkreview.urls")),
+    path("exchange/", include("palermo.exchange.urls")),
     path("api/v1/", api.urls),
     path("account/api-tokens/", api_pages.tokens, name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", api_pages.revoke, name="api_token_revoke"),

@@ -14,6 +14,7 @@ READERS: dict[str, frozenset[str]] = {
     "authorisation": frozenset({Role.INVESTIGATOR, Role.PROSECUTOR, Role.JUDICIAL_OFFICER}),
     "audit_entry": frozenset({Role.AUDITOR}),
     "statistics": frozenset({Role.ANALYST}),
+    "exchange": frozenset({Role.ANALYST}),
     "configuration": frozenset({Role.ADMINISTRATOR}),
     "linkage_pair": frozenset({Role.LINKAGE_REVIEWER}),
 }

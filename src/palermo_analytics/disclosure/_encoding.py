@@ -1,0 +1,115 @@
+"""Integer codes for a table's dimensions at every level of their hierarchies.
+
+Rows are first collapsed to their distinct combinations (with a weight: how many persons share
+it), so the lattice search works on group-bys of small integer arrays, never on strings.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from palermo_analytics.disclosure._hierarchies import Dimension
+
+Codes = np.ndarray
+
+
+def densify(key: Codes, size: int | None = None) -> tuple[Codes, int]:
+    """Renumber int64 keys 0..m-1: by a lookup table when the key range is small (several times
+    faster), else by hashing."""
+    if size is not None and size <= 4 * len(key) + (1 << 20):
+        present = np.zeros(size, dtype=bool)
+        present[key] = True
+        renumber = np.cumsum(present, dtype=np.int64) - 1
+        return renumber[key], int(renumber[-1] + 1) if size else 0
+    codes, uniques = pd.factorize(key, sort=False)
+    return codes.astype(np.int64), len(uniques)
+
+
+def combine(arrays: list[Codes], cardinalities: list[int]) -> tuple[Codes, int]:
+    """One dense code per distinct combination of the given code arrays."""
+    key = np.zeros(len(arrays[0]) if arrays else 0, dtype=np.int64)
+    size = 1
+    for codes, cardinality in zip(arrays, cardinalities, strict=True):
+        if size * cardinality > 2**62:
+            key, size = densify(key)
+        key = key * cardinality + codes
+        size *= cardinality
+    return densify(key, size)
+
+
+def _column_codes(column: pd.Series) -> tuple[Codes, list[str]]:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(np.int64), [str(c) for c in column.cat.categories]
+    codes, uniques = pd.factorize(column.astype(str), sort=False)
+    return codes.astype(np.int64), [str(u) for u in uniques]
+
+
+@dataclass
+class EncodedDimension:
+    dimension: Dimension
+    codes: list[Codes]  # per level: a code for each distinct row
+    cardinalities: list[int]
+    labels: list[pd.DataFrame]  # per level: the released values of each code
+    up: list[Codes]  # per level but the top: the code one level up of each code
+
+
+@dataclass
+class EncodedTable:
+    weights: Codes  # persons per distinct row
+    dimensions: list[EncodedDimension]
+
+    @property
+    def persons(self) -> int:
+        return int(self.weights.sum())
+
+
+def encode(table: pd.DataFrame, dimensions: tuple[Dimension, ...]) -> EncodedTable:
+    per_dimension = [_joint_codes(table, d) for d in dimensions]
+    row, distinct = combine([c for c, _ in per_dimension], [len(u) for _, u in per_dimension])
+    first = np.full(distinct, -1, dtype=np.int64)
+    first[row[::-1]] = np.arange(len(row))[::-1]  # the first row of each distinct combination
+    weights = np.bincount(row, minlength=distinct).astype(np.int64)
+    encoded = [
+        _encode_levels(dimension, codes[first], uniques)
+        for dimension, (codes, uniques) in zip(dimensions, per_dimension, strict=True)
+    ]
+    return EncodedTable(weights, encoded)
+
+
+def _joint_codes(table: pd.DataFrame, dimension: Dimension) -> tuple[Codes, pd.DataFrame]:
+    """A code per row for the dimension's columns taken together, and the distinct values."""
+    columns = [_column_codes(table[c]) for c in dimension.columns]
+    joint, count = combine([c for c, _ in columns], [len(labels) for _, labels in columns])
+    first = np.full(count, -1, dtype=np.int64)
+    first[joint[::-1]] = np.arange(len(joint))[::-1]
+    uniques = pd.DataFrame(
+        {
+            name: np.asarray(labels, dtype=object)[codes[first]]
+            for name, (codes, labels) in zip(dimension.columns, columns, strict=True)
+        }
+    )
+    return joint, uniques
+
+
+def _encode_levels(dimension: Dimension, codes: Codes, uniques: pd.DataFrame) -> EncodedDimension:
+    level_codes, cardinalities, labels, on_uniques = [], [], [], []
+    for level in dimension.levels:
+        released = level.generalise(uniques).reset_index(drop=True)
+        mapped, count = combine(
+            [pd.factorize(released[c])[0].astype(np.int64) for c in released.columns],
+            [len(released)] * len(released.columns),
+        )
+        first = np.full(count, -1, dtype=np.int64)
+        first[mapped[::-1]] = np.arange(len(mapped))[::-1]
+        level_codes.append(mapped[codes])
+        cardinalities.append(count)
+        labels.append(released.iloc[first].reset_index(drop=True))
+        on_uniques.append(mapped)
+    # Hierarchies nest (each level is a function of the one below), so a code maps one level up.
+    up = []
+    for below, above, count in zip(on_uniques, on_uniques[1:], cardinalities, strict=False):
+        parent = np.zeros(count, dtype=np.int64)
+        parent[below] = above
+        up.append(parent)
+    return EncodedDimension(dimension, level_codes, cardinalities, labels, up)
