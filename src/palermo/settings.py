@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "palermo.screening",
     "palermo.jobs",
     "palermo.analysis",
+    "palermo.reporting",
     "palermo.api",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "palermo.core",
