@@ -13,6 +13,7 @@ urlpatterns = [
     path("criminal-cases/", include("palermo.justice.urls")),
     path("audit/", include("palermo.audit.urls")),
     path("jobs/", include("palermo.jobs.urls")),
+    path("statistics/", include("palermo.reporting.urls")),
     path("api/v1/", api.urls),
     path("account/api-tokens/", api_pages.tokens, name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", api_pages.revoke, name="api_token_revoke"),
