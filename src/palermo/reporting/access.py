@@ -4,19 +4,18 @@ through that record's own access helper. The public sees published public editio
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
 from django.http import Http404
 
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
-from palermo.reporting.models import Report
+from palermo.reporting.models import Report, ReportQuerySet
 
 
 def may_see_statistics(user: object) -> bool:
     return may_read(user, "statistics")
 
 
-def reports_visible_to(user: User) -> QuerySet[Report]:
+def reports_visible_to(user: User) -> ReportQuerySet:
     if not may_see_statistics(user):
         return Report.objects.none()
     return Report.objects.all()

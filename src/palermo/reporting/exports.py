@@ -102,7 +102,8 @@ def _as_xlsx(view: ReportView) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    if book.active is not None:
+        book.remove(book.active)
     for figure in _figures(view):
         sheet = book.create_sheet(figure.key[:31])
         sheet.append([neutralise_formula(figure.title)])

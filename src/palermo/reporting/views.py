@@ -1,9 +1,12 @@
 """The statistics pages: the committee edition with drill-down, builds and publication, and the
 public edition anyone can read."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -146,7 +149,9 @@ def public(request: HttpRequest, year: int, period: str) -> HttpResponse:
     )
 
 
-def _references(figure: str, context: Context, period: Period, row: str, column: str):  # type: ignore[no-untyped-def]
+def _references(
+    figure: str, context: Context, period: Period, row: str, column: str
+) -> QuerySet[Any, str]:
     if figure == "trend":
         measure = next((m for m in sources.trend_measures() if m.code == row), None)
         if measure is None or not column.isdigit():
