@@ -39,6 +39,8 @@ class Report(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
     )
     correction_note = models.TextField(_("what was corrected"), blank=True)
+    # The hidden-figure estimate, made apart (it is slow) and not part of the content hash.
+    estimate = models.JSONField(_("estimate"), default=dict, blank=True)
 
     objects = ReportQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from palermo_analytics.reporting import (
     bar_chart_spec,
     publish,
     trend_chart_spec,
+    upset_chart_spec,
 )
 
 SMALL_CELL_THRESHOLD = 10
@@ -231,3 +232,38 @@ def svg_data_uri(spec: dict[str, Any]) -> str:
     """The chart rendered on the server (no script in the page), as an image the CSP allows."""
     svg = vl_convert.vegalite_to_svg(spec)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@dataclass
+class EstimateView:
+    observed: int
+    estimate: int | None
+    low: int | None
+    high: int | None
+    warnings: list[str]
+    chart: str
+    overlaps: list[dict[str, Any]]
+
+
+def estimate_view(estimate: dict[str, Any], charts: bool = True) -> EstimateView | None:
+    """The stored hidden-figure estimate as the page shows it, or None when none was made."""
+    if not estimate:
+        return None
+    interval = estimate.get("interval") or {}
+    overlaps = estimate.get("overlaps", [])
+    chart = ""
+    if charts and overlaps:
+        chart = svg_data_uri(upset_chart_spec(_("Persons on each combination of lists"), overlaps))
+    return EstimateView(
+        estimate["observed"],
+        _rounded(estimate.get("estimate")),
+        _rounded(interval.get("low")),
+        _rounded(interval.get("high")),
+        estimate.get("warnings", []),
+        chart,
+        overlaps,
+    )
+
+
+def _rounded(value: float | None) -> int | None:
+    return None if value is None else round(value)

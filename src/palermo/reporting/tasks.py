@@ -24,3 +24,21 @@ def build_annual_report(job_id: int, year: int, period: str) -> None:
         }
 
     run_job(job_id, work)
+
+
+@task()
+def estimate_hidden_figure(job_id: int, report_id: int) -> None:
+    from palermo.reporting.estimate import estimate_hidden_figure as estimate
+    from palermo.reporting.models import Report
+
+    def work(job: Job) -> dict[str, Any]:
+        report = Report.objects.get(pk=report_id)
+        report.estimate = estimate(Period.of(report.year, report.period), job.report_progress)
+        report.save(update_fields=["estimate"])
+        return {
+            "report": report.pk,
+            "estimate": round(report.estimate.get("estimate", 0)),
+            "url": reverse("reporting:report", args=[report.pk]),
+        }
+
+    run_job(job_id, work)

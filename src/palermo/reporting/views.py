@@ -28,8 +28,8 @@ from palermo.reporting.access import (
 from palermo.reporting.counting import DRILL_DOWN_LIMIT, records_behind, trend_records
 from palermo.reporting.definitions import Context
 from palermo.reporting.periods import Period, PeriodKind
-from palermo.reporting.presentation import present
-from palermo.reporting.tasks import build_annual_report
+from palermo.reporting.presentation import estimate_view, present
+from palermo.reporting.tasks import build_annual_report, estimate_hidden_figure
 
 
 @login_required
@@ -80,8 +80,20 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "public": public,
         "revisions": reports_visible_to(user).published().of_period(shown.year, shown.period),
         "changes": shown.changed_cells(),
+        "estimate": estimate_view(shown.estimate),
     }
     return render(request, "reporting/report.html", context)
+
+
+@login_required
+@require_POST
+def estimate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The hidden figure fits a model on the year's lists: it runs in the worker."""
+    user = _analyst(request)
+    shown = report_for(user, pk)
+    job = start_job("estimate", user, estimate_hidden_figure, report_id=shown.pk)
+    record_event(user, "report_estimate", "report", str(shown.pk))
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required
