@@ -1,8 +1,14 @@
-"""Count a figure with SQL aggregates, and find the records behind one of its cells."""
+"""Count a figure with SQL aggregates, and find the records behind one of its cells.
 
+Measures over the same records are counted in one query, each through a FILTER on its own date
+and condition (conditional aggregation), so a figure of five measures reads its table once.
+"""
+
+import functools
+import operator
 from typing import Any
 
-from django.db.models import Case, CharField, QuerySet, Value, When
+from django.db.models import QuerySet, Value
 
 from palermo.reporting.definitions import ALL, Context, Figure, Measure
 from palermo.reporting.periods import Period
@@ -13,21 +19,15 @@ DRILL_DOWN_LIMIT = 500
 
 
 def count_figure(figure: Figure, context: Context) -> Table:
-    """The figure's table for the context's period: one GROUP BY per measure."""
+    """The figure's table for the context's period."""
     rows, columns = figure.row_categories(context), figure.column_categories(context)
-    counts: dict[tuple[str, str], int] = {}
-    for measure in figure.measures:
-        period = context.period
-        grouped = (
-            _categorised(
-                figure, measure, context, measure.in_period(context, period.start, period.end)
-            )
-            .values("_row", "_column")
-            .annotate(n=measure.aggregate())
-            .order_by()
-        )
-        for found in grouped:
-            counts[(found["_row"], found["_column"])] = round(found["n"] or 0)
+    period = context.period
+    if figure.rows is not None:
+        counts = _count_by_rows(figure, figure.measures[0], context)
+    else:
+        counts = {}
+        for group in _query_groups(figure.measures):
+            counts |= _count_measures(figure, group, context, period)
     labels = dict(rows) | dict(columns)
     return Table.from_counts(
         figure.key, [r for r, _ in rows], [c for c, _ in columns], counts, labels
@@ -38,11 +38,12 @@ def records_behind(figure: Figure, context: Context, row: str, column: str) -> Q
     """The pseudonymous references of the records one cell counted."""
     measure = _measure_of_row(figure, row)
     period = context.period
-    queryset = _categorised(
-        figure, measure, context, measure.in_period(context, period.start, period.end)
-    )
+    queryset = measure.in_period(context, period.start, period.end)
+    queryset = queryset.annotate(_column=_column_of(figure, measure, context))
+    if figure.rows is not None:
+        queryset = queryset.annotate(_row=measure.express(figure.rows, context)).filter(_row=row)
     return (
-        queryset.filter(_row=row, _column=column)
+        queryset.filter(_column=column)
         .values_list(measure.reference, flat=True)
         .distinct()
         .order_by(measure.reference)
@@ -50,20 +51,23 @@ def records_behind(figure: Figure, context: Context, row: str, column: str) -> Q
 
 
 def count_trend(measures: list[Measure], context: Context, periods: list[Period]) -> Table:
-    """Measures (rows) by period (columns), one GROUP BY per measure over the whole span."""
+    """Measures (rows) by period (columns): one query per group of measures over one table,
+    one filtered aggregate per measure and year."""
     columns = [str(period.year) for period in periods]
     counts: dict[tuple[str, str], int] = {}
-    for measure in measures:
-        year = _year_of(measure, context, periods)
-        grouped = (
-            measure.in_period(context, periods[0].start, periods[-1].end)
-            .annotate(_column=year)
-            .values("_column")
-            .annotate(n=measure.aggregate())
-            .order_by()
-        )
-        for found in grouped:
-            counts[(measure.code, found["_column"])] = round(found["n"] or 0)
+    for group in _query_groups(measures):
+        aggregates = {
+            f"m{index}_{period.year}": measure.aggregate(
+                measure.within(period.start, period.end) & measure.condition
+            )
+            for index, measure in enumerate(group)
+            for period in periods
+        }
+        found = _either(group, context, periods[0], periods[-1]).aggregate(**aggregates)
+        for index, measure in enumerate(group):
+            for period in periods:
+                value = found[f"m{index}_{period.year}"] or 0
+                counts[(measure.code, str(period.year))] = round(value)
     labels = {measure.code: str(measure.label) for measure in measures}
     return Table.from_counts("trend", [m.code for m in measures], columns, counts, labels)
 
@@ -77,12 +81,63 @@ def trend_records(measure: Measure, context: Context, period: Period) -> QuerySe
     )
 
 
-def _categorised(
-    figure: Figure, measure: Measure, context: Context, queryset: QuerySet[Any]
-) -> QuerySet[Any]:
-    row = measure.express(figure.rows, context) if figure.rows else Value(measure.code)
-    column = measure.express(figure.columns, context) if figure.columns else Value(ALL)
-    return queryset.annotate(_row=row, _column=column)
+def _count_by_rows(
+    figure: Figure, measure: Measure, context: Context
+) -> dict[tuple[str, str], int]:
+    assert figure.rows is not None
+    period = context.period
+    grouped = (
+        measure.in_period(context, period.start, period.end)
+        .annotate(
+            _row=measure.express(figure.rows, context),
+            _column=_column_of(figure, measure, context),
+        )
+        .values("_row", "_column")
+        .annotate(n=measure.aggregate())
+        .order_by()
+    )
+    return {(found["_row"], found["_column"]): round(found["n"] or 0) for found in grouped}
+
+
+def _count_measures(
+    figure: Figure, group: list[Measure], context: Context, period: Period
+) -> dict[tuple[str, str], int]:
+    first = group[0]
+    aggregates = {
+        f"m{index}": measure.aggregate(measure.within(period.start, period.end) & measure.condition)
+        for index, measure in enumerate(group)
+    }
+    grouped = (
+        _either(group, context, period, period)
+        .annotate(_column=_column_of(figure, first, context))
+        .values("_column")
+        .annotate(**aggregates)
+        .order_by()
+    )
+    counts = {}
+    for found in grouped:
+        for index, measure in enumerate(group):
+            counts[(measure.code, found["_column"])] = round(found[f"m{index}"] or 0)
+    return counts
+
+
+def _either(group: list[Measure], context: Context, first: Period, last: Period) -> QuerySet[Any]:
+    """The records any measure of the group counts between two periods."""
+    wanted = functools.reduce(
+        operator.or_, [m.within(first.start, last.end) & m.condition for m in group]
+    )
+    return group[0].records(context).filter(wanted)
+
+
+def _query_groups(measures: list[Measure]) -> list[list[Measure]]:
+    groups: dict[tuple[object, ...], list[Measure]] = {}
+    for measure in measures:
+        groups.setdefault(measure.shares_a_query_with(), []).append(measure)
+    return list(groups.values())
+
+
+def _column_of(figure: Figure, measure: Measure, context: Context) -> Any:
+    return measure.express(figure.columns, context) if figure.columns else Value(ALL)
 
 
 def _measure_of_row(figure: Figure, row: str) -> Measure:
@@ -92,14 +147,3 @@ def _measure_of_row(figure: Figure, row: str) -> Measure:
         if measure.code == row:
             return measure
     raise KeyError(row)
-
-
-def _year_of(measure: Measure, context: Context, periods: list[Period]) -> Case:
-    return Case(
-        *[
-            When(measure.within(context, period.start, period.end), then=Value(str(period.year)))
-            for period in periods
-        ],
-        default=Value(""),
-        output_field=CharField(),
-    )

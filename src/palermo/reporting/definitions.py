@@ -90,21 +90,32 @@ class Measure:
     counted: str = ""
     sum_of: str = ""
     date_is_datetime: bool = False
+    condition: Q = field(default_factory=Q)
 
     def in_period(
         self, context: Context, start: datetime.date, end: datetime.date
     ) -> QuerySet[Any]:
-        lookup = f"{self.date}__date" if self.date_is_datetime else self.date
-        return self.records(context).filter(**{f"{lookup}__gte": start, f"{lookup}__lte": end})
+        return self.records(context).filter(self.within(start, end) & self.condition)
 
-    def within(self, context: Context, start: datetime.date, end: datetime.date) -> Q:
-        lookup = f"{self.date}__date" if self.date_is_datetime else self.date
-        return Q(**{f"{lookup}__gte": start, f"{lookup}__lte": end})
+    def within(self, start: datetime.date, end: datetime.date) -> Q:
+        """The date in [start, end]; a date-time by its UTC day, compared as a range so the
+        column's index serves it."""
+        if self.date_is_datetime:
+            after, before = _midnight(start), _midnight(end, 1)
+            return Q(**{f"{self.date}__gte": after, f"{self.date}__lt": before})
+        return Q(**{f"{self.date}__gte": start, f"{self.date}__lte": end})
 
-    def aggregate(self) -> Count | Sum:
+    def aggregate(self, only: Q | None = None) -> Count | Sum:
+        """What a cell holds; `only` restricts it (one query can then count several measures)."""
         if self.sum_of:
-            return Sum(self.sum_of)
-        return Count(self.counted, distinct=True) if self.counted else Count("pk")
+            return Sum(self.sum_of, filter=only)
+        if self.counted:
+            return Count(self.counted, distinct=True, filter=only)
+        return Count("pk", filter=only)
+
+    def shares_a_query_with(self) -> tuple[object, ...]:
+        """Measures with the same key are counted in one query, each through its own filter."""
+        return (self.records, self.counted, self.sum_of, tuple(sorted(self.paths.items())))
 
     def express(self, dimension: Dimension, context: Context) -> Expression | F:
         if dimension.entity not in self.paths:
@@ -140,6 +151,11 @@ class Figure:
         if self.columns is not None:
             return self.columns.categories(context)
         return [(ALL, str(ALL_LABEL))]
+
+
+def _midnight(day: datetime.date, days_later: int = 0) -> datetime.datetime:
+    moment = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+    return moment + datetime.timedelta(days=days_later)
 
 
 ALL = "all"

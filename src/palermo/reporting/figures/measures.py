@@ -1,8 +1,6 @@
 """The measures the built-in figures count. Each names the date that places a record in a
 period, what is counted, and the path from its records to each entity a dimension is about."""
 
-from collections.abc import Callable
-
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,14 +13,36 @@ from palermo.screening.models import Screening, ScreeningStatus
 VICTIM_PATHS = {"victim_case": "", "person": "person__", "agency": "owning_agency__"}
 
 
-def _trafficking_charges(context: Context) -> Q:
-    return ~Q(provision__code__in=context.lesser_offences())
+def victim_cases(_context: Context) -> QuerySet[VictimCase]:
+    return VictimCase.objects.all()
+
+
+def suspects(_context: Context) -> QuerySet[Suspect]:
+    return Suspect.objects.all()
+
+
+def trafficking_charges(context: Context) -> QuerySet[Charge]:
+    return Charge.objects.exclude(provision__code__in=context.lesser_offences())
+
+
+def all_charges(_context: Context) -> QuerySet[Charge]:
+    return Charge.objects.all()
+
+
+def trafficking_decisions(context: Context) -> QuerySet[CourtDecision]:
+    """Final decisions on charges under a trafficking provision (not a lesser offence)."""
+    final = CourtDecision.objects.filter(is_final=True)
+    return final.exclude(charge__provision__code__in=context.lesser_offences())
+
+
+def final_decisions(_context: Context) -> QuerySet[CourtDecision]:
+    return CourtDecision.objects.filter(is_final=True)
 
 
 PRESUMED = Measure(
     "presumed",
     _("victims presumed"),
-    lambda _c: VictimCase.objects.all(),
+    victim_cases,
     date="reflection_period_start",
     reference="reference",
     paths=VICTIM_PATHS,
@@ -31,7 +51,7 @@ PRESUMED = Measure(
 IDENTIFIED = Measure(
     "identified",
     _("victims formally identified"),
-    lambda _c: VictimCase.objects.all(),
+    victim_cases,
     date="identified_on",
     reference="reference",
     paths=VICTIM_PATHS,
@@ -40,7 +60,7 @@ IDENTIFIED = Measure(
 REFERRED = Measure(
     "referred",
     _("persons referred into the mechanism"),
-    lambda _c: VictimCase.objects.all(),
+    victim_cases,
     date="opened_at",
     date_is_datetime=True,
     reference="reference",
@@ -58,7 +78,7 @@ INVESTIGATIONS = Measure(
 SUSPECTED = Measure(
     "suspected",
     _("persons suspected"),
-    lambda _c: Suspect.objects.all(),
+    suspects,
     date="case__reported_on",
     reference="case__reference",
     paths={"person": "person__", "criminal_case": "case__"},
@@ -67,7 +87,7 @@ SUSPECTED = Measure(
 ARRESTED = Measure(
     "arrested",
     _("persons arrested"),
-    lambda _c: Suspect.objects.all(),
+    suspects,
     date="arrested_on",
     reference="case__reference",
     paths={"person": "person__", "criminal_case": "case__"},
@@ -82,7 +102,7 @@ CHARGE_PATHS = {
 PROSECUTED = Measure(
     "prosecuted",
     _("persons prosecuted"),
-    lambda c: Charge.objects.filter(_trafficking_charges(c)),
+    trafficking_charges,
     date="filed_on",
     reference="case__reference",
     paths=CHARGE_PATHS,
@@ -95,23 +115,12 @@ DECISION_PATHS = {
 }
 
 
-def _decided(
-    outcome: str, lesser_too: bool = False
-) -> Callable[[Context], QuerySet[CourtDecision]]:
-    def records(context: Context) -> QuerySet[CourtDecision]:
-        decisions = CourtDecision.objects.filter(is_final=True, outcome=outcome)
-        if lesser_too:
-            return decisions
-        return decisions.exclude(charge__provision__code__in=context.lesser_offences())
-
-    return records
-
-
 CONVICTED = Measure(
     "convicted",
     _("persons convicted"),
-    _decided(Outcome.CONVICTED),
+    trafficking_decisions,
     date="decided_on",
+    condition=Q(outcome=Outcome.CONVICTED),
     reference="charge__case__reference",
     paths=DECISION_PATHS,
     counted="charge__suspect__person",
@@ -119,8 +128,9 @@ CONVICTED = Measure(
 ACQUITTED = Measure(
     "acquitted",
     _("persons acquitted"),
-    _decided(Outcome.ACQUITTED),
+    trafficking_decisions,
     date="decided_on",
+    condition=Q(outcome=Outcome.ACQUITTED),
     reference="charge__case__reference",
     paths=DECISION_PATHS,
     counted="charge__suspect__person",
@@ -128,7 +138,7 @@ ACQUITTED = Measure(
 PROSECUTED_ANY = Measure(
     "prosecuted",
     _("persons prosecuted"),
-    lambda _c: Charge.objects.all(),
+    all_charges,
     date="filed_on",
     reference="case__reference",
     paths=CHARGE_PATHS,
@@ -137,8 +147,9 @@ PROSECUTED_ANY = Measure(
 CONVICTED_ANY = Measure(
     "convicted",
     _("persons convicted"),
-    _decided(Outcome.CONVICTED, lesser_too=True),
+    final_decisions,
     date="decided_on",
+    condition=Q(outcome=Outcome.CONVICTED),
     reference="charge__case__reference",
     paths=DECISION_PATHS,
     counted="charge__suspect__person",

@@ -4,7 +4,7 @@ judicial authorisations, complicity of officials, assets confiscated."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from palermo.justice.models import CourtDecision, CriminalCase, JudicialAuthorisation, Suspect
+from palermo.justice.models import CourtDecision, CriminalCase, JudicialAuthorisation
 from palermo.justice.models.authorisation import AuthorisationKind, AuthorisationStatus
 from palermo.justice.models.court import Outcome, Sentence
 from palermo.reporting import dimensions as d
@@ -133,8 +133,9 @@ COMPLICITY = Figure(
         Measure(
             "investigated",
             _("officials investigated"),
-            lambda _c: Suspect.objects.filter(OFFICIALS),
+            m.suspects,
             date="case__reported_on",
+            condition=OFFICIALS,
             reference="case__reference",
             paths={"person": "person__"},
             counted="person",
@@ -142,8 +143,9 @@ COMPLICITY = Figure(
         Measure(
             "prosecuted",
             _("officials prosecuted"),
-            lambda c: m.PROSECUTED.records(c).filter(suspect__is_official=True),
+            m.trafficking_charges,
             date="filed_on",
+            condition=Q(suspect__is_official=True),
             reference="case__reference",
             paths={"person": "suspect__person__"},
             counted="suspect__person",
@@ -151,8 +153,9 @@ COMPLICITY = Figure(
         Measure(
             "convicted",
             _("officials convicted"),
-            lambda c: m.CONVICTED.records(c).filter(charge__suspect__is_official=True),
+            m.trafficking_decisions,
             date="decided_on",
+            condition=Q(outcome=Outcome.CONVICTED, charge__suspect__is_official=True),
             reference="charge__case__reference",
             paths={"person": "charge__suspect__person__"},
             counted="charge__suspect__person",

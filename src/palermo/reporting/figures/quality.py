@@ -18,8 +18,9 @@ def _victims(code: str, label: Promise, condition: Q) -> Measure:
     return Measure(
         code,
         label,
-        lambda _c: VictimCase.objects.filter(condition),
+        m.victim_cases,
         date="reflection_period_start",
+        condition=condition,
         reference="reference",
         paths={},
         counted="person",
