@@ -1,6 +1,7 @@
 """`palermo report annual` writes every format; the public JSON hides small counts."""
 
 import json
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +63,29 @@ def test_pdf_is_made_from_the_html(world: Any, tmp_path: Path) -> None:
 def test_a_bad_year_is_refused(tmp_path: Path, jurisdiction: Any) -> None:
     with pytest.raises(CommandError, match="year"):
         call_command("report", "annual", "--year", "20", "--out", str(tmp_path / "x.json"))
+
+
+def test_the_estimate_command_stores_the_hidden_figure_on_the_last_build(
+    world: Any, tmp_path: Path
+) -> None:
+    from palermo.reporting.models import Report
+
+    call_command(
+        "report",
+        "annual",
+        "--year",
+        str(YEAR),
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "r.json"),
+    )
+    output = StringIO()
+    call_command("report", "estimate", "--year", str(YEAR), stdout=output)
+    assert "Identified" in output.getvalue()
+    assert Report.objects.get().estimate["observed"] > 0
+
+
+def test_the_estimate_needs_a_build(jurisdiction: Any) -> None:
+    with pytest.raises(CommandError, match="report annual"):
+        call_command("report", "estimate", "--year", str(YEAR))
