@@ -96,3 +96,27 @@ def test_building_runs_as_a_background_job(analyst: Any, world: Any) -> None:
     response = client_for(analyst).post(reverse("reporting:build"), {"year": YEAR, "period": "tip"})
     assert response.status_code == 302
     assert "/jobs/" in response["Location"]
+
+
+def test_no_name_reaches_the_analyst(world: Any, analyst: Any) -> None:
+    from palermo.accounts.models import Agency
+    from palermo.registry.models import Person
+
+    police = Agency.objects.get(code="police")
+    person = Person.objects.create(
+        given_name="Zephyrine", family_name="Quillfeather", sex="female", recorded_by_agency=police
+    )
+    VictimCase.objects.create(person=person, owning_agency=police, identified_on=f"{YEAR}-05-01")
+    report = build_report(Period.of(YEAR), analyst)
+    client = client_for(analyst)
+    pages = [
+        client.get(reverse("reporting:report", args=[report.pk])),
+        client.get(
+            reverse("reporting:drill", args=[report.pk, "victims_identified", "female", "unknown"])
+        ),
+    ]
+    for page in pages:
+        body = page.content.decode()
+        assert "Zephyrine" not in body
+        assert "Quillfeather" not in body
+    assert VictimCase.objects.get(person=person).reference in pages[1].content.decode()
