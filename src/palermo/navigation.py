@@ -22,6 +22,7 @@ MENU: list[tuple[str, Any, set[str]]] = [
         {Role.INVESTIGATOR, Role.PROSECUTOR, Role.JUDICIAL_OFFICER},
     ),
     ("registry:search", _("Search"), {Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR}),
+    ("reporting:overview", _("Statistics"), {Role.ANALYST}),
     ("audit:trail", _("Audit trail"), {Role.AUDITOR}),
     ("linkreview:batches", _("Linkage review"), {Role.LINKAGE_REVIEWER}),
     ("exchange:index", _("Data exchange"), {Role.ANALYST}),

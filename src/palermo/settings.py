@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "palermo.analysis",
     "palermo.linkreview",
     "palermo.exchange",
+    "palermo.reporting",
     "palermo.api",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "palermo.core",

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
         read_person_lists,
         score_linkage,
     )
+    from palermo_analytics.reporting import (
+        DisclosureRule,
+        Published,
+        Table,
+        round_to_base,
+        suppress_small_cells,
+    )
     from palermo_analytics.simulate import World, WorldConfig, simulate_world, write_world
 
 _HOME_OF = {
@@ -42,6 +49,11 @@ _HOME_OF = {
     "link_records": "linkage",
     "read_person_lists": "linkage",
     "score_linkage": "linkage",
+    "DisclosureRule": "reporting",
+    "Published": "reporting",
+    "Table": "reporting",
+    "round_to_base": "reporting",
+    "suppress_small_cells": "reporting",
     "World": "simulate",
     "WorldConfig": "simulate",
     "simulate_world": "simulate",
@@ -51,19 +63,24 @@ _HOME_OF = {
 __all__: list[str] = [
     "CaptureHistories",
     "CaptureHistoryError",
+    "DisclosureRule",
     "LinkageReport",
     "LinkageResult",
     "LinkageSettings",
     "MultipleSystemsEstimator",
     "PersonListError",
+    "Published",
+    "Table",
     "World",
     "WorldConfig",
     "capture_histories",
     "link_records",
     "read_capture_histories",
     "read_person_lists",
+    "round_to_base",
     "score_linkage",
     "simulate_world",
+    "suppress_small_cells",
     "write_world",
 ]
 

@@ -37,3 +37,20 @@ def test_seeding_twice_keeps_the_first_world(db: None) -> None:
 
     assert "already present" in output.getvalue()
     assert VictimCase.objects.count() == 20
+
+
+def test_the_demo_history_is_coherent_and_spans_years(db: None) -> None:
+    call_command("demo", "--seed-only", "--persons", "60", stdout=io.StringIO())
+
+    for case in VictimCase.objects.exclude(reflection_period_start=None):
+        assert case.opened_at.date() <= case.reflection_period_start
+        if case.identified_on:
+            assert case.reflection_period_start <= case.identified_on
+    presumed_years = set(
+        VictimCase.objects.exclude(reflection_period_start=None).values_list(
+            "reflection_period_start__year", flat=True
+        )
+    )
+    assert len(presumed_years) >= 3
+    for decision in CourtDecision.objects.select_related("charge__case"):
+        assert decision.charge.case.reported_on <= decision.charge.filed_on <= decision.decided_on

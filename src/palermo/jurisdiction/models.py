@@ -23,6 +23,8 @@ class Jurisdiction(models.Model):
         _("reporting year starts on day"), default=1
     )
     is_active = models.BooleanField(_("active"), default=False)
+    # The pack's `statistics` section: citizenship groups, lesser offences, disclosure rule.
+    statistics = models.JSONField(_("statistics settings"), default=dict, blank=True)
 
     objects = JurisdictionQuerySet.as_manager()
 

@@ -54,6 +54,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
             "time_zone": pack.get("time_zone", "UTC"),
             "reporting_year_start_month": start["month"],
             "reporting_year_start_day": start["day"],
+            "statistics": pack.get("statistics", {}),
         },
     )
     for provision in pack["provisions"]:

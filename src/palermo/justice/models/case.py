@@ -224,6 +224,8 @@ class Suspect(models.Model):
         choices=SuspectRole.choices,
     )
     arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
+    # TIP asks for officials investigated, prosecuted and convicted for complicity.
+    is_official = models.BooleanField(_("public official (complicity)"), default=False)
 
     class Meta:
         verbose_name = _("suspect")

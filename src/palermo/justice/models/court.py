@@ -82,6 +82,10 @@ class CourtDecision(models.Model):
     decided_on = models.DateField(_("decided on"))
     decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     is_final = models.BooleanField(_("final"), default=False)
+    # Value of the assets the decision confiscates, in the jurisdiction's currency.
+    assets_confiscated = models.DecimalField(
+        _("assets confiscated"), max_digits=14, decimal_places=2, default=0
+    )
 
     class Meta:
         verbose_name = _("court decision")

@@ -1,0 +1,94 @@
+"""Build the annual report's figures into a snapshot (plain JSON), with progress."""
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+
+from palermo.accounts.models import User
+from palermo.audit.log import record_event
+from palermo.reporting import sources
+from palermo.reporting.counting import count_figure, count_trend
+from palermo.reporting.definitions import Context, Figure
+from palermo.reporting.models import Report, content_hash
+from palermo.reporting.periods import Period
+
+Progress = Callable[[str, int, int], None]
+
+
+def build_snapshot(period: Period, progress: Progress | None = None) -> dict[str, Any]:
+    """Every registered figure and the five-year trend, counted now, as plain data."""
+    context = Context.for_period(period)
+    figures = sources.figures()
+    total = len(figures) + 1
+    built: dict[str, Any] = {}
+    for done, figure in enumerate(figures):
+        if progress:
+            progress(figure.key, done, total)
+        built[figure.key] = _figure_data(figure, context)
+    if progress:
+        progress("trend", len(figures), total)
+    trend = count_trend(sources.trend_measures(), context, period.trend())
+    if progress:
+        progress("done", total, total)
+    return {
+        "period": {
+            "kind": period.kind.value,
+            "year": period.year,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        },
+        "settings": context.settings,
+        "figures": built,
+        "trend": _table_data(trend),
+        "built_at": timezone.now().isoformat(),
+    }
+
+
+def build_report(period: Period, by: User | None, progress: Progress | None = None) -> Report:
+    snapshot = build_snapshot(period, progress)
+    report = Report.objects.create(
+        year=period.year,
+        period=period.kind.value,
+        snapshot=snapshot,
+        content_hash=content_hash(snapshot),
+        built_by=by,
+    )
+    record_event(
+        by,
+        "report_built",
+        "report",
+        str(report.pk),
+        changes={"year": period.year, "period": period.kind.value, "hash": report.content_hash},
+    )
+    return report
+
+
+def _figure_data(figure: Figure, context: Context) -> dict[str, Any]:
+    table = count_figure(figure, context)
+    data = {
+        **_table_data(table),
+        "section": figure.section.value,
+        "title": str(figure.title),
+        "rule": str(figure.rule),
+        "standards": sorted(figure.standards),
+        "is_amount": figure.is_amount,
+    }
+    if figure.is_amount:
+        # How many records make each amount: the public edition hides an amount of few.
+        counting = dataclasses.replace(
+            figure,
+            measures=[dataclasses.replace(m, sum_of="") for m in figure.measures],
+            is_amount=False,
+        )
+        data["contributors"] = count_figure(counting, context).cells
+    return data
+
+
+def _table_data(table: Any) -> dict[str, Any]:
+    return {
+        "rows": [[code, table.label(code)] for code in table.rows],
+        "columns": [[code, table.label(code)] for code in table.columns],
+        "cells": table.cells,
+    }

@@ -1,0 +1,166 @@
+"""How a report figure is declared: measures (what is counted, from which records, placed in a
+period by which date) and dimensions (how the counts are broken down), as SQL expressions.
+
+A figure is counted by one GROUP BY per measure, never by looping over rows in Python; a cell
+drills down by filtering the same query on the same expressions, so the records behind a figure
+are exactly those it counted.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Count, Expression, F, Q, QuerySet, Sum, Value
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from palermo.jurisdiction.models import Jurisdiction
+from palermo.reporting.periods import Period
+
+
+class Section(StrEnum):
+    PROSECUTION = "prosecution"
+    PROTECTION = "protection"
+    PREVENTION = "prevention"
+    QUALITY = "quality"
+
+
+class Standard(StrEnum):
+    """The outside reports a figure answers (each is an export of its own)."""
+
+    GLOTIP = "glotip"
+    EUROSTAT = "eurostat"
+    TIP = "tip"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a figure needs besides the records: the period and the pack's statistics settings."""
+
+    period: Period
+    settings: dict[str, Any] = field(default_factory=dict)
+    agencies: list[tuple[str, str]] = field(default_factory=list)
+    provisions: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def for_period(cls, period: Period) -> "Context":
+        jurisdiction = Jurisdiction.objects.active()
+        if jurisdiction is None:
+            return cls(period)
+        return cls(
+            period,
+            jurisdiction.statistics or {},
+            [(a.code, a.name) for a in jurisdiction.agencies.order_by("code")],
+            [(p.code, p.title) for p in jurisdiction.provisions.order_by("code")],
+        )
+
+    def lesser_offences(self) -> list[str]:
+        return list(self.settings.get("lesser_offences", []))
+
+
+Categories = Callable[[Context], list[tuple[str, str]]]
+Expressing = Callable[[str, Context], Expression | F]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A breakdown: fixed categories (zero rows kept) and the SQL expression giving a record's
+    category, about one entity (`person`, `victim_case`, `criminal_case`, ...)."""
+
+    key: str
+    title: Promise | str
+    entity: str
+    categories: Categories
+    expression: Expressing
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Something counted: the records, the date that places one in a period, and what is counted
+    (distinct persons, say) — or summed (`sum_of`, an amount)."""
+
+    code: str
+    label: Promise | str
+    records: Callable[[Context], QuerySet[Any]]
+    date: str
+    reference: str
+    paths: dict[str, str]
+    counted: str = ""
+    sum_of: str = ""
+    date_is_datetime: bool = False
+    condition: Q = field(default_factory=Q)
+
+    def in_period(
+        self, context: Context, start: datetime.date, end: datetime.date
+    ) -> QuerySet[Any]:
+        return self.records(context).filter(self.within(start, end) & self.condition)
+
+    def within(self, start: datetime.date, end: datetime.date) -> Q:
+        """The date in [start, end]; a date-time by its UTC day, compared as a range so the
+        column's index serves it."""
+        if self.date_is_datetime:
+            after, before = _midnight(start), _midnight(end, 1)
+            return Q(**{f"{self.date}__gte": after, f"{self.date}__lt": before})
+        return Q(**{f"{self.date}__gte": start, f"{self.date}__lte": end})
+
+    def aggregate(self, only: Q | None = None) -> Count | Sum:
+        """What a cell holds; `only` restricts it (one query can then count several measures)."""
+        if self.sum_of:
+            return Sum(self.sum_of, filter=only)
+        if self.counted:
+            return Count(self.counted, distinct=True, filter=only)
+        return Count("pk", filter=only)
+
+    def shares_a_query_with(self) -> tuple[object, ...]:
+        """Measures with the same key are counted in one query, each through its own filter."""
+        return (self.records, self.counted, self.sum_of, tuple(sorted(self.paths.items())))
+
+    def express(self, dimension: Dimension, context: Context) -> Expression | F:
+        if dimension.entity not in self.paths:
+            raise ValueError(f"measure {self.code} cannot be broken down by {dimension.key}")
+        return dimension.expression(self.paths[dimension.entity], context)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A table of the report: either one measure by `rows` × `columns`, or several measures as
+    rows by `columns`."""
+
+    key: str
+    section: Section
+    title: Promise | str
+    measures: list[Measure]
+    rows: Dimension | None = None
+    columns: Dimension | None = None
+    standards: frozenset[Standard] = frozenset()
+    rule: Promise | str = ""
+    is_amount: bool = False
+
+    def __post_init__(self) -> None:
+        if self.rows is not None and len(self.measures) != 1:
+            raise ValueError(f"figure {self.key}: a rows dimension goes with exactly one measure")
+
+    def row_categories(self, context: Context) -> list[tuple[str, str]]:
+        if self.rows is not None:
+            return self.rows.categories(context)
+        return [(measure.code, str(measure.label)) for measure in self.measures]
+
+    def column_categories(self, context: Context) -> list[tuple[str, str]]:
+        if self.columns is not None:
+            return self.columns.categories(context)
+        return [(ALL, str(ALL_LABEL))]
+
+
+def _midnight(day: datetime.date, days_later: int = 0) -> datetime.datetime:
+    moment = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+    return moment + datetime.timedelta(days=days_later)
+
+
+ALL = "all"
+ALL_LABEL = _("number")
+
+
+def everything(_path: str, _context: Context) -> Value:
+    return Value(ALL)

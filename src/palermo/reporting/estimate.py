@@ -1,0 +1,155 @@
+"""The hidden figure: how many victims did no agency find? A Multiple Systems Estimate from the
+period's lists — each agency's own presumed victims, a person on several lists when several
+agencies hold a case of the same person record."""
+
+import math
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from django.utils.translation import gettext as _
+
+from palermo.registry.models import VictimCase
+from palermo.reporting.periods import Period
+from palermo_analytics.estimation import CaptureHistoryError, MultipleSystemsEstimator
+from palermo_analytics.linkage import capture_histories, link_records
+
+# Below these the estimate says more about the model than about the population.
+MIN_OBSERVED = 50
+MIN_LISTS = 2
+LEVEL = 0.95
+
+Progress = Callable[[str, int, int], None]
+
+
+def agency_lists(period: Period) -> pd.DataFrame:
+    """One row per (agency, person) seen in the period: the lists the estimate captures from."""
+    pairs = (
+        VictimCase.objects.filter(
+            reflection_period_start__gte=period.start, reflection_period_start__lte=period.end
+        )
+        .values_list("owning_agency__code", "person_id")
+        .distinct()
+    )
+    return pd.DataFrame(list(pairs), columns=["source", "person_id"])
+
+
+SEX_CODES = {"female": "F", "male": "M", "other": "X"}
+
+
+def registry_person_list(period: Period) -> pd.DataFrame:
+    """The agencies' lists of the period in the person-list format (docs/person-list-format.md),
+    names decrypted in memory only, for linking with lists uploaded from bodies off the platform.
+    """
+    cases = VictimCase.objects.filter(
+        reflection_period_start__gte=period.start, reflection_period_start__lte=period.end
+    ).select_related("person", "owning_agency")
+    rows = [
+        {
+            "record_id": case.reference,
+            "source": case.owning_agency.code,
+            "given_name": case.person.given_name,
+            "family_name": case.person.family_name,
+            "sex": SEX_CODES.get(case.person.sex, ""),
+            "date_of_birth": case.person.date_of_birth,
+            "nationality": case.person.nationality,
+            "document_number": next(
+                (d.get("number", "") for d in case.person.document_numbers), ""
+            ),
+        }
+        for case in cases.iterator()
+    ]
+    return pd.DataFrame(rows, columns=PERSON_LIST_COLUMNS).fillna("")
+
+
+PERSON_LIST_COLUMNS = [
+    "record_id",
+    "source",
+    "given_name",
+    "family_name",
+    "sex",
+    "date_of_birth",
+    "nationality",
+    "document_number",
+]
+
+
+def linked_lists(
+    period: Period, uploaded: pd.DataFrame, progress: Progress | None = None
+) -> pd.DataFrame:
+    """The registry's lists and the uploaded ones (as `read_person_lists` returns them),
+    linked into persons by the analytics library (Splink): one row per record, with `source`
+    and `person_id`."""
+    registry = registry_person_list(period).reindex(columns=uploaded.columns, fill_value="")
+    lists = pd.concat([registry, uploaded], ignore_index=True).fillna("")
+    result = link_records(lists, progress=progress)
+    return result.linked.loc[:, ["source", "person_id"]].drop_duplicates()
+
+
+def estimate_hidden_figure(
+    period: Period, progress: Progress | None = None, uploaded: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """Plain data for the page: observed, estimate and interval, the overlaps, and warnings.
+    With `uploaded` person lists, every list is linked first (a person is whoever linkage says)."""
+    show = progress or (lambda _stage, _done, _total: None)
+    show("lists", 0, 3)
+    linked = agency_lists(period) if uploaded is None else linked_lists(period, uploaded, progress)
+    sources = sorted(linked["source"].unique()) if len(linked) else []
+    observed = int(linked["person_id"].nunique()) if len(linked) else 0
+    result: dict[str, Any] = {"observed": observed, "lists": sources, "warnings": []}
+    if len(sources) < MIN_LISTS or observed == 0:
+        result["warnings"].append(_("Fewer than two lists have victims this year: no estimate."))
+        return result
+    table = capture_histories(linked, sources)
+    result["overlaps"] = _overlaps(table, sources)
+    show("model", 1, 3)
+    with warnings.catch_warnings(record=True) as numerical:
+        warnings.simplefilter("always", RuntimeWarning)
+        try:
+            fitted = MultipleSystemsEstimator().fit(table).to_dict(LEVEL)
+        except CaptureHistoryError as error:
+            result["warnings"].append(str(error))
+            return result
+    if numerical:
+        result["warnings"].append(
+            _("The model's arithmetic overflowed: the interval is not to be trusted.")
+        )
+    show("done", 3, 3)
+    result.update(
+        estimate=fitted["estimate"],
+        interval=fitted["interval"],
+        existence_code=fitted["model"]["existence_code"],
+    )
+    result["warnings"].extend(fitted["warnings"])
+    if any(not _finite(value) for value in [fitted["estimate"], *interval_bounds(fitted)]):
+        result["warnings"].append(_("The estimate or its interval is unbounded."))
+        result.update(estimate=None, interval={})
+    if observed < MIN_OBSERVED or fitted["model"]["existence_code"] != 0:
+        result["warnings"].insert(
+            0,
+            _(
+                "The lists are too small or overlap too little for a trustworthy estimate: "
+                "read it as an order of magnitude at most."
+            ),
+        )
+    return result
+
+
+def interval_bounds(fitted: dict[str, Any]) -> list[Any]:
+    interval = fitted.get("interval") or {}
+    return [interval.get("low"), interval.get("high")]
+
+
+def _finite(value: Any) -> bool:
+    """JSON (and a reader) can hold neither NaN nor infinity: such an estimate is no estimate."""
+    return value is None or math.isfinite(float(value))
+
+
+def _overlaps(table: pd.DataFrame, sources: list[str]) -> list[dict[str, Any]]:
+    """Each observed combination of lists ("A & B") and how many persons are on exactly it."""
+    rows = []
+    for _index, row in table.iterrows():  # one row per observed pattern, a few dozen at most
+        on = [source for source in sources if row[source]]
+        rows.append({"lists": " & ".join(on), "count": int(row["count"])})
+    return sorted(rows, key=lambda item: -item["count"])

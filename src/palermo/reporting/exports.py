@@ -1,0 +1,118 @@
+"""A report as a file: self-contained HTML (and PDF from it), JSON, CSV or XLSX."""
+
+import csv
+import io
+import json
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from palermo.reporting.definitions import Standard
+from palermo.reporting.presentation import FigureView, ReportView, present
+
+FORMATS = ("html", "pdf", "json", "csv", "xlsx")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell a spreadsheet would run as a formula is quoted. (Swap for
+    palermo_analytics.safe_output once it exists: one function, one place.)"""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def export(snapshot: dict[str, Any], fmt: str, public: bool, standard: str | None = None) -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    keys = _figures_of(snapshot, standard)
+    view = present(snapshot, public, charts=fmt in {"html", "pdf"}, keys=keys)
+    if fmt == "json":
+        return json.dumps(_as_json(view), indent=2, ensure_ascii=False).encode()
+    if fmt == "csv":
+        return _as_csv(view).encode()
+    if fmt == "xlsx":
+        return _as_xlsx(view)
+    html = render_to_string("reporting/document.html", {"report": view})
+    if fmt == "pdf":
+        import weasyprint  # imported here: it loads the pango libraries
+
+        return bytes(weasyprint.HTML(string=html).write_pdf())
+    return html.encode()
+
+
+def _figures_of(snapshot: dict[str, Any], standard: str | None) -> set[str] | None:
+    if standard is None:
+        return None
+    Standard(standard)  # an unknown standard is a ValueError naming it
+    return {key for key, data in snapshot["figures"].items() if standard in data["standards"]}
+
+
+def _figures(view: ReportView) -> list[FigureView]:
+    return [figure for section in view.sections for figure in section.figures] + [view.trend]
+
+
+def _as_json(view: ReportView) -> dict[str, Any]:
+    """One key per figure, with its breakdowns: {row: {column: count}} and totals."""
+    out: dict[str, Any] = {"period": view.period, "public": view.public, "rule": view.rule}
+    for figure in _figures(view):
+        out[figure.key] = {
+            "title": figure.title,
+            "rule": figure.rule,
+            "standards": figure.standards,
+            "cells": {
+                row.label: {
+                    column: cell.value
+                    for column, cell in zip(figure.columns, row.cells, strict=True)
+                }
+                | {"total": row.total.value}
+                for row in figure.rows
+            },
+            "column_totals": {
+                column: cell.value
+                for column, cell in zip(figure.columns, figure.column_totals, strict=True)
+            },
+            "total": figure.grand_total.value,
+        }
+    return out
+
+
+def _lines(view: ReportView) -> list[list[Any]]:
+    lines: list[list[Any]] = [["figure", "row", "column", "value"]]
+    for figure in _figures(view):
+        for row in figure.rows:
+            for column, cell in zip(figure.columns, row.cells, strict=True):
+                lines.append([figure.key, row.label, column, _shown(cell.value)])
+            lines.append([figure.key, row.label, "total", _shown(row.total.value)])
+        lines.append([figure.key, "total", "total", _shown(figure.grand_total.value)])
+    return lines
+
+
+def _shown(value: int | None) -> int | str:
+    return "" if value is None else value
+
+
+def _as_csv(view: ReportView) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for line in _lines(view):
+        writer.writerow([neutralise_formula(v) if isinstance(v, str) else v for v in line])
+    return buffer.getvalue()
+
+
+def _as_xlsx(view: ReportView) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    if book.active is not None:
+        book.remove(book.active)
+    for figure in _figures(view):
+        sheet = book.create_sheet(figure.key[:31])
+        sheet.append([neutralise_formula(figure.title)])
+        sheet.append(["", *[neutralise_formula(c) for c in figure.columns], "total"])
+        for row in figure.rows:
+            values = [cell.value for cell in row.cells]
+            sheet.append([neutralise_formula(row.label), *values, row.total.value])
+        totals = [cell.value for cell in figure.column_totals]
+        sheet.append(["total", *totals, figure.grand_total.value])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

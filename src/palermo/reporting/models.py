@@ -1,0 +1,98 @@
+"""Built reports: the figures exactly as computed (a snapshot), their hash, and revisions."""
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def content_hash(snapshot: dict[str, Any]) -> str:
+    """SHA-256 of the figures (not of when or by whom they were built): the same records give
+    the same hash, so a republication that changes nothing is not a revision."""
+    counted = {key: snapshot[key] for key in ("period", "figures", "trend")}
+    return hashlib.sha256(json.dumps(counted, sort_keys=True).encode()).hexdigest()
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def published(self) -> "ReportQuerySet":
+        return self.filter(published_at__isnull=False)
+
+    def of_period(self, year: int, kind: str) -> "ReportQuerySet":
+        return self.filter(year=year, period=kind)
+
+
+class Report(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"))
+    period = models.CharField(_("period"), max_length=10)
+    snapshot = models.JSONField(_("figures"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    built_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    built_at = models.DateTimeField(_("built"), default=timezone.now)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    revision = models.PositiveSmallIntegerField(_("revision"), default=0)
+    supersedes = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    correction_note = models.TextField(_("what was corrected"), blank=True)
+    # The hidden-figure estimate, made apart (it is slow) and not part of the content hash.
+    estimate = models.JSONField(_("estimate"), default=dict, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-year", "-built_at"]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.period} #{self.pk}"
+
+    @transaction.atomic
+    def publish(self, note: str = "") -> "Report":
+        """Publish this build. A later build of a published period is a correction: it becomes
+        the next revision and names the one it supersedes; an identical build changes nothing."""
+        previous = (
+            Report.objects.select_for_update()
+            .published()
+            .of_period(self.year, self.period)
+            .order_by("-revision")
+            .first()
+        )
+        if previous is not None and previous.content_hash == self.content_hash:
+            return previous
+        if previous is not None and not note.strip():
+            raise ValueError(_("Say what this correction changes."))
+        self.revision = previous.revision + 1 if previous else 1
+        self.supersedes, self.correction_note = previous, note
+        self.published_at = timezone.now()
+        self.save()
+        return self
+
+    def changed_cells(self) -> list[tuple[str, str, str, int, int]]:
+        """(figure, row, column, before, after) for every cell a correction changed."""
+        if self.supersedes is None:
+            return []
+        before, after = self.supersedes.snapshot["figures"], self.snapshot["figures"]
+        changes = []
+        for key, figure in after.items():
+            old = before.get(key, {})
+            for i, (row, _label) in enumerate(figure["rows"]):
+                for j, (column, _clabel) in enumerate(figure["columns"]):
+                    new_value = figure["cells"][i][j]
+                    old_value = _cell(old, row, column)
+                    if new_value != old_value:
+                        changes.append((key, row, column, old_value, new_value))
+        return changes
+
+
+def _cell(figure: dict[str, Any], row: str, column: str) -> int:
+    rows = [code for code, _label in figure.get("rows", [])]
+    columns = [code for code, _label in figure.get("columns", [])]
+    if row not in rows or column not in columns:
+        return 0
+    return int(figure["cells"][rows.index(row)][columns.index(column)])
