@@ -10,14 +10,19 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev lint types pytest
 
+# pycanon (checks every release's k and ℓ) and anjana (bench/exchange.py's reference tool) pin exact
+# numpy/scipy/pandas versions that would downgrade the environment; the parts we use need none of
+# their other dependencies, so they are installed without them.
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-deps 'pycanon==1.3.6' 'beartype>=0.18'
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps 'anjana==1.2.3'
 	touch $@
 
 lint: $(VENV)/.installed-dev
