@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "palermo.registry",
     "palermo.justice",
     "palermo.screening",
+    "palermo.coordination",
     "palermo.jobs",
     "palermo.analysis",
     "palermo.api",
@@ -197,6 +198,17 @@ else:
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = HOME / "media"
+# The public tip form is rate-limited per address (django-ratelimit) in a cache every process
+# shares: the database's (its table comes with coordination's migrations).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "palermo_ratelimit",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+PALERMO_TIP_RATE = os.environ.get("PALERMO_TIP_RATE", "5/h")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
 

@@ -15,6 +15,11 @@ READERS: dict[str, frozenset[str]] = {
     "audit_entry": frozenset({Role.AUDITOR}),
     "statistics": frozenset({Role.ANALYST}),
     "configuration": frozenset({Role.ADMINISTRATOR}),
+    # The committee's own work (plan, meetings, prevention): its members' staff; scope by agency.
+    "coordination": frozenset(
+        {Role.SCREENER, Role.CASE_WORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.ANALYST}
+    ),
+    "tip": frozenset({Role.SCREENER, Role.INVESTIGATOR, Role.CASE_WORKER}),
 }
 
 
