@@ -8,7 +8,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import User
+from palermo.accounts.permissions import READERS
 from palermo.accounts.roles import Role
+
+COMMITTEE_ROLES = set(READERS["coordination"])
+TIP_ROLES = set(READERS["tip"])
 
 # (url name, label, roles that see it; empty = everyone logged in)
 MENU: list[tuple[str, Any, set[str]]] = [
@@ -22,6 +26,10 @@ MENU: list[tuple[str, Any, set[str]]] = [
         {Role.INVESTIGATOR, Role.PROSECUTOR, Role.JUDICIAL_OFFICER},
     ),
     ("registry:search", _("Search"), {Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR}),
+    ("coordination:plan", _("Action plan"), COMMITTEE_ROLES),
+    ("coordination:meeting_list", _("Meetings"), COMMITTEE_ROLES),
+    ("coordination:inspection_list", _("Prevention"), COMMITTEE_ROLES),
+    ("coordination:tip_queue", _("Tips"), TIP_ROLES),
     ("audit:trail", _("Audit trail"), {Role.AUDITOR}),
     ("admin:index", _("Administration"), {Role.ADMINISTRATOR}),
 ]

@@ -209,6 +209,8 @@ CACHES = {
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 PALERMO_TIP_RATE = os.environ.get("PALERMO_TIP_RATE", "5/h")
+# Shown to the public after a tip, for anything urgent.
+PALERMO_HOTLINE = os.environ.get("PALERMO_HOTLINE", "")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
 

@@ -3,7 +3,7 @@ committee secretariat sees all of the plan, meetings and prevention work. Tips h
 of the public said about people: the hotline and the police triage them, and an agency sees the
 tips forwarded to it; the secretariat gets their figures, not their text."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from palermo.accounts.models import User
@@ -27,16 +27,16 @@ def takes_part(user: User) -> bool:
 
 
 def is_secretariat(user: User) -> bool:
-    return takes_part(user) and user.agency is not None and user.agency.kind == AgencyKind.SECRETARIAT
-
-
-def triages_tips(user: User) -> bool:
     return (
-        may_read(user, "tip") and user.agency is not None and user.agency.kind in TRIAGE_KINDS
+        takes_part(user) and user.agency is not None and user.agency.kind == AgencyKind.SECRETARIAT
     )
 
 
-def _found[T](queryset: QuerySet[T], **lookup: object) -> T:
+def triages_tips(user: User) -> bool:
+    return may_read(user, "tip") and user.agency is not None and user.agency.kind in TRIAGE_KINDS
+
+
+def _found[T: Model](queryset: QuerySet[T], **lookup: object) -> T:
     found = queryset.filter(**lookup).first()
     if found is None:
         raise Http404
@@ -113,7 +113,7 @@ def action_item_to_act_on(user: User, pk: int) -> ActionItem:
 # Prevention --------------------------------------------------------------------------------
 
 
-def _own_or_all[T](user: User, queryset: QuerySet[T]) -> QuerySet[T]:
+def _own_or_all[T: Model](user: User, queryset: QuerySet[T]) -> QuerySet[T]:
     if not takes_part(user):
         return queryset.none()
     return queryset if is_secretariat(user) else queryset.filter(agency=user.agency_id)
@@ -133,6 +133,10 @@ def inspections_visible_to(user: User) -> QuerySet[Inspection]:
 
 def campaign_to_act_on(user: User, pk: int) -> Campaign:
     return _found(campaigns_visible_to(user).filter(agency=user.agency_id), pk=pk)
+
+
+def training_for(user: User, pk: int) -> Training:
+    return _found(trainings_visible_to(user), pk=pk)
 
 
 def training_to_act_on(user: User, pk: int) -> Training:

@@ -59,7 +59,9 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
     description = models.CharField(_("action"), max_length=500)
     owner = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="action_items",
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="action_items",
         verbose_name=_("owner"),
     )
     deadline = models.DateField(_("deadline"))
@@ -89,5 +91,10 @@ class ActionItem(models.Model):
     def mark_done(self, by: "User") -> None:
         self.done_at = timezone.now()
         self.save(update_fields=["done_at"])
-        record_event(by, "action_item_done", "meeting", self.meeting.reference,
-                     changes={"action_item": self.pk})
+        record_event(
+            by,
+            "action_item_done",
+            "meeting",
+            self.meeting.reference,
+            changes={"action_item": self.pk},
+        )

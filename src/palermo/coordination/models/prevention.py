@@ -1,4 +1,4 @@
-"""Prevention and outreach: campaigns, trainings and inspections (with the screenings done there)."""
+"""Prevention and outreach: campaigns, trainings and inspections (with their screenings)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

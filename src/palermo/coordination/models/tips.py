@@ -141,7 +141,7 @@ class Tip(models.Model):
         criminal_case: "CriminalCase | None" = None,
     ) -> None:
         self._check_open()
-        fields = []
+        fields: list[str] = []
         if screening is not None:
             self.screening, fields = screening, [*fields, "screening"]
         if criminal_case is not None:
