@@ -13,9 +13,14 @@ from django.http import HttpRequest
 from django_ratelimit.decorators import ratelimit
 
 
+def tip_rate(group: str, request: HttpRequest) -> str:
+    """Read at each request, so the setting can change without a restart of the code path."""
+    return str(settings.PALERMO_TIP_RATE)
+
+
 def limit_public_tips[F: Callable[..., Any]](view: F) -> F:
     decorated: F = ratelimit(
-        group="public-tip", key="ip", rate=settings.PALERMO_TIP_RATE, method="POST", block=False
+        group="public-tip", key="ip", rate=tip_rate, method="POST", block=False
     )(view)
     return decorated
 
