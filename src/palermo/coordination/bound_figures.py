@@ -46,8 +46,9 @@ def screenings_at_inspections(start: date, end: date, sector: str = "") -> int:
     scope = Q(inspection__inspected_on__range=(start, end))
     if sector:
         scope &= Q(inspection__sector=sector)
-    linked = InspectionScreening.objects.filter(scope).values("screening")
-    return _completed_screenings(start, end).filter(pk__in=linked).count()
+    # Counted by the inspection's date: the screening was done there, whenever it was finished.
+    scope &= Q(screening__status=ScreeningStatus.COMPLETED)
+    return InspectionScreening.objects.filter(scope).count()
 
 
 def presumed_victims_screened(start: date, end: date) -> int:
