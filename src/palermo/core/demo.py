@@ -86,6 +86,9 @@ def seed_demo(pack: str = "macao", persons: int = 300, seed: int = 2008) -> Demo
     cases = seed_victim_cases(world, persons)
     seed_criminal_cases(world, cases)
     seed_screenings(world)
+    from palermo.core.demo_committee import seed_committee
+
+    seed_committee(world)
     return world
 
 
