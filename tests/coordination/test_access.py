@@ -92,6 +92,12 @@ OPERATIONS: list[tuple[str, Url, dict[str, str], set[str]]] = [
         {"secretariat"},
     ),
     (
+        "target_set",
+        lambda w: reverse("coordination:target_set", args=[w["measure"].reference]),
+        {"target-indicator": "__indicator__", "target-period": "2026q3", "target-target": "8"},
+        {"secretariat"},
+    ),
+    (
         "progress_add",
         lambda w: reverse("coordination:progress_add", args=[w["measure"].reference]),
         {
@@ -167,6 +173,7 @@ def test_operations(
         k: {
             "__current__": quarter_of(timezone.localdate()).code,
             "__labour__": str(cast["labour"].agency_id),
+            "__indicator__": str(world["measure"].indicators.first().pk),
         }.get(v, v)
         for k, v in data.items()
     }

@@ -25,7 +25,7 @@ from palermo.coordination.models import (
     record_progress,
 )
 from palermo.coordination.periods import parse_period, quarter_of
-from palermo.coordination.progress import actual_for, plan_report
+from palermo.coordination.progress import actual_for, plan_report, target_for
 from palermo.coordination.report_formats import as_pdf, as_xlsx
 from palermo.screening.services import finish_screening, start_screening
 from tests.coordination.conftest import client_for
@@ -231,3 +231,18 @@ def test_the_secretariat_adds_a_measure(cast: dict[str, Any]) -> None:
     assert response.status_code == 400
     assert "The deadline is before the start" in response.content.decode()
     assert not Measure.objects.exists()
+
+
+def test_the_secretariat_sets_a_target_for_one_period(
+    measure: Measure, cast: dict[str, Any]
+) -> None:
+    bound = measure.indicators.get(figure="screened:domestic_work")
+    url = reverse("coordination:target_set", args=[measure.reference])
+    client = client_for(cast["secretariat"])
+    data = {"target-indicator": bound.pk, "target-period": "2026-Q3", "target-target": "8"}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Write a year (2026) or a quarter (2026Q3)" in response.content.decode()
+    assert client.post(url, {**data, "target-period": "2026q3"}).status_code == 302
+    assert target_for(bound, parse_period("2026Q3")) == 8
+    assert target_for(bound, parse_period("2026Q4")) == 40  # the overall target elsewhere

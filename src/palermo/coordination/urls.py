@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("plan/<str:reference>/", plan.measure_detail, name="measure_detail"),
     path("plan/<str:reference>/edit/", plan.measure_edit, name="measure_edit"),
     path("plan/<str:reference>/indicators/", plan.indicator_add, name="indicator_add"),
+    path("plan/<str:reference>/targets/", plan.target_set, name="target_set"),
     path("plan/<str:reference>/progress/", plan.progress_add, name="progress_add"),
     path("plan/<str:reference>/evidence/", plan.evidence_upload, name="evidence_upload"),
     path(

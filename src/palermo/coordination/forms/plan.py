@@ -13,12 +13,13 @@ from palermo.coordination.bound_figures import figure_choices
 from palermo.coordination.forms.common import DateInput, limit_agencies
 from palermo.coordination.models import (
     Indicator,
+    IndicatorValue,
     Measure,
     ProgressReport,
     ProgressStatus,
     record_progress,
 )
-from palermo.coordination.periods import recent_quarters
+from palermo.coordination.periods import parse_period, recent_quarters
 
 
 class MeasureForm(forms.ModelForm[Measure]):
@@ -85,6 +86,41 @@ class IndicatorForm(forms.ModelForm[Indicator]):
             changes={"indicator": indicator.pk, "figure": indicator.figure},
         )
         return indicator
+
+
+class PeriodTargetForm(forms.Form):
+    """A target for one period (a quarter or a year), where it differs from the overall one."""
+
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+    period = forms.CharField(label=_("Period"), max_length=7, help_text=_("e.g. 2026Q3 or 2026"))
+    target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2, min_value=0)
+
+    def __init__(self, *args: Any, measure: Measure, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "target")
+        super().__init__(*args, **kwargs)
+        indicator = self.fields["indicator"]
+        assert isinstance(indicator, forms.ModelChoiceField)
+        indicator.queryset = measure.indicators.all()
+
+    def clean_period(self) -> str:
+        try:
+            return parse_period(self.cleaned_data["period"]).code
+        except ValueError as error:
+            raise forms.ValidationError(_("Write a year (2026) or a quarter (2026Q3).")) from error
+
+    def save_for(self, measure: Measure, by: User) -> IndicatorValue:
+        data = self.cleaned_data
+        value, _created = IndicatorValue.objects.update_or_create(
+            indicator=data["indicator"], period=data["period"], defaults={"target": data["target"]}
+        )
+        record_event(
+            by,
+            "indicator_target_set",
+            "measure",
+            measure.reference,
+            changes={"indicator": value.indicator_id, "period": value.period},
+        )
+        return value
 
 
 class ProgressForm(forms.Form):

@@ -17,7 +17,12 @@ from palermo.coordination.access import (
     measure_to_report_on,
     measures_visible_to,
 )
-from palermo.coordination.forms.plan import IndicatorForm, MeasureForm, ProgressForm
+from palermo.coordination.forms.plan import (
+    IndicatorForm,
+    MeasureForm,
+    PeriodTargetForm,
+    ProgressForm,
+)
 from palermo.coordination.models import Evidence, Measure, Standing
 from palermo.coordination.progress import indicator_rows
 from palermo.coordination.views.common import form_page, member
@@ -97,6 +102,8 @@ def render_measure(
         "may_edit": may_edit_plan(user),
         "progress_form": bound.get("progress") or (ProgressForm(measure=measure) if owns else None),
         "evidence_form": bound.get("evidence") or (DocumentForm() if owns else None),
+        "target_form": bound.get("target")
+        or (PeriodTargetForm(measure=measure) if may_edit_plan(user) else None),
         "indicator_form": bound.get("indicator")
         or (IndicatorForm() if may_edit_plan(user) else None),
     }
@@ -115,6 +122,21 @@ def indicator_add(request: HttpRequest, reference: str) -> HttpResponse:
         return render_measure(request, measure, status=400, indicator=form)
     form.save_for(measure, user)
     messages.success(request, _("The indicator is added."))
+    return redirect("coordination:measure_detail", measure.reference)
+
+
+@login_required
+@require_http_methods(["POST"])
+def target_set(request: HttpRequest, reference: str) -> HttpResponse:
+    user = member(request)
+    if not may_edit_plan(user):
+        raise Http404
+    measure = measure_for(user, reference)
+    form = PeriodTargetForm(request.POST, measure=measure)
+    if not form.is_valid():
+        return render_measure(request, measure, status=400, target=form)
+    form.save_for(measure, user)
+    messages.success(request, _("The target for the period is set."))
     return redirect("coordination:measure_detail", measure.reference)
 
 
