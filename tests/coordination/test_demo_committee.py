@@ -28,5 +28,6 @@ def test_the_demo_seeds_the_committees_work(db: None) -> None:
     assert figures["campaigns"] > 0
     assert figures["trainees"] > 0
     assert figures["screenings_at_inspections"] > 0
+    assert figures["presumed_victims_at_inspections"] > 0
     assert figures["tips_forwarded"] > 0
     assert verify_chain().intact

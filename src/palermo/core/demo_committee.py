@@ -125,6 +125,18 @@ MEASURES = [
         "",
     ),
 ]
+# Deceptive recruitment, exploitation and coercion at destination: a presumed victim (adults).
+PRESUMED = dict.fromkeys(
+    [
+        "deceptive_recruitment.deceived_about_nature_of_job",
+        "deceptive_recruitment.deceived_about_conditions_of_work",
+        "exploitation.excessive_working_days_or_hours",
+        "exploitation.bad_living_conditions",
+        "coercion_at_destination.confiscation_of_documents",
+        "coercion_at_destination.debt_bondage",
+    ],
+    "observed",
+)
 SECTORS = ["domestic_work", "construction", "entertainment", "hospitality", "job_agency"]
 TIPS = {
     "en": [
@@ -304,16 +316,26 @@ def _seed_inspections(world: DemoWorld, tips: list[Tip]) -> None:
             tip=tips[number] if number < len(tips) and number % 5 == 1 else None,
         )
         for _ in range(world.rng.randrange(0, 4)):
-            _screen_at(world, inspection, inspector, world.rng.choice(lists), day)
+            if world.rng.random() < 0.15:  # now and then a worker with every sign of it
+                _screen_at(world, inspection, inspector, "adult_labour", day, PRESUMED)
+            else:
+                _screen_at(world, inspection, inspector, world.rng.choice(lists), day)
 
 
 def _screen_at(
-    world: DemoWorld, inspection: Inspection, by: User, code: str, day: datetime.date
+    world: DemoWorld,
+    inspection: Inspection,
+    by: User,
+    code: str,
+    day: datetime.date,
+    answers: dict[str, str] | None = None,
 ) -> None:
     screening = start_screening(by, code)
-    keys = sorted(ilo.indicator_list(code).indicator_keys)
-    observed = world.rng.sample(keys, k=world.rng.randint(0, min(10, len(keys))))
-    record_answers(screening, dict.fromkeys(observed, ilo.Answer.OBSERVED.value), by)
+    if answers is None:
+        keys = sorted(ilo.indicator_list(code).indicator_keys)
+        observed = world.rng.sample(keys, k=world.rng.randint(0, min(10, len(keys))))
+        answers = dict.fromkeys(observed, ilo.Answer.OBSERVED.value)
+    record_answers(screening, answers, by)
     finish_screening(screening, by)
     moment = datetime.datetime.combine(day, datetime.time(11), tzinfo=datetime.UTC)
     Screening.objects.filter(pk=screening.pk).update(started_at=moment, completed_at=moment)
