@@ -139,3 +139,13 @@ def test_the_form_needs_no_login_and_sets_no_cache(public: Client) -> None:
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert 'name="website"' in response.content.decode()
+
+
+def test_the_csrf_check_still_applies(db: None) -> None:
+    strict = Client(enforce_csrf_checks=True, REMOTE_ADDR="203.0.113.8")
+    assert send(strict, tip_data()).status_code == 403
+    assert Tip.objects.count() == 0
+    strict.get(reverse("tip"))
+    token = strict.cookies["csrftoken"].value
+    assert send(strict, tip_data(csrfmiddlewaretoken=token)).status_code == 302
+    assert Tip.objects.count() == 1
