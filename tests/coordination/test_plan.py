@@ -246,3 +246,19 @@ def test_the_secretariat_sets_a_target_for_one_period(
     assert client.post(url, {**data, "target-period": "2026q3"}).status_code == 302
     assert target_for(bound, parse_period("2026Q3")) == 8
     assert target_for(bound, parse_period("2026Q4")) == 40  # the overall target elsewhere
+
+
+def test_victims_identified_counts_each_case_once(cast: dict[str, Any]) -> None:
+    from palermo.coordination.bound_figures import compute
+    from palermo.registry.models import Person, StageTransition, VictimCase
+
+    worker = cast["labour"]
+    person = Person.objects.create(given_name="Synthetic", recorded_by_agency=worker.agency)
+    case = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
+    today = timezone.localdate()
+    for _ in range(2):  # identified, moved back, identified again: one victim
+        StageTransition.objects.create(
+            case=case, from_stage="presumed_victim", to_stage="identified", by=worker, reason="x"
+        )
+    assert compute("victims_identified", today, today) == 1
+    assert compute("victims_identified", today - timedelta(days=9), today - timedelta(days=1)) == 0

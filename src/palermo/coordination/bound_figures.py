@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from palermo.coordination.models import Inspection, InspectionScreening, Sector, Tip, Trainees
+from palermo.registry.models import Stage, StageTransition
 from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
 
 Figure = Callable[[date, date], int]
@@ -58,6 +59,14 @@ def presumed_victims_screened(start: date, end: date) -> int:
     )
 
 
+def victims_identified(start: date, end: date) -> int:
+    """Victim cases formally identified in the period (a case counted once, at its first move)."""
+    first, last = _moments(start, end)
+    moves = StageTransition.objects.filter(to_stage=Stage.IDENTIFIED)
+    earliest = moves.values("case").annotate(at=Min("at"))
+    return earliest.filter(at__gte=first, at__lte=last).count()
+
+
 def inspections_done(start: date, end: date) -> int:
     return Inspection.objects.filter(inspected_on__range=(start, end)).count()
 
@@ -93,6 +102,7 @@ FIGURES: dict[str, BoundFigure] = {
         BoundFigure(
             "presumed_victims", _("presumed victims found by screening"), presumed_victims_screened
         ),
+        BoundFigure("victims_identified", _("victims formally identified"), victims_identified),
         BoundFigure("inspections", _("inspections done"), inspections_done),
         BoundFigure("trainees", _("people trained"), trainees_trained),
         BoundFigure("tips_forwarded", _("tips forwarded to an agency"), tips_forwarded),
