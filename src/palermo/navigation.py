@@ -8,7 +8,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import User
+from palermo.accounts.permissions import READERS
 from palermo.accounts.roles import Role
+
+COMMITTEE_ROLES = set(READERS["coordination"])
+TIP_ROLES = set(READERS["tip"])
 
 # (url name, label, roles that see it; empty = everyone logged in)
 MENU: list[tuple[str, Any, set[str]]] = [
@@ -23,6 +27,10 @@ MENU: list[tuple[str, Any, set[str]]] = [
     ),
     ("registry:search", _("Search"), {Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR}),
     ("reporting:overview", _("Statistics"), {Role.ANALYST}),
+    ("coordination:plan", _("Action plan"), COMMITTEE_ROLES),
+    ("coordination:meeting_list", _("Meetings"), COMMITTEE_ROLES),
+    ("coordination:inspection_list", _("Prevention"), COMMITTEE_ROLES),
+    ("coordination:tip_queue", _("Tips"), TIP_ROLES),
     ("audit:trail", _("Audit trail"), {Role.AUDITOR}),
     ("linkreview:batches", _("Linkage review"), {Role.LINKAGE_REVIEWER}),
     ("exchange:index", _("Data exchange"), {Role.ANALYST}),

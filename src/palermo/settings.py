@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "palermo.registry",
     "palermo.justice",
     "palermo.screening",
+    "palermo.coordination",
     "palermo.jobs",
     "palermo.analysis",
     "palermo.linkreview",
@@ -202,6 +203,19 @@ else:
 MEDIA_ROOT = HOME / "media"
 # Released files (CTDC exports, DP tables) made from the web page; each written 0600.
 PALERMO_EXPORTS_DIR = Path(os.environ.get("PALERMO_EXPORTS_DIR", str(HOME / "exports")))
+# The public tip form is rate-limited per address (django-ratelimit) in a cache every process
+# shares: the database's (its table comes with coordination's migrations).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "palermo_ratelimit",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+PALERMO_TIP_RATE = os.environ.get("PALERMO_TIP_RATE", "5/h")
+# Shown to the public after a tip, for anything urgent.
+PALERMO_HOTLINE = os.environ.get("PALERMO_HOTLINE", "")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from palermo import views
 from palermo.api import pages as api_pages
 from palermo.api.main import api
+from palermo.coordination.views import tips as public_tips
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +12,9 @@ urlpatterns = [
     path("cases/", include("palermo.registry.urls")),
     path("screenings/", include("palermo.screening.urls")),
     path("criminal-cases/", include("palermo.justice.urls")),
+    path("committee/", include("palermo.coordination.urls")),
+    path("tip/", public_tips.public_tip, name="tip"),
+    path("tip/thanks/", public_tips.tip_thanks, name="tip_thanks"),
     path("audit/", include("palermo.audit.urls")),
     path("jobs/", include("palermo.jobs.urls")),
     path("linkage-review/", include("palermo.linkreview.urls")),

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
+from palermo.coordination.access import action_items_for, tips_to_act_on
 from palermo.justice.access import authorisations_visible_to, criminal_cases_visible_to
 from palermo.justice.models.authorisation import AuthorisationStatus
 from palermo.registry.access import referrals_visible_to, victim_cases_visible_to
@@ -42,6 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "authorisations_expiring": authorisations_visible_to(user)
         .expiring_within(EXPIRY_WARNING_DAYS)
         .select_related("case")[:20],
+        "action_items": action_items_for(user)[:20],
+        "tips_forwarded": tips_to_act_on(user)[:20],
         "is_analyst": user.has_role(Role.ANALYST),
         "is_auditor": user.has_role(Role.AUDITOR),
     }

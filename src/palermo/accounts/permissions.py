@@ -17,6 +17,11 @@ READERS: dict[str, frozenset[str]] = {
     "exchange": frozenset({Role.ANALYST}),
     "configuration": frozenset({Role.ADMINISTRATOR}),
     "linkage_pair": frozenset({Role.LINKAGE_REVIEWER}),
+    # The committee's own work (plan, meetings, prevention): its members' staff; scope by agency.
+    "coordination": frozenset(
+        {Role.SCREENER, Role.CASE_WORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.ANALYST}
+    ),
+    "tip": frozenset({Role.SCREENER, Role.INVESTIGATOR, Role.CASE_WORKER}),
 }
 
 

@@ -13,7 +13,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from palermo.api.errors import problems_of
-from palermo.api.routers import audit, justice, registry, screening, screening_lists
+from palermo.api.routers import (
+    audit,
+    coordination,
+    justice,
+    registry,
+    screening,
+    screening_lists,
+)
 from palermo.api.security import BearerToken, BrowserSession, for_callers
 
 DESCRIPTION = """
@@ -48,6 +55,7 @@ api.add_router("", justice.router)
 api.add_router("", screening.router)
 api.add_router("", screening_lists.router)
 api.add_router("", audit.router)
+api.add_router("", coordination.router)
 
 
 @api.exception_handler(PermissionDenied)

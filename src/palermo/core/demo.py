@@ -89,6 +89,9 @@ def seed_demo(pack: str = "macao", persons: int = 300, seed: int = 2008) -> Demo
     from palermo.core.demo_history import date_the_history
 
     date_the_history(world)
+    from palermo.core.demo_committee import seed_committee
+
+    seed_committee(world)
     return world
 
 
