@@ -7,6 +7,10 @@ population size) is kept, so linkage and estimation can be scored against it.
 
     world = simulate_world(WorldConfig.for_lists(["police", "ngo", "shelter"], population=500))
     write_world(world, "out/")
+
+`simulate_independent_world` is a second generator of a different design (its own names,
+transliterations, corruptors after GeCo/FEBRL, latent-class capture), so that linkage and
+estimation are checked on data the linker's own tables did not shape.
 """
 
 from palermo_analytics.simulate._config import (
@@ -16,6 +20,8 @@ from palermo_analytics.simulate._config import (
     NoiseConfig,
     WorldConfig,
 )
+from palermo_analytics.simulate._corruptor_world import simulate_independent_world
+from palermo_analytics.simulate._independent_config import IndependentWorldConfig, Practice
 from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate._world import (
     TRUTH_FILE,
@@ -32,9 +38,12 @@ __all__ = [
     "TRUTH_FILE",
     "WORLD_FILE",
     "AgencyConfig",
+    "IndependentWorldConfig",
     "NoiseConfig",
+    "Practice",
     "World",
     "WorldConfig",
+    "simulate_independent_world",
     "simulate_world",
     "write_world",
 ]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from palermo_analytics.simulate._capture import draw_captures, list_records
 from palermo_analytics.simulate._config import WorldConfig
+from palermo_analytics.simulate._independent_config import IndependentWorldConfig
 from palermo_analytics.simulate._population import draw_population
 from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS, make_records
 
@@ -28,12 +29,14 @@ _STAGES = ("population", "captures", "records")
 class World:
     """A simulated world and its known truth.
 
+    `config`: a `WorldConfig` (`simulate_world`) or an `IndependentWorldConfig`
+    (`simulate_independent_world`).
     `persons`: the hidden population, one row per victim (`person_id`, attributes, true names).
     `captures`: persons-by-agencies booleans. `records`: the agencies' person-list rows with the
     `person_id` each is truly about.
     """
 
-    config: WorldConfig
+    config: WorldConfig | IndependentWorldConfig
     persons: pd.DataFrame
     captures: pd.DataFrame
     records: pd.DataFrame
