@@ -164,12 +164,19 @@ class MultipleSystemsEstimator:
         """The result as plain data: the BCa interval if bootstrapped, else the normal one."""
         interval = self.bootstrap_.interval if self.bootstrap_ else self.normal_interval(level)
         extra_warnings = self.bootstrap_.warnings if self.bootstrap_ else []
+        model: dict[str, Any] = {
+            "method": self.method,
+            "interactions": self.interactions_,
+            "existence_code": self.existence_code_,
+        }
+        if self.bootstrap_:
+            model["bootstrap"] = self.bootstrap_.to_dict()
         return {
             "lists": list(self.lists_),
             "observed": self.observed_,
             "estimate": self.estimate_,
             "interval": interval.to_dict(),
-            "model": {"interactions": self.interactions_, "existence_code": self.existence_code_},
+            "model": model,
             "warnings": [*self.warnings_, *extra_warnings],
         }
 

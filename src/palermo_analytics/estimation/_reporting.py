@@ -11,6 +11,7 @@ from palermo_analytics.estimation._existence import MLE_DOES_NOT_EXIST, NOT_IDEN
 from palermo_analytics.estimation._intervals import BcaInterval
 from palermo_analytics.estimation._model import ModelFit
 from palermo_analytics.estimation._table import CaptureHistories
+from palermo_analytics.estimation._warnings import sparsity_warnings
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def fit_warnings(
         warnings.append("the model is not identifiable from these lists (code 2)")
     if not model.fit.converged:
         warnings.append("the model fit did not converge")
-    return warnings
+    return [*warnings, *sparsity_warnings(table)]
 
 
 def bootstrap_warnings(
