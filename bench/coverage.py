@@ -40,9 +40,9 @@ from palermo_analytics.simulate._independent_people import draw_people
 from palermo_analytics.simulate._population import draw_population
 
 LISTS = ["police", "ngo", "shelter", "hotline", "labour"]
-BOOTSTRAP_REPLICATES = 200
+BOOTSTRAP_REPLICATES = 100
 SETTINGS = MethodSettings(
-    replicates=BOOTSTRAP_REPLICATES, burn_in=300, iterations=1500, thinning=3, chains=2
+    replicates=BOOTSTRAP_REPLICATES, burn_in=200, iterations=1000, thinning=2, chains=2
 )
 METHODS = ("stepwise", "latent-class", "stratified (sex), latent-class", "range of both")
 STRATUM = "sex"

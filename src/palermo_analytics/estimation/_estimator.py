@@ -6,7 +6,7 @@ from typing import Any, Self
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from scipy.special import ndtr
 
 from palermo_analytics.estimation._bootstrap import (
     Progress,
@@ -153,7 +153,7 @@ class MultipleSystemsEstimator:
             {"coefficient": coefficients, "std_error": errors, "z": coefficients / errors},
             index=pd.Index(names, name="term"),
         )
-        frame["p_value"] = 2.0 * norm.sf(np.abs(frame["z"]))
+        frame["p_value"] = 2.0 * ndtr(-np.abs(frame["z"].to_numpy()))
         dropped = pd.DataFrame(
             {"coefficient": -np.inf, "std_error": np.nan, "z": np.nan, "p_value": np.nan},
             index=pd.Index(self.non_overlapping_, name="term"),
