@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from palermo_analytics.estimation import (
         CaptureHistories,
         CaptureHistoryError,
+        LatentClassEstimator,
+        MethodComparison,
         MultipleSystemsEstimator,
+        StratifiedEstimator,
         read_capture_histories,
     )
     from palermo_analytics.linkage import (
@@ -33,6 +36,9 @@ _HOME_OF = {
     "CaptureHistories": "estimation",
     "CaptureHistoryError": "estimation",
     "MultipleSystemsEstimator": "estimation",
+    "LatentClassEstimator": "estimation",
+    "StratifiedEstimator": "estimation",
+    "MethodComparison": "estimation",
     "read_capture_histories": "estimation",
     "LinkageReport": "linkage",
     "LinkageResult": "linkage",
@@ -51,11 +57,14 @@ _HOME_OF = {
 __all__: list[str] = [
     "CaptureHistories",
     "CaptureHistoryError",
+    "LatentClassEstimator",
     "LinkageReport",
     "LinkageResult",
     "LinkageSettings",
+    "MethodComparison",
     "MultipleSystemsEstimator",
     "PersonListError",
+    "StratifiedEstimator",
     "World",
     "WorldConfig",
     "capture_histories",
