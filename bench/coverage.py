@@ -233,7 +233,7 @@ def main() -> None:
     parser.add_argument("--summarise", type=Path, help="only print the table of a --csv file")
     options = parser.parse_args()
     if options.summarise:
-        rows = pd.read_csv(options.summarise).to_dict("records")
+        rows = pd.read_csv(options.summarise, dtype={"histories": str}).to_dict("records")
         print(markdown(summarise([Outcome(**row) for row in rows])))
         return
     print(

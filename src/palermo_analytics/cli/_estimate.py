@@ -121,9 +121,13 @@ def _fit(options: argparse.Namespace) -> Any:
         workers=options.workers,
     )
     if options.method == "latent-class":
-        return LatentClassEstimator(
+        from palermo_analytics.cli._progress import count_progress_bar
+
+        model = LatentClassEstimator(
             iterations=options.iterations, seed=options.seed, level=options.level
-        ).fit(options.table)
+        )
+        with count_progress_bar("latent-class", "sweep") as show:
+            return model.fit(options.table, progress=show)
     if options.method == "stratified":
         return StratifiedEstimator(_names(options.strata), options.within, settings).fit(
             options.table

@@ -15,6 +15,7 @@ binomial: the failures before `observed` successes of probability 1 - P(on no li
 """
 
 import math
+from collections.abc import Callable
 from typing import Any, Self
 
 import numpy as np
@@ -29,9 +30,12 @@ from palermo_analytics.estimation._table import (
 )
 from palermo_analytics.estimation._warnings import sparsity_warnings
 
+Progress = Callable[[int, int], None]
+
 # Below this effective number of independent draws of N, the interval's ends are themselves noisy.
 _MIN_EFFECTIVE_DRAWS = 200
 _TINY = 1e-12
+_REPORT_EVERY = 250
 # Gelman-Rubin: chains whose split R-hat exceeds this have not found the same distribution.
 _MAX_R_HAT = 1.1
 
@@ -78,11 +82,20 @@ class LatentClassEstimator:
         self.seed = seed
         self.level = level
 
-    def fit(self, source: TableSource) -> Self:
-        """Run the Gibbs sampler; `source` is a CaptureHistories, a DataFrame or a CSV path."""
+    def fit(self, source: TableSource, progress: Progress | None = None) -> Self:
+        """Run the Gibbs sampler; `source` is a CaptureHistories, a DataFrame or a CSV path.
+
+        `progress(done, total)` is called every few hundred sweeps, counting every chain's.
+        """
         table = read_capture_histories(source)
         seeds = np.random.SeedSequence(self.seed).spawn(self.chains)
-        runs = [self._run_chain(table, np.random.default_rng(seed)) for seed in seeds]
+        per_chain = self.burn_in + max(self.iterations // self.thinning, 2) * self.thinning
+        runs = [
+            self._run_chain(
+                table, np.random.default_rng(seed), _Ticker(progress, n, per_chain, self.chains)
+            )
+            for n, seed in enumerate(seeds)
+        ]
         totals = np.concatenate([run[0] for run in runs])
         self.table_ = table
         self.lists_ = table.lists
@@ -98,7 +111,7 @@ class LatentClassEstimator:
         return self
 
     def _run_chain(
-        self, table: CaptureHistories, rng: np.random.Generator
+        self, table: CaptureHistories, rng: np.random.Generator, ticker: "_Ticker"
     ) -> tuple[FloatArray, FloatArray]:
         """One chain's kept draws of N and of the number of occupied classes."""
         sampler = _GibbsSampler(
@@ -110,12 +123,14 @@ class LatentClassEstimator:
         )
         for _ in range(self.burn_in):
             sampler.sweep()
+            ticker.tick()
         kept = max(self.iterations // self.thinning, 2)
         totals = np.empty(kept)
         classes = np.empty(kept)
         for draw in range(kept):
             for _ in range(self.thinning):
                 sampler.sweep()
+                ticker.tick()
             totals[draw] = table.observed + sampler.unseen
             classes[draw] = sampler.occupied_classes()
         return totals, classes
@@ -179,6 +194,23 @@ class LatentClassEstimator:
                 "invisible people from absent ones"
             )
         return warnings
+
+
+class _Ticker:
+    """Counts one chain's sweeps and reports them, as part of all chains', every _REPORT_EVERY."""
+
+    def __init__(self, progress: Progress | None, chain: int, per_chain: int, chains: int) -> None:
+        self._progress = progress
+        self._done = chain * per_chain
+        self._total = chains * per_chain
+        self._end = (chain + 1) * per_chain
+
+    def tick(self) -> None:
+        if self._progress is None:
+            return
+        self._done += 1
+        if self._done % _REPORT_EVERY == 0 or self._done == self._end:
+            self._progress(self._done, self._total)
 
 
 class _GibbsSampler:

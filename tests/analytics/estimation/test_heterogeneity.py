@@ -112,3 +112,11 @@ def test_methods_whose_estimates_fall_outside_each_others_intervals_disagree() -
     # Stepwise's 11,313 lies below the main-effects interval (about 12,000 to 15,300).
     assert comparison.disagree_
     assert any("the methods disagree" in warning for warning in comparison.warnings_)
+
+
+def test_the_sampler_reports_its_progress_over_every_chain() -> None:
+    reports: list[tuple[int, int]] = []
+    model = LatentClassEstimator(seed=1, burn_in=100, iterations=400, thinning=2)
+    model.fit(heterogeneous_histories(300, seed=2), progress=lambda d, t: reports.append((d, t)))
+    assert reports[-1] == (1000, 1000)  # two chains of 100 + 400 sweeps
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
