@@ -2,9 +2,9 @@
 
 import pandas as pd
 import pytest
-from django.core.management import CommandError, call_command
 
 from palermo_analytics.simulate import WorldConfig, simulate_world, write_world
+from tests.analysis.commands import palermo, palermo_fails
 
 LISTS = ["police", "ngo", "shelter"]
 
@@ -16,13 +16,24 @@ def world_folder(tmp_path_factory):
     return folder
 
 
-def link(world_folder, out, *extra: str) -> None:
+def link(world_folder, capsys, out, *extra: str) -> str:
     paths = [str(world_folder / f"{name}.csv") for name in LISTS]
-    call_command("link", *paths, "--out", str(out), *extra)
+    return palermo(capsys, "link", *paths, "--out", str(out), *extra)
+
+
+def link_fails(world_folder, capsys, out, *extra: str) -> str:
+    paths = [str(world_folder / f"{name}.csv") for name in LISTS]
+    return palermo_fails(capsys, "link", *paths, "--out", str(out), *extra)
 
 
 def test_link_writes_persons_histories_and_a_report(world_folder, tmp_path, capsys) -> None:
-    link(world_folder, tmp_path / "linked.csv", "--histories", str(tmp_path / "histories.csv"))
+    out = link(
+        world_folder,
+        capsys,
+        tmp_path / "linked.csv",
+        "--histories",
+        str(tmp_path / "histories.csv"),
+    )
 
     linked = pd.read_csv(tmp_path / "linked.csv")
     histories = pd.read_csv(tmp_path / "histories.csv")
@@ -33,46 +44,72 @@ def test_link_writes_persons_histories_and_a_report(world_folder, tmp_path, caps
     assert {"report.html", "match_weights.svg", "uncertain_pairs.csv", "model.json"} <= {
         path.name for path in report.iterdir()
     }
-    assert "persons" in capsys.readouterr().out
+    assert "persons" in out
 
 
-def test_a_saved_model_gives_the_same_persons(world_folder, tmp_path) -> None:
-    link(world_folder, tmp_path / "first.csv")
+def test_a_saved_model_gives_the_same_persons(world_folder, tmp_path, capsys) -> None:
+    link(world_folder, capsys, tmp_path / "first.csv")
     model = tmp_path / "first_report" / "model.json"
 
-    link(world_folder, tmp_path / "again.csv", "--model", str(model), "--report-format", "markdown")
+    link(
+        world_folder,
+        capsys,
+        tmp_path / "again.csv",
+        "--model",
+        str(model),
+        "--report-format",
+        "markdown",
+    )
 
     first, again = pd.read_csv(tmp_path / "first.csv"), pd.read_csv(tmp_path / "again.csv")
     pd.testing.assert_frame_equal(first, again)
     assert (tmp_path / "again_report" / "report.md").exists()
 
 
-def test_a_bad_file_is_refused_naming_file_row_and_column(tmp_path) -> None:
+def test_a_bad_file_is_refused_naming_file_row_and_column(tmp_path, capsys) -> None:
     bad = tmp_path / "police.csv"
     bad.write_text("record_id,source,full_name,date_of_birth\nR1,police,Chan,1990-13-01\n")
 
-    with pytest.raises(CommandError, match=r"police.csv, row 2, column 'date_of_birth'"):
-        call_command("link", str(bad), "--out", str(tmp_path / "linked.csv"))
+    error = palermo_fails(capsys, "link", str(bad), "--out", str(tmp_path / "linked.csv"))
+    assert "police.csv, row 2, column 'date_of_birth'" in error
 
 
-def test_a_missing_model_file_is_refused(world_folder, tmp_path) -> None:
-    with pytest.raises(CommandError, match="no such file"):
-        link(world_folder, tmp_path / "linked.csv", "--model", str(tmp_path / "none.json"))
+def test_a_missing_model_file_is_refused(world_folder, tmp_path, capsys) -> None:
+    error = link_fails(
+        world_folder, capsys, tmp_path / "linked.csv", "--model", str(tmp_path / "none.json")
+    )
+    assert "no such file" in error
 
 
-def test_a_threshold_outside_zero_and_one_is_refused(world_folder, tmp_path) -> None:
-    with pytest.raises(CommandError, match="threshold"):
-        link(world_folder, tmp_path / "linked.csv", "--threshold", "1.5")
+def test_a_threshold_outside_zero_and_one_is_refused(world_folder, tmp_path, capsys) -> None:
+    error = link_fails(world_folder, capsys, tmp_path / "linked.csv", "--threshold", "1.5")
+    assert "threshold" in error
 
 
-def test_reviewers_decisions_are_applied_to_the_next_run(world_folder, tmp_path) -> None:
-    link(world_folder, tmp_path / "first.csv")
+def test_the_engines_offered_are_the_librarys() -> None:
+    from palermo_analytics.cli._link import ENGINES as OFFERED
+    from palermo_analytics.linkage import ENGINES
+
+    assert tuple(ENGINES) == OFFERED
+
+
+def test_the_default_threshold_offered_is_the_librarys() -> None:
+    from palermo_analytics.cli._link import DEFAULT_THRESHOLD as OFFERED
+    from palermo_analytics.linkage._settings import DEFAULT_THRESHOLD
+
+    assert DEFAULT_THRESHOLD == OFFERED
+
+
+def test_reviewers_decisions_are_applied_to_the_next_run(world_folder, tmp_path, capsys) -> None:
+    link(world_folder, capsys, tmp_path / "first.csv")
     pairs = pd.read_csv(tmp_path / "first_report" / "uncertain_pairs.csv", dtype=str)
     below = pairs[pairs["match_probability"].astype(float) < 0.7].head(1)
     assert len(below) == 1, "the world should leave at least one pair below the threshold"
     below.assign(decision="same").to_csv(tmp_path / "decisions.csv", index=False)
 
-    link(world_folder, tmp_path / "again.csv", "--decisions", str(tmp_path / "decisions.csv"))
+    link(
+        world_folder, capsys, tmp_path / "again.csv", "--decisions", str(tmp_path / "decisions.csv")
+    )
 
     again = pd.read_csv(tmp_path / "again.csv", dtype=str).set_index(["source", "record_id"])
     pair = below.iloc[0]
@@ -81,10 +118,12 @@ def test_reviewers_decisions_are_applied_to_the_next_run(world_folder, tmp_path)
     assert left == right
 
 
-def test_a_decision_other_than_same_different_or_unsure_is_refused(world_folder, tmp_path) -> None:
+def test_a_decision_other_than_same_different_or_unsure_is_refused(
+    world_folder, tmp_path, capsys
+) -> None:
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(
         "source_l,record_id_l,source_r,record_id_r,decision\npolice,1,ngo,2,maybe\n"
     )
-    with pytest.raises(CommandError, match=r"decisions.csv, row 2, column 'decision'"):
-        link(world_folder, tmp_path / "linked.csv", "--decisions", str(decisions))
+    error = link_fails(world_folder, capsys, tmp_path / "linked.csv", "--decisions", str(decisions))
+    assert "decisions.csv, row 2, column 'decision'" in error

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class AnalysisConfig(AppConfig):
-    """Command-line and task wrappers around the Django-free analytics library."""
+    """Django-side home of the analytics (the commands themselves live in palermo_analytics.cli)."""
 
     name = "palermo.analysis"
     label = "analysis"

@@ -5,29 +5,52 @@ were seen on each combination of lists, a Poisson log-linear model with main eff
 two-list interactions estimates how many were seen on none. A clean-room implementation of the
 method of the R package SparseMSE (Chan, Silverman & Vincent 2021), giving the same answers.
 
+Some people are far more visible than others, which biases log-linear models downwards; the
+latent-class model (Manrique-Vallier 2016, R's LCMCR), estimates within strata of shared
+covariates, and the comparison of methods address that (see docs/estimation.md).
+
     >>> estimator = MultipleSystemsEstimator().fit("uk_2013_5lists.csv")  # doctest: +SKIP
     >>> round(estimator.estimate_)  # doctest: +SKIP
     11313
     >>> estimator.bootstrap(1000, seed=1).interval  # doctest: +SKIP
 """
 
+from palermo_analytics.estimation._comparison import MethodComparison
 from palermo_analytics.estimation._estimator import MultipleSystemsEstimator, check_existence
+from palermo_analytics.estimation._latent_class import LatentClassEstimator
+from palermo_analytics.estimation._methods import (
+    BASE_METHODS,
+    MethodResult,
+    MethodSettings,
+    estimate_with,
+)
 from palermo_analytics.estimation._reporting import BootstrapResult, Interval
 from palermo_analytics.estimation._selection import METHODS, Method
+from palermo_analytics.estimation._stratified import StratifiedEstimator
 from palermo_analytics.estimation._table import (
     CaptureHistories,
     CaptureHistoryError,
     read_capture_histories,
 )
+from palermo_analytics.estimation._warnings import ASSUMPTIONS, sparsity_warnings
 
 __all__ = [
+    "ASSUMPTIONS",
+    "BASE_METHODS",
     "METHODS",
     "BootstrapResult",
     "CaptureHistories",
     "CaptureHistoryError",
     "Interval",
+    "LatentClassEstimator",
     "Method",
+    "MethodComparison",
+    "MethodResult",
+    "MethodSettings",
     "MultipleSystemsEstimator",
+    "StratifiedEstimator",
     "check_existence",
+    "estimate_with",
     "read_capture_histories",
+    "sparsity_warnings",
 ]

@@ -60,7 +60,13 @@ def _estimate_or_nan(counts: FloatArray, t: int, method: Method, threshold: floa
 
 def resample(counts: CountRows, n_replicates: int, seed: int | None) -> CountRows:
     """Draw n_replicates tables of the same number of people from the observed ones."""
-    generator = np.random.default_rng(seed)
+    return resample_with(np.random.default_rng(seed), counts, n_replicates)
+
+
+def resample_with(
+    generator: np.random.Generator, counts: CountRows, n_replicates: int
+) -> CountRows:
+    """resample() from a generator that goes on: more replicates continue the same sequence."""
     observed = int(counts.sum())
     return generator.multinomial(observed, counts / observed, size=n_replicates)
 

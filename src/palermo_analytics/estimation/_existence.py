@@ -8,7 +8,6 @@ the parameters (and the estimate) are not identifiable. Code 3: both.
 from collections.abc import Hashable
 
 import numpy as np
-from scipy.optimize import linprog
 
 from palermo_analytics.estimation._design import FloatArray
 
@@ -82,6 +81,9 @@ def _one_signed(effect: FloatArray) -> bool:
 
 def _some_direction_raises_empty_cells(effects: FloatArray) -> bool:
     """max sum(effects u) subject to 0 <= effects u <= 1: positive (at least 1) if such u exists."""
+    # Imported here: most tables never need a linear program, and scipy.optimize is slow to load.
+    from scipy.optimize import linprog
+
     count = effects.shape[0]
     result = linprog(
         -effects.sum(axis=0),

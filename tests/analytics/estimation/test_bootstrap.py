@@ -100,16 +100,17 @@ def test_uk_bca_interval_is_close_to_sparsemse(reference: dict[str, Any]) -> Non
     assert result.interval.low == pytest.approx(expected_low, rel=0.10)
     assert result.interval.high == pytest.approx(expected_high, rel=0.10)
     assert result.interval.low < estimator.estimate_ < result.interval.high
-    assert result.warnings == []
+    # R's 1,000 replicates are too few: the lower bound is read where 3 replicates lie beyond it.
+    assert any("the lower bound is read at the 0." in warning for warning in result.warnings)
 
 
 def test_failed_replicates_are_left_out_and_reported() -> None:
     replicates = np.array([np.nan, *np.arange(1.0, 101.0)])
     result = _bootstrap_result(50.5, replicates, np.array([1.0, 2.0]), np.ones(2), 0.9)
     assert result.interval.low == pytest.approx(5.35)
-    assert result.warnings == [
+    assert result.warnings[0] == (
         "unstable bootstrap: 1 of 101 replicates gave no estimate and were left out"
-    ]
+    )
 
 
 def test_replicates_all_on_one_side_give_no_interval_and_say_so() -> None:
@@ -124,3 +125,34 @@ def test_an_interval_at_the_most_extreme_replicate_is_flagged() -> None:
     replicates = np.arange(1.0, 21.0)
     result = _bootstrap_result(10.5, replicates, np.array([1.0, 2.0]), np.ones(2), 0.99)
     assert any("most extreme replicate" in warning for warning in result.warnings)
+
+
+def test_each_bound_has_a_monte_carlo_error_that_shrinks_with_more_replicates() -> None:
+    rng = np.random.default_rng(3)
+    jackknife = np.array([1.0, 2.0])
+    few = _bootstrap_result(100.0, rng.normal(100, 10, 500), jackknife, np.ones(2), 0.95)
+    many = _bootstrap_result(100.0, rng.normal(100, 10, 8000), jackknife, np.ones(2), 0.95)
+    assert all(error > 0 for error in few.monte_carlo_error)
+    # The error of a quantile falls as one over the square root of the replicates: 4 times less.
+    for small, large in zip(many.monte_carlo_error, few.monte_carlo_error, strict=True):
+        assert 2.5 < large / small < 6.5
+    assert many.to_dict()["replicates"] == 8000
+
+
+def test_a_bound_read_beyond_few_replicates_is_flagged_with_its_error() -> None:
+    replicates = np.arange(1.0, 201.0)
+    result = _bootstrap_result(100.5, replicates, np.array([1.0, 2.0]), np.ones(2), 0.98)
+    assert any(
+        "the lower bound is read at the 1.00% level, beyond which lie only 2 of 200" in warning
+        for warning in result.warnings
+    )
+
+
+def test_without_a_number_replicates_are_added_until_the_bounds_are_steady() -> None:
+    estimator = MultipleSystemsEstimator().fit(fixture_table("artificial_3lists"))
+    result = estimator.bootstrap(seed=3, workers=1)
+    assert result.replicates.size in (1000, 2000, 4000, 8000)
+    assert result.relative_error <= 0.02 or result.replicates.size == 8000
+    # The first 1,000 are the replicates an explicit 1,000 gives: batches continue one sequence.
+    fixed = estimator.bootstrap(1000, seed=3, workers=1)
+    np.testing.assert_array_equal(result.replicates[:1000], fixed.replicates)

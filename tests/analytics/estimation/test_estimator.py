@@ -43,9 +43,14 @@ def test_the_plain_data_result_has_the_cli_json_shape() -> None:
     assert set(result) == {"lists", "observed", "estimate", "interval", "model", "warnings"}
     assert result["interval"]["method"] == "normal"
     assert result["interval"]["level"] == 0.9
-    assert result["model"] == {"interactions": estimator.interactions_, "existence_code": 0}
+    assert result["model"] == {
+        "method": "stepwise",
+        "interactions": estimator.interactions_,
+        "existence_code": 0,
+    }
     estimator.bootstrap(20, seed=1, workers=1, level=0.8)
-    bootstrapped = estimator.to_dict()
+    bootstrapped = json.loads(json.dumps(estimator.to_dict()))
+    assert bootstrapped["model"]["bootstrap"]["replicates"] == 20
     assert bootstrapped["interval"]["method"] == "bca"
     assert bootstrapped["interval"]["level"] == 0.8
 
