@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "palermo.screening",
     "palermo.coordination",
     "palermo.jobs",
-    "palermo.analysis",
     "palermo.linkreview",
     "palermo.exchange",
     "palermo.reporting",

@@ -61,7 +61,7 @@ def batch_list(request: HttpRequest) -> HttpResponse:
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _reviewer(request)
     batch = get_object_or_404(review_batches_visible_to(user), pk=pk)
-    pairs = batch.pairs.nearest_the_threshold_first()  # type: ignore[attr-defined]
+    pairs = batch.pairs.nearest_the_threshold_first()
     page = Paginator(pairs, 20).get_page(request.GET.get("page"))
     record_read(user, "linkage_review_batch", str(batch.pk), reason=f"page {page.number}")
     decided = LinkDecision.objects.in_bulk([pair.key for pair in page], field_name="key")

@@ -121,7 +121,7 @@ def _fit(options: argparse.Namespace) -> Any:
         workers=options.workers,
     )
     if options.method == "latent-class":
-        from palermo_analytics.cli._progress import count_progress_bar
+        from palermo_analytics.progress import count_progress_bar
 
         model = LatentClassEstimator(
             iterations=options.iterations, seed=options.seed, level=options.level
@@ -141,7 +141,7 @@ def _fit(options: argparse.Namespace) -> Any:
 
 
 def _bootstrap(estimator: Any, options: argparse.Namespace) -> None:
-    from palermo_analytics.cli._progress import count_progress_bar
+    from palermo_analytics.progress import count_progress_bar
 
     replicates = None if options.bootstrap == "auto" else int(options.bootstrap)
     with count_progress_bar("bootstrap", "replicate") as show:

@@ -47,7 +47,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> None:
     options = parser().parse_args(argv)
-    from palermo_analytics.cli._progress import stage_progress_bar
     from palermo_analytics.linkage import (
         EngineUnavailable,
         LinkageReport,
@@ -56,6 +55,7 @@ def main(argv: Sequence[str]) -> None:
         read_decisions,
         read_person_lists,
     )
+    from palermo_analytics.progress import stage_progress_bar
 
     out: Path = options.out
     if options.model is not None and not options.model.is_file():

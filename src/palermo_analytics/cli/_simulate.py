@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> None:
     options = parser().parse_args(argv)
-    from palermo_analytics.cli._progress import stage_progress_bar
+    from palermo_analytics.progress import stage_progress_bar
     from palermo_analytics.simulate import WorldConfig, simulate_world, write_world
 
     names = [name.strip() for name in options.lists.split(",") if name.strip()]

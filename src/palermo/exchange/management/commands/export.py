@@ -7,13 +7,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from palermo.analysis.progress import stage_progress_bar
 from palermo.audit.log import record_event
 from palermo.exchange.exports import ReleaseRefused, export_ctdc, export_dp_tables
 from palermo.exchange.files import report_path
 from palermo.exchange.management.commands._common import acting_user, add_actor_argument, share
 from palermo.exchange.models import REGISTRY_DATASET, PrivacyBudget
 from palermo_analytics.disclosure import Policy
+from palermo_analytics.progress import stage_progress_bar
 
 
 class Command(BaseCommand):

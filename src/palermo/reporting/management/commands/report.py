@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from palermo.analysis.progress import stage_progress_bar
 from palermo.audit.log import record_event
 from palermo.reporting.build import build_report
 from palermo.reporting.definitions import Standard
@@ -16,6 +15,7 @@ from palermo.reporting.exports import FORMATS, export
 from palermo.reporting.models import Report
 from palermo.reporting.periods import Period, PeriodKind
 from palermo_analytics.linkage import read_person_lists
+from palermo_analytics.progress import stage_progress_bar
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""A tqdm progress bar on stderr, fed by the library's progress callbacks."""
+"""Progress bars on stderr, fed by the library's progress callbacks: for the analytics commands and
+for the product's own commands (report builds, exports)."""
 
 import sys
 from collections.abc import Callable, Iterator
