@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 from palermo.api.errors import problems_of
 from palermo.api.routers import audit, justice, registry, screening, screening_lists
 from palermo.api.security import BearerToken, BrowserSession, for_callers
+from palermo.conflicts import Conflict
 
 DESCRIPTION = """
 Everything a person does in Palermo's pages, for their agency's programs. A call acts as one
@@ -27,7 +28,9 @@ their role may not take answers 403.
 
 **Errors.** A body that does not fit, and a rule the change breaks, both answer 422 with
 `{"detail": [{"loc": ["body", "<field>"], "msg": "<what is wrong>"}]}`; a screening that is
-already finished (or already has its case) answers 409 in the same shape. Agencies are named by
+already finished (or already has its case) answers 409 in the same shape, and so does a change
+that lost a race (the record was answered, moved or decided meanwhile), with the record's state
+now in `current`. Agencies are named by
 their code, records by their reference (`VC-…`, `CC-…`, `S-…`, `P-…`).
 
 **Personal data.** Names and document numbers never go in a URL: searches are POSTs. Every read
@@ -61,3 +64,10 @@ def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     # The model's refusals (a case without consent cannot be referred, …) in the same shape as
     # django-ninja's own validation errors: a list of {loc, msg}.
     return api.create_response(request, {"detail": problems_of(error)}, status=422)
+
+
+@api.exception_handler(Conflict)
+def conflict(request: HttpRequest, error: Conflict) -> HttpResponse:
+    # Someone changed the record first: the caller learns what it is now, and decides again.
+    body = {"detail": problems_of(error), "current": error.current}
+    return api.create_response(request, body, status=409)

@@ -96,6 +96,9 @@ def criminal_case(request: HttpRequest, reference: str) -> dict[str, object]:
 
 class MoveIn(Schema):
     stage: str = Field(description="The next stage (see the case's stages)")
+    from_stage: str | None = Field(
+        None, description="The stage the caller saw: if the case has left it, 409 (no move)"
+    )
     reason: str = Field(description="Why the case moves (kept in the timeline and the audit)")
     prosecution: str | None = Field(None, description="To send to prosecution: the office's code")
     court: str | None = Field(None, description="To submit to court: the court's code")
@@ -110,6 +113,7 @@ def move_criminal_case(request: HttpRequest, reference: str, payload: MoveIn) ->
     """Investigators move it until it leaves the police, then the prosecution, then the court."""
     user = caller(request)
     case = criminal_case_for(user, reference)
+    case.check_still_at(payload.from_stage)
     refuse_unless(case.may_be_moved_by(user), refusals.MOVE)
     form = MoveForm(as_form_data(payload), case=case, prefix=None)
     check(chosen_by(form, prosecution="code", court="code"))

@@ -24,6 +24,9 @@ router = Router(tags=["victim cases"])
 
 class MoveIn(Schema):
     to_stage: Stage
+    from_stage: Stage | None = Field(
+        None, description="The stage the caller saw: if the case has left it, 409 (no move)"
+    )
     reason: str = Field("", description="Why the case moves on; recorded with the move")
     reflection_period_start: datetime.date | None = Field(
         None, description="To presumed victim: today if left out"
@@ -50,6 +53,7 @@ def move_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[A
     cannot go to from where it is is refused (422) with the model's reason."""
     user = caller(request)
     case = victim_case_to_act_on(user, reference)
+    case.check_still_at(payload.from_stage)
     form = chosen_by(
         move_form_for(payload.to_stage, user, as_form_data(payload), prefix=None),
         competent_authority="code",
