@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "palermo.htmx.LeavePageOnRedirectMiddleware",
     "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
+    # Innermost, so that a write, its key and its stored answer commit together.
+    "palermo.api.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "palermo.urls"
