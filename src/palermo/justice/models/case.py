@@ -81,6 +81,13 @@ class CriminalCase(models.Model):
         verbose_name = _("criminal case")
         verbose_name_plural = _("criminal cases")
         ordering = ["-reported_on"]
+        # The list's order (newest report first), read along the index rather than sorted.
+        indexes = [
+            models.Index(fields=["-reported_on", "id"], name="criminal_case_list_order"),
+            models.Index(
+                fields=["owning_agency", "-reported_on", "id"], name="criminal_case_agency_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
