@@ -143,7 +143,8 @@ def load(call: Call, seeded: dict[str, str], port: int, clients: int, seconds: i
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(script)
     threads = min(clients, 2)
-    command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "-s", lua.name]
+    command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["-s", lua.name]
     result = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{call.path}"], capture_output=True, text=True
     )

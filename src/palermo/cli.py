@@ -11,12 +11,22 @@ def main(argv: list[str] | None = None) -> None:
 
     prepare_working_folder()
     from django.core.management import execute_from_command_line
+    from django.db import InterfaceError, OperationalError
 
     args = list(sys.argv[1:] if argv is None else argv)
     if args and not args[0].startswith("-"):
         # `palermo rotate-keys` reads better than `rotate_keys`; Django names need underscores.
         args[0] = args[0].replace("-", "_")
-    execute_from_command_line(["palermo", *args])
+    try:
+        execute_from_command_line(["palermo", *args])
+    except (OperationalError, InterfaceError) as error:
+        # One line, not a traceback: which database, and that it does not answer.
+        sys.exit(f"palermo: the database cannot be reached ({one_line(error)}).")
+
+
+def one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 if __name__ == "__main__":

@@ -120,6 +120,9 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# A persistent connection is checked before a request uses it, so a database that restarted
+# costs no request a 500 on a stale connection.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The web server and the task worker share one SQLite file: wait for locks, don't fail.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
@@ -201,6 +204,11 @@ else:
 MEDIA_ROOT = HOME / "media"
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
+
+# The worker touches this file while it runs; /readyz reports it missing when it goes stale.
+PALERMO_WORKER_HEARTBEAT = os.environ.get(
+    "PALERMO_WORKER_HEARTBEAT", str(HOME / "worker.heartbeat")
+)
 
 # Long jobs run in a database-backed worker (`palermo worker`), never inside a request.
 TASKS = {
