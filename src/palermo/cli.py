@@ -25,13 +25,23 @@ def main(argv: list[str] | None = None) -> None:
 
     prepare_working_folder()
     from django.core.management import execute_from_command_line
+    from django.db import InterfaceError, OperationalError
 
     if args and not args[0].startswith("-"):
         # `palermo rotate-keys` reads better than `rotate_keys`; Django names need underscores.
         args[0] = args[0].replace("-", "_")
     if args in ([], ["help"]):
         print(f"Analytics commands (no database needed): {', '.join(ANALYTICS_COMMANDS)}\n")
-    execute_from_command_line(["palermo", *args])
+    try:
+        execute_from_command_line(["palermo", *args])
+    except (OperationalError, InterfaceError) as error:
+        # One line, not a traceback: which database, and that it does not answer.
+        sys.exit(f"palermo: the database cannot be reached ({one_line(error)}).")
+
+
+def one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 if __name__ == "__main__":

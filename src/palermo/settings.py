@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "palermo.htmx.LeavePageOnRedirectMiddleware",
     "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
+    # Innermost, so that a write, its key and its stored answer commit together.
+    "palermo.api.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "palermo.urls"
@@ -121,6 +123,9 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# A persistent connection is checked before a request uses it, so a database that restarted
+# costs no request a 500 on a stale connection.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The web server and the task worker share one SQLite file: wait for locks, don't fail.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
@@ -217,6 +222,11 @@ PALERMO_TIP_RATE = os.environ.get("PALERMO_TIP_RATE", "5/h")
 PALERMO_HOTLINE = os.environ.get("PALERMO_HOTLINE", "")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PALERMO_MAX_UPLOAD_BYTES
+
+# The worker touches this file while it runs; /readyz reports it missing when it goes stale.
+PALERMO_WORKER_HEARTBEAT = os.environ.get(
+    "PALERMO_WORKER_HEARTBEAT", str(HOME / "worker.heartbeat")
+)
 
 # Long jobs run in a database-backed worker (`palermo worker`), never inside a request.
 TASKS = {

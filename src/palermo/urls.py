@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from palermo import views
+from palermo import outage, views
 from palermo.api import pages as api_pages
 from palermo.api.main import api
 from palermo.coordination.views import tips as public_tips
 
+handler500 = "palermo.outage.server_error"
+
 urlpatterns = [
+    path("healthz", outage.healthz, name="healthz"),
+    path("readyz", outage.readyz, name="readyz"),
     path("", views.home, name="home"),
     path("", include("palermo.accounts.urls")),
     path("cases/", include("palermo.registry.urls")),

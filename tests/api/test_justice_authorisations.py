@@ -124,7 +124,8 @@ def test_a_grant_needs_an_expiry_in_the_future_and_is_decided_once(cast: Cast) -
     assert ("body", "decision") in problems(unknown)
     assert refused.status_code == 200
     assert refused.json()["status"] == "refused"
-    assert "already decided" in problems(again)[("body",)]
+    assert again.status_code == 409  # decided already: a conflict with the record's state
+    assert "already decided" in again.json()["detail"][0]["msg"]
 
 
 def test_the_investigators_and_other_courts_do_not_decide(cast: Cast) -> None:

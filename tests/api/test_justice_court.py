@@ -209,7 +209,8 @@ def test_the_court_records_an_appeal_and_its_outcome(cast: Cast) -> None:
     assert outcome.json()["outcome"] == "modified"
     assert AuditEntry.objects.filter(action="appeal_decided").exists()
     again = post(cast.judge, url("appeal_decide", case, appeal.pk), outcome="upheld")
-    assert "already decided" in problems(again)[("body",)]
+    assert again.status_code == 409  # decided already: a conflict with the record's state
+    assert "already decided" in again.json()["detail"][0]["msg"]
 
 
 def test_appeals_are_the_trial_courts_and_of_this_case(cast: Cast) -> None:

@@ -53,6 +53,7 @@ def test_the_list_holds_the_visible_cases_by_reference_not_by_name(
         "count": 1,
         "page": 1,
         "pages": 1,
+        "count_is_exact": True,
         "results": [
             {
                 "reference": case.reference,

@@ -165,7 +165,8 @@ def test_a_referral_is_answered_once(
 
     response = answer(program, referral, "accept", bearer(receiver))
 
-    assert response.status_code == 422
+    assert response.status_code == 409  # the referral's state, not the request, is at fault
+    assert response.json()["current"] == {"status": "declined"}
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DECLINED
 
@@ -213,7 +214,8 @@ def test_a_referral_not_accepted_cannot_be_ended(
 ) -> None:
     response = end(program, referral, bearer(worker))
 
-    assert response.status_code == 422
+    assert response.status_code == 409
+    assert response.json()["current"] == {"status": "sent"}
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.SENT
 

@@ -176,7 +176,7 @@ def test_a_decision_is_taken_once(cast: Cast, client: Client) -> None:
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 409  # decided meanwhile: a conflict
     assert "This authorisation was already decided." in response.content.decode()
     authorisation.refresh_from_db()
     assert authorisation.status == "refused"

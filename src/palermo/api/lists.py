@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from ninja.errors import ValidationError as InvalidQuery
+
+from palermo.paging import CappedPaginator
 
 PER_PAGE = 25
 
@@ -16,10 +17,15 @@ PER_PAGE = 25
 def paginated[Row: Model](
     items: QuerySet[Row], page: int, row: Callable[[Row], dict[str, Any]]
 ) -> dict[str, Any]:
-    """One page, as the pages' paginator gives it (a page past the end is the last one)."""
-    found = Paginator(items, PER_PAGE).get_page(page)
+    """One page, as the pages' paginator gives it (a page past the end is the last one).
+
+    The count stops at `COUNT_CAP` (`count_is_exact` says whether it did), so a list costs the
+    same whatever the number of records."""
+    found = CappedPaginator(items, PER_PAGE).get_page(page)
+    assert isinstance(found.paginator, CappedPaginator)
     return {
         "count": found.paginator.count,
+        "count_is_exact": not found.paginator.is_capped,
         "page": found.number,
         "pages": found.paginator.num_pages,
         "results": [row(item) for item in found],

@@ -10,9 +10,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from palermo.api.errors import problems_of
+from palermo.api.preconditions import PreconditionFailed
 from palermo.api.routers import (
     audit,
     coordination,
@@ -22,6 +24,7 @@ from palermo.api.routers import (
     screening_lists,
 )
 from palermo.api.security import BearerToken, BrowserSession, for_callers
+from palermo.conflicts import Conflict
 
 DESCRIPTION = """
 Everything a person does in Palermo's pages, for their agency's programs. A call acts as one
@@ -34,8 +37,15 @@ their role may not take answers 403.
 
 **Errors.** A body that does not fit, and a rule the change breaks, both answer 422 with
 `{"detail": [{"loc": ["body", "<field>"], "msg": "<what is wrong>"}]}`; a screening that is
-already finished (or already has its case) answers 409 in the same shape. Agencies are named by
-their code, records by their reference (`VC-…`, `CC-…`, `S-…`, `P-…`).
+already finished (or already has its case) answers 409 in the same shape, and so does a change
+that lost a race (the record was answered, moved or decided meanwhile), with the record's state
+now in `current`. Agencies are named by their code, records by their reference (`VC-…`, `CC-…`,
+`S-…`, `P-…`).
+
+**Retries and concurrent edits.** Send an `Idempotency-Key` header with a write: sent again with
+the same key (after a lost answer), it answers the first answer and writes nothing more (the same
+key with another body: 422). A record's GET answers an `ETag`; send it back as `If-Match` with a
+change, and the change is made only if nobody changed the record meanwhile (412 otherwise).
 
 **Personal data.** Names and document numbers never go in a URL: searches are POSTs. Every read
 of a case and every change is written to the audit trail.
@@ -69,3 +79,19 @@ def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     # The model's refusals (a case without consent cannot be referred, …) in the same shape as
     # django-ninja's own validation errors: a list of {loc, msg}.
     return api.create_response(request, {"detail": problems_of(error)}, status=422)
+
+
+@api.exception_handler(Conflict)
+def conflict(request: HttpRequest, error: Conflict) -> HttpResponse:
+    # Someone changed the record first: the caller learns what it is now, and decides again.
+    body = {"detail": problems_of(error), "current": error.current}
+    return api.create_response(request, body, status=409)
+
+
+@api.exception_handler(PreconditionFailed)
+def stale(request: HttpRequest, error: PreconditionFailed) -> HttpResponse:
+    message = _("The record changed since you read it: read it again, then make your change.")
+    problem = {"loc": ["header", "If-Match"], "msg": message}
+    response = api.create_response(request, {"detail": [problem]}, status=412)
+    response["ETag"] = error.etag
+    return response

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
+from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
     from palermo.accounts.models import User
@@ -95,3 +96,32 @@ class ApiToken(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# How long a client may retry with the same Idempotency-Key and get the first answer back.
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
+
+
+class IdempotentRequest(models.Model):
+    """A write sent with an Idempotency-Key (API) or a page form's submission key, and the answer
+    it got: a retry with the same key replays this answer instead of writing again.
+
+    Kept per user; the answer's body may name a person, so it is encrypted like any record."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    # A digest of the method, path and body: the same key with another request is refused.
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    content_type = models.CharField(max_length=100, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    body = EncryptedTextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_answer_per_key_and_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.key}"

@@ -10,6 +10,7 @@ from faker import Faker
 
 from palermo.accounts.models import Agency, RoleAssignment, User
 from palermo.accounts.roles import AgencyKind, Role
+from palermo.audit.log import recording_in_bulk
 from palermo.jurisdiction.packs import load_pack
 from palermo.registry.models import Person, Stage, StageTransition, VictimCase
 
@@ -83,15 +84,17 @@ def seed_demo(pack: str = "macao", persons: int = 300, seed: int = 2008) -> Demo
     from palermo.core.demo_registry import seed_victim_cases
     from palermo.core.demo_screening import seed_screenings
 
-    cases = seed_victim_cases(world, persons)
-    seed_criminal_cases(world, cases)
-    seed_screenings(world)
-    from palermo.core.demo_history import date_the_history
+    # Thousands of events in one transaction: written in batches, not one head update each.
+    with recording_in_bulk():
+        cases = seed_victim_cases(world, persons)
+        seed_criminal_cases(world, cases)
+        seed_screenings(world)
+        from palermo.core.demo_history import date_the_history
 
-    date_the_history(world)
-    from palermo.core.demo_committee import seed_committee
+        date_the_history(world)
+        from palermo.core.demo_committee import seed_committee
 
-    seed_committee(world)
+        seed_committee(world)
     return world
 
 

@@ -1,5 +1,7 @@
 """Demo victim cases: every stage, with consent, referrals and services."""
 
+from tqdm import tqdm
+
 from palermo.accounts.models import User
 from palermo.core.demo import (
     MAIN_PATH,
@@ -17,7 +19,7 @@ OWNERS = ["caseworker", "ngo"]
 
 def seed_victim_cases(world: DemoWorld, persons: int) -> list[VictimCase]:
     cases = []
-    for number in range(persons):
+    for number in tqdm(range(persons), desc="victim cases", unit="case", disable=None):
         owner = world.users[OWNERS[number % len(OWNERS)]]
         assert owner.agency is not None
         person = synthetic_person(world, owner.agency)

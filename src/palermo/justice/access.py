@@ -1,6 +1,6 @@
 """The access helpers for criminal cases and judicial authorisations."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from palermo.accounts.models import User
@@ -20,8 +20,10 @@ def criminal_cases_visible_to(user: User) -> QuerySet[CriminalCase]:
         scope |= Q(prosecution_agency=user.agency_id)
     if user.has_role(Role.JUDICIAL_OFFICER):
         # A court sees what is submitted to it: the case at trial, or a request for a measure.
-        scope |= Q(court_agency=user.agency_id) | Q(authorisations__court=user.agency_id)
-    return CriminalCase.objects.filter(scope).distinct()
+        requests = JudicialAuthorisation.objects.filter(case=OuterRef("pk"), court=user.agency_id)
+        scope |= Q(court_agency=user.agency_id) | Q(Exists(requests))
+    # EXISTS, not a join: no duplicates, so no DISTINCT sorting every visible case.
+    return CriminalCase.objects.filter(scope)
 
 
 def sees_for_an_authorisation_only(user: User, case: CriminalCase) -> bool:

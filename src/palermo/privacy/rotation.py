@@ -6,11 +6,12 @@ key, and only then are old keys retired.
 """
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.apps import apps
 from django.db import models, transaction
+from django.db.models.functions import Substr
 
 from palermo.privacy.cipher import key_id_of
 from palermo.privacy.fields import EncryptedTextField
@@ -42,15 +43,33 @@ def models_with_encrypted_binaries() -> list[type[models.Model]]:
     return [m for m in apps.get_models() if getattr(m, "encrypted_binary_field", None)]
 
 
+# Enough of a sealed binary to hold its header, `v1:<key id>:`.
+HEADER_BYTES = 64
+
+
+def binary_key_ids(model: type[models.Model]) -> Iterator[tuple[int, str]]:
+    """Each row's pk and the key its content is sealed under, read from the header alone:
+    the database sends 64 bytes per document, not the document."""
+    field = str(getattr(model, "encrypted_binary_field"))  # noqa: B009
+    header = Substr(field, 1, HEADER_BYTES, output_field=models.BinaryField())
+    rows = model._default_manager.order_by("pk").annotate(header=header)
+    for pk, sealed in rows.values_list("pk", "header").iterator(chunk_size=500):
+        yield pk, bytes(sealed).split(b":", 2)[1].decode()
+
+
 def reencrypt_binaries(progress: Progress | None = None) -> int:
+    """Re-seal every document not yet under the primary key, one at a time: memory holds one
+    document, whatever their number and total size; a rotation run again after an interruption
+    skips what it already did."""
+    primary = current_keyring().primary
     rewritten = 0
     for model in models_with_encrypted_binaries():
-        rows = list(model._default_manager.all())
-        for done, row in enumerate(rows, start=1):
-            row.reencrypt_content()  # type: ignore[attr-defined]
+        stale = [pk for pk, key_id in binary_key_ids(model) if key_id != primary]
+        for done, pk in enumerate(stale, start=1):
+            model._default_manager.get(pk=pk).reencrypt_content()  # type: ignore[attr-defined]
             rewritten += 1
             if progress:
-                progress(model._meta.label, done, len(rows))
+                progress(model._meta.label, done, len(stale))
     return rewritten
 
 
@@ -92,9 +111,7 @@ def raw_key_ids_in_use() -> set[str]:
             for row in cursor.fetchall():
                 used |= {key_id_of(v) for v in row if v}
     for model in models_with_encrypted_binaries():
-        field = str(getattr(model, "encrypted_binary_field"))  # noqa: B009
-        for sealed in model._default_manager.values_list(field, flat=True).iterator():
-            used.add(bytes(sealed).split(b":", 2)[1].decode())
+        used |= {key_id for _pk, key_id in binary_key_ids(model)}
     return used
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
+from palermo.api.idempotency import FORM_FIELD
 from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.models import VictimCase
 from palermo.registry.models.referral import ServiceKind
@@ -54,16 +55,21 @@ class NewScreeningForm(forms.Form):
         ]
 
 
+# What the browser sends with every form besides its fields (palermo.api.idempotency).
+NOT_ANSWERS = frozenset({"csrfmiddlewaretoken", FORM_FIELD})
+
+
 def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict[str, str]:
     """The posted answers, keyed by indicator; refuses unknown indicators and invalid answers.
 
-    Every posted field other than the CSRF token is read as ``<indicator key>=<answer>``, so the
-    same check serves one answer saved as you go and the whole form submitted without JavaScript.
+    Every posted field other than the CSRF token and the submission key is read as
+    ``<indicator key>=<answer>``, so the same check serves one answer saved as you go and the
+    whole form submitted without JavaScript.
     """
     answers: dict[str, str] = {}
     valid = {value for value, _label in ANSWER_CHOICES}
     for key, value in data.items():
-        if key == "csrfmiddlewaretoken":
+        if key in NOT_ANSWERS:
             continue
         if key not in indicators.indicator_keys:
             raise ValidationError(_("“%(key)s” is not an indicator of this list.") % {"key": key})

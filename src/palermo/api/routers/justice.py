@@ -5,7 +5,8 @@ suspects and victims. Charges and the court's work are in `justice_court`, autho
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
@@ -13,6 +14,7 @@ from palermo.accounts.roles import Role
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import checked_query, chosen_by, paginated
+from palermo.api.preconditions import check_if_match, tagged
 from palermo.api.routers import justice_authorisations, justice_court
 from palermo.api.routers.justice_common import (
     case_row,
@@ -88,14 +90,20 @@ def open_criminal_case(request: HttpRequest, payload: CaseIn) -> Status[Any]:
 
 
 @router.get("/criminal-cases/{reference}/", url_name="criminal_case")
-def criminal_case(request: HttpRequest, reference: str) -> dict[str, object]:
+def criminal_case(
+    request: HttpRequest, response: HttpResponse, reference: str
+) -> dict[str, object]:
+    """The case, with its ETag (send it back as If-Match with a move)."""
     found = criminal_case_for(caller(request), reference)
     record_read(caller(request), "criminal_case", found.reference)
-    return serialise.criminal_case_detail(found)
+    return tagged(response, serialise.criminal_case_detail(found))
 
 
 class MoveIn(Schema):
     stage: str = Field(description="The next stage (see the case's stages)")
+    from_stage: str | None = Field(
+        None, description="The stage the caller saw: if the case has left it, 409 (no move)"
+    )
     reason: str = Field(description="Why the case moves (kept in the timeline and the audit)")
     prosecution: str | None = Field(None, description="To send to prosecution: the office's code")
     court: str | None = Field(None, description="To submit to court: the court's code")
@@ -110,10 +118,13 @@ def move_criminal_case(request: HttpRequest, reference: str, payload: MoveIn) ->
     """Investigators move it until it leaves the police, then the prosecution, then the court."""
     user = caller(request)
     case = criminal_case_for(user, reference)
-    refuse_unless(case.may_be_moved_by(user), refusals.MOVE)
-    form = MoveForm(as_form_data(payload), case=case, prefix=None)
-    check(chosen_by(form, prosecution="code", court="code"))
-    return Status(201, transition_detail(form.move(user)))
+    with transaction.atomic():
+        check_if_match(request, case, serialise.criminal_case_detail)
+        case.check_still_at(payload.from_stage)
+        refuse_unless(case.may_be_moved_by(user), refusals.MOVE)
+        form = MoveForm(as_form_data(payload), case=case, prefix=None)
+        check(chosen_by(form, prosecution="code", court="code"))
+        return Status(201, transition_detail(form.move(user)))
 
 
 class SuspectIn(Schema):

@@ -4,13 +4,14 @@ its referrals and documents in the `registry_*` routers mounted at the end."""
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import checked_query, chosen_by
+from palermo.api.preconditions import tagged
 from palermo.api.routers import registry_cases, registry_documents, registry_referrals
 from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
 from palermo.api.security import caller
@@ -37,7 +38,7 @@ def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str,
     """The cases the caller may see, newest first, filtered as on the case list page."""
     visible = victim_cases_visible_to(caller(request))
     form = chosen_by(
-        CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened(visible)),
+        CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened()),
         agency="code",
     )
     return page_of_cases(filter_cases(visible, checked_query(form)), filters.page)
@@ -55,7 +56,7 @@ def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, An
     list's filters. A POST, so that a name never lands in a URL; a search by name or document
     number is audited (that it happened and how many it found, never what was asked)."""
     visible = victim_cases_visible_to(caller(request))
-    form = SearchForm(as_form_data(payload), user=caller(request), years=years_opened(visible))
+    form = SearchForm(as_form_data(payload), user=caller(request), years=years_opened())
     found = found_for(caller(request), visible, check(form))
     # As on the page: no criterion, no results (rather than every case).
     return page_of_cases(VictimCase.objects.none() if found is None else found, payload.page)
@@ -69,10 +70,11 @@ def person(request: HttpRequest, reference: str) -> dict[str, object]:
 
 
 @router.get("/victim-cases/{reference}/", url_name="victim_case")
-def victim_case(request: HttpRequest, reference: str) -> dict[str, object]:
+def victim_case(request: HttpRequest, response: HttpResponse, reference: str) -> dict[str, object]:
+    """The case, with its ETag (send it back as If-Match with a move)."""
     found = victim_case_for(caller(request), reference)
     record_read(caller(request), "victim_case", found.reference)
-    return serialise.victim_case_detail(found)
+    return tagged(response, serialise.victim_case_detail(found))
 
 
 @router.get("/referrals/{pk}/", url_name="referral")

@@ -7,12 +7,15 @@ so the rules and the audit trail are the page's."""
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by
+from palermo.api.preconditions import check_if_match, tagged
 from palermo.api.security import caller
 from palermo.api.serialise import when
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
@@ -24,6 +27,9 @@ router = Router(tags=["victim cases"])
 
 class MoveIn(Schema):
     to_stage: Stage
+    from_stage: Stage | None = Field(
+        None, description="The stage the caller saw: if the case has left it, 409 (no move)"
+    )
     reason: str = Field("", description="Why the case moves on; recorded with the move")
     reflection_period_start: datetime.date | None = Field(
         None, description="To presumed victim: today if left out"
@@ -54,8 +60,11 @@ def move_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[A
         move_form_for(payload.to_stage, user, as_form_data(payload), prefix=None),
         competent_authority="code",
     )
-    reason = check(form)["reason"]
-    transition = case.move_to(payload.to_stage, user, reason, **move_details(form))
+    with transaction.atomic():
+        check_if_match(request, case, serialise.victim_case_detail)
+        case.check_still_at(payload.from_stage)
+        reason = check(form)["reason"]
+        transition = case.move_to(payload.to_stage, user, reason, **move_details(form))
     return Status(201, transition_detail(transition))
 
 
@@ -86,22 +95,27 @@ class ExploitationIn(Schema):
 
 
 @router.get("/victim-cases/{reference}/exploitation/", url_name="exploitation")
-def exploitation(request: HttpRequest, reference: str) -> dict[str, Any]:
-    """The exploitation details (codes and dates only), empty if none are recorded yet."""
-    return exploitation_detail(Exploitation.of(victim_case_for(caller(request), reference)))
+def exploitation(request: HttpRequest, response: HttpResponse, reference: str) -> dict[str, Any]:
+    """The exploitation details (codes and dates only), empty if none are recorded yet, with
+    their ETag (send it back as If-Match with a PUT)."""
+    case = victim_case_for(caller(request), reference)
+    return tagged(response, exploitation_detail(Exploitation.of(case)))
 
 
 @router.put("/victim-cases/{reference}/exploitation/", url_name="exploitation")
 def record_exploitation(
-    request: HttpRequest, reference: str, payload: ExploitationIn
+    request: HttpRequest, response: HttpResponse, reference: str, payload: ExploitationIn
 ) -> dict[str, Any]:
     case = victim_case_to_act_on(caller(request), reference)
     data = as_form_data(payload)
     # The page's form reads the transit countries as one comma-separated text.
     data["transit_countries"] = ", ".join(payload.transit_countries)
-    form = ExploitationDetailsForm(data, instance=Exploitation.of(case))
-    check(form)
-    return exploitation_detail(form.save_for(case, caller(request)))
+    with transaction.atomic():
+        # The case's row is the lock: one change of its details at a time.
+        check_if_match(request, case, lambda locked: exploitation_detail(Exploitation.of(locked)))
+        form = ExploitationDetailsForm(data, instance=Exploitation.of(case))
+        check(form)
+        return tagged(response, exploitation_detail(form.save_for(case, caller(request))))
 
 
 def exploitation_detail(exploitation: Exploitation) -> dict[str, Any]:

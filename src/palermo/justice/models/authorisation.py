@@ -4,12 +4,13 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.roles import AgencyKind, Role
 from palermo.audit.log import record_event
+from palermo.conflicts import Conflict, locked_row
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -108,17 +109,23 @@ class JudicialAuthorisation(models.Model):
         return self.status == AuthorisationStatus.REQUESTED
 
     def decide(self, grant: bool, by: "User", expires_at: datetime.datetime | None) -> None:
-        if self.status != AuthorisationStatus.REQUESTED:
-            raise ValidationError(_("This authorisation was already decided."))
         if by.agency_id != self.court_id:
             raise ValidationError(_("Only the court the request was submitted to can decide it."))
         if grant and (expires_at is None or expires_at <= timezone.now()):
             raise ValidationError(_("A granted authorisation needs an expiry in the future."))
-        self.status = AuthorisationStatus.GRANTED if grant else AuthorisationStatus.REFUSED
-        self.judicial_officer, self.decided_at = by, timezone.now()
-        self.expires_at = expires_at if grant else None
-        self.save()
-        record_event(by, f"authorisation_{self.status}", "criminal_case", self.case.reference)
+        with transaction.atomic():
+            # Checked on the locked row: of two decisions at the same moment, one is made.
+            row = locked_row(self)
+            if row.status != AuthorisationStatus.REQUESTED:
+                self.status = row.status
+                raise Conflict(
+                    _("This authorisation was already decided."), current={"status": row.status}
+                )
+            self.status = AuthorisationStatus.GRANTED if grant else AuthorisationStatus.REFUSED
+            self.judicial_officer, self.decided_at = by, timezone.now()
+            self.expires_at = expires_at if grant else None
+            self.save(update_fields=["status", "judicial_officer", "decided_at", "expires_at"])
+            record_event(by, f"authorisation_{self.status}", "criminal_case", self.case.reference)
 
     def is_in_force(self) -> bool:
         return (

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.roles import AgencyKind, Role
 from palermo.audit.log import record_event
+from palermo.conflicts import Conflict
 from palermo.privacy.fields import EncryptedTextField
 from palermo.references import new_reference
 
@@ -80,6 +81,13 @@ class CriminalCase(models.Model):
         verbose_name = _("criminal case")
         verbose_name_plural = _("criminal cases")
         ordering = ["-reported_on"]
+        # The list's order (newest report first), read along the index rather than sorted.
+        indexes = [
+            models.Index(fields=["-reported_on", "id"], name="criminal_case_list_order"),
+            models.Index(
+                fields=["owning_agency", "-reported_on", "id"], name="criminal_case_agency_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -131,6 +139,16 @@ class CriminalCase(models.Model):
             return False
         return self.is_judged_by(user)
 
+    def check_still_at(self, seen: str | None) -> None:
+        """Refuse (409) a move decided on the case at a stage it has since left; `seen` is the
+        stage the caller saw (the page's form and an API client send it), None if unknown."""
+        if seen and seen != self.stage:
+            raise Conflict(
+                _("The case was moved meanwhile: it is now “%(current)s”.")
+                % {"current": CriminalStage(self.stage).label},
+                current={"stage": self.stage},
+            )
+
     def next_stages(self) -> list[str]:
         return [
             stage for stage in CriminalStage.values if stage in NEXT_CRIMINAL_STAGES[self.stage]
@@ -138,7 +156,12 @@ class CriminalCase(models.Model):
 
     @transaction.atomic
     def move_to(self, stage: str, by: "User", reason: str) -> "CriminalTransition":
-        """Move the case on, with who, when and why; refuse moves the procedure doesn't allow."""
+        """Move the case on, with who, when and why; refuse moves the procedure doesn't allow.
+
+        Decided on the locked row: a case moved (or closed) meanwhile is refused with its stage
+        now, so two people closing it at once close it once."""
+        current = CriminalCase.objects.select_for_update().values_list("stage", flat=True)
+        CriminalCase(stage=current.get(pk=self.pk)).check_still_at(self.stage)
         if stage not in NEXT_CRIMINAL_STAGES[self.stage]:
             raise ValidationError(
                 _("A criminal case “%(current)s” cannot move to “%(target)s”.")
@@ -154,7 +177,7 @@ class CriminalCase(models.Model):
             case=self, from_stage=self.stage, to_stage=stage, by=by, reason=reason
         )
         self.stage = stage
-        self.save()
+        self.save(update_fields=["stage", "prosecution_agency", "court_agency"])
         record_event(
             by,
             "transition",

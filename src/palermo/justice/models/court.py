@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
+from palermo.conflicts import Conflict, locked_row
 
 if TYPE_CHECKING:
     from palermo.accounts.models import User
@@ -114,8 +115,9 @@ class CourtDecision(models.Model):
             )
         if case.stage not in DECIDING_STAGES:
             raise ValidationError(_("Decisions are recorded while the case is before the court."))
+        locked_row(charge)  # two final decisions on one charge at once: one is recorded
         if charge.final_decision() is not None:
-            raise ValidationError(_("This charge already has a final decision."))
+            raise Conflict(_("This charge already has a final decision."), current={"final": True})
         if decided_on > timezone.localdate():
             raise ValidationError(_("A decision cannot be dated in the future."))
         if sentence and outcome != Outcome.CONVICTED:
@@ -210,14 +212,19 @@ class Appeal(models.Model):
             raise ValidationError(
                 _("Only judicial officers of the court the case was submitted to record appeals.")
             )
-        if self.outcome:
-            raise ValidationError(_("This appeal was already decided."))
         if not self.filed_on <= decided_on <= timezone.localdate():
             raise ValidationError(
                 _("An appeal is decided after it was filed and not in the future.")
             )
-        self.outcome, self.decided_on = outcome, decided_on
-        self.save()
-        record_event(
-            by, "appeal_decided", "criminal_case", case.reference, changes={"outcome": outcome}
-        )
+        with transaction.atomic():
+            row = locked_row(self)
+            if row.outcome:
+                self.outcome = row.outcome
+                raise Conflict(
+                    _("This appeal was already decided."), current={"outcome": row.outcome}
+                )
+            self.outcome, self.decided_on = outcome, decided_on
+            self.save(update_fields=["outcome", "decided_on"])
+            record_event(
+                by, "appeal_decided", "criminal_case", case.reference, changes={"outcome": outcome}
+            )

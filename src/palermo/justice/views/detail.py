@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.models import User
 from palermo.audit.log import record_read
+from palermo.conflicts import lost_race
 from palermo.justice.access import (
     authorisations_visible_to,
     criminal_case_for,
@@ -55,9 +56,11 @@ def render_case_file(
         "suspects": case.suspects.select_related("person").order_by("pk"),
         "authorisations": authorisation_rows(case, user, submitted),
     }
+    # A change that lost a race answers 409 (the file shows the case as it is now).
+    status = 409 if any(lost_race(form) for form in submitted.values()) else 200
     if sees_for_an_authorisation_only(user, case):
         context["authorisation_only"] = True
-        return render(request, "justice/case_detail.html", context)
+        return render(request, "justice/case_detail.html", context, status=status)
     context |= {
         "charges": case.charges.select_related("suspect__person", "provision", "filed_by"),
         "decisions": decisions_of(case),
@@ -68,7 +71,7 @@ def render_case_file(
         "may_judge": case.is_judged_by(user),
     }
     context.update(action_forms(case, user, submitted))
-    return render(request, "justice/case_detail.html", context)
+    return render(request, "justice/case_detail.html", context, status=status)
 
 
 def action_forms(

@@ -7,11 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from palermo.conflicts import Conflict
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import MoveForm
 from palermo.justice.views import refusals
 from palermo.justice.views.common import acting_user, back_to_case, carried_out, refuse
 from palermo.justice.views.detail import render_case_file
+from palermo.registry.views.common import message_of
 
 
 @login_required
@@ -19,6 +21,14 @@ from palermo.justice.views.detail import render_case_file
 def case_move(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
     case = criminal_case_for(user, reference)
+    try:
+        # Moved meanwhile (a colleague, or this same form sent twice): 409, never a second move.
+        case.check_still_at(request.POST.get("from_stage"))
+    except Conflict as error:
+        messages.error(request, message_of(error))
+        response = render_case_file(request, case)
+        response.status_code = 409
+        return response
     if not case.may_be_moved_by(user):
         return refuse(request, str(refusals.MOVE), case)
     form = MoveForm(request.POST, case=case)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
+from palermo.conflicts import Conflict
 from palermo.references import new_reference
 
 if TYPE_CHECKING:
@@ -42,6 +43,18 @@ NEXT_STAGES: dict[str, set[str]] = {
     Stage.RETURN: {Stage.CLOSED},
     Stage.CLOSED: set(),
 }
+
+
+# What a move writes: a move never overwrites the case's other fields with a stale copy.
+MOVE_FIELDS = [
+    "stage",
+    "reflection_period_start",
+    "reflection_period_end",
+    "identification_decision",
+    "competent_authority",
+    "identified_on",
+    "closed_at",
+]
 
 
 def new_case_reference() -> str:
@@ -81,16 +94,40 @@ class VictimCase(models.Model):
         verbose_name = _("victim case")
         verbose_name_plural = _("victim cases")
         ordering = ["-opened_at"]
+        # The lists' order (newest first), for everyone and within an agency: a page is read
+        # along the index instead of sorting every visible case.
+        indexes = [
+            models.Index(fields=["-opened_at", "-id"], name="victim_case_list_order"),
+            models.Index(
+                fields=["owning_agency", "-opened_at", "-id"], name="victim_case_agency_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
+
+    def check_still_at(self, seen: str | None) -> None:
+        """Refuse (409) a change decided on the case at a stage it has since left; `seen` is
+        the stage the caller saw (the page's form and an API client send it), None if unknown."""
+        if seen and seen != self.stage:
+            raise Conflict(
+                _("The case was moved meanwhile: it is now at stage “%(current)s”.")
+                % {"current": Stage(self.stage).label},
+                current={"stage": self.stage},
+            )
 
     def can_move_to(self, stage: str) -> bool:
         return stage in NEXT_STAGES[self.stage]
 
     @transaction.atomic
     def move_to(self, stage: str, by: "User", reason: str, **details: Any) -> "StageTransition":
-        """Move the case on, with who, when and why; refuse moves the mechanism doesn't allow."""
+        """Move the case on, with who, when and why; refuse moves the mechanism doesn't allow.
+
+        The move is decided on the locked row: if the case left the stage the caller saw (someone
+        moved it meanwhile), the move is refused with the stage it is at now, never made from
+        a stage the caller did not choose it from."""
+        current = VictimCase.objects.select_for_update().values_list("stage", flat=True)
+        VictimCase(stage=current.get(pk=self.pk)).check_still_at(self.stage)
         if not self.can_move_to(stage):
             raise ValidationError(
                 _("A case at stage “%(current)s” cannot move to “%(target)s”.")
@@ -103,7 +140,7 @@ class VictimCase(models.Model):
             case=self, from_stage=self.stage, to_stage=stage, by=by, reason=reason
         )
         self.stage = stage
-        self.save()
+        self.save(update_fields=MOVE_FIELDS)
         record_event(
             by,
             "transition",

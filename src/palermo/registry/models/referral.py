@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
+from palermo.conflicts import Conflict, locked_row
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -139,23 +140,40 @@ class Referral(models.Model):
         return referral
 
     def answer(self, accept: bool, by: "User") -> None:
-        if self.status != ReferralStatus.SENT:
-            raise ValidationError(
-                _("Only a referral that was sent and not yet answered can be answered.")
-            )
+        """Accept or decline, once: checked on the locked row, so of two answers sent at the
+        same moment one wins and the other is refused with the referral's status now."""
         if by.agency_id != self.to_agency_id:
             raise ValidationError(_("Only the receiving agency can answer a referral."))
-        self.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
-        self.answered_by, self.answered_at = by, timezone.now()
-        self.save()
-        record_event(by, f"referral_{self.status}", "victim_case", str(self.case))
+        with transaction.atomic():
+            row = locked_row(self)
+            if row.status != ReferralStatus.SENT:
+                self.status = row.status
+                raise Conflict(
+                    _(
+                        "Only a referral that was sent and not yet answered can be answered: "
+                        "this one is %(status)s."
+                    )
+                    % {"status": ReferralStatus(row.status).label},
+                    current={"status": row.status},
+                )
+            self.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+            self.answered_by, self.answered_at = by, timezone.now()
+            self.save(update_fields=["status", "answered_by", "answered_at"])
+            record_event(by, f"referral_{self.status}", "victim_case", str(self.case))
 
     def end(self, by: "User") -> None:
-        if self.status != ReferralStatus.ACCEPTED:
-            raise ValidationError(_("Only an accepted referral can be ended."))
-        self.status, self.ended_at = ReferralStatus.ENDED, timezone.now()
-        self.save()
-        record_event(by, "referral_ended", "victim_case", str(self.case))
+        with transaction.atomic():
+            row = locked_row(self)
+            if row.status != ReferralStatus.ACCEPTED:
+                self.status = row.status
+                raise Conflict(
+                    _("Only an accepted referral can be ended: this one is %(status)s.")
+                    % {"status": ReferralStatus(row.status).label},
+                    current={"status": row.status},
+                )
+            self.status, self.ended_at = ReferralStatus.ENDED, timezone.now()
+            self.save(update_fields=["status", "ended_at"])
+            record_event(by, "referral_ended", "victim_case", str(self.case))
 
 
 class Service(models.Model):

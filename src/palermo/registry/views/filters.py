@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from palermo.registry.models import VictimCase
 
@@ -23,8 +24,17 @@ def filter_cases(cases: QuerySet[VictimCase], filters: dict[str, Any]) -> QueryS
     return cases
 
 
-def years_opened(cases: QuerySet[VictimCase]) -> list[int]:
-    return sorted({d.year for d in cases.datetimes("opened_at", "year")}, reverse=True)
+def years_opened() -> list[int]:
+    """The years a filter may ask for: from the first case on record to this year.
+
+    One lookup on the list's index, whatever the number of cases (the years of the visible
+    cases alone would read all of them on every list and search)."""
+    first = VictimCase.objects.order_by("opened_at").values_list("opened_at", flat=True).first()
+    return years_since(first.year) if first else []
+
+
+def years_since(first: int) -> list[int]:
+    return list(range(max(first, timezone.now().year), first - 1, -1))
 
 
 def for_listing(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:

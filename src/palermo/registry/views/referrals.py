@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
+from palermo.conflicts import Conflict
 from palermo.registry.access import (
     referral_for,
     referrals_visible_to,
@@ -27,9 +28,13 @@ from palermo.registry.views.common import back_to_case, case_to_act_on, message_
 @login_required
 @require_http_methods(["GET"])
 def referral_list(request: HttpRequest) -> HttpResponse:
+    return referral_list_page(request)
+
+
+def referral_list_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     boxes = referral_boxes(user_of(request))
     context = {"waiting": boxes["waiting"], "received": boxes["answered"], "sent": boxes["sent"]}
-    return render(request, "registry/referral_list.html", context)
+    return render(request, "registry/referral_list.html", context, status=status)
 
 
 def referral_boxes(user: User) -> dict[str, QuerySet[Referral]]:
@@ -78,6 +83,10 @@ def _answer(request: HttpRequest, pk: int, *, accept: bool) -> HttpResponse:
     referral = referral_to_answer(user, pk)
     try:
         referral.answer(accept, user)
+    except Conflict as error:
+        # Answered meanwhile (by a colleague, or this same answer sent twice): say what it is now.
+        messages.error(request, message_of(error))
+        return referral_list_page(request, status=409)
     except ValidationError as error:
         messages.error(request, message_of(error))
         return redirect("registry:referral_list")
@@ -103,15 +112,19 @@ def referral_to_answer(user: User, pk: int) -> Referral:
 def end_referral(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     case = case_to_act_on(request, reference)
     referral = referral_to_end(user_of(request), case, pk)
+    status = 200
     try:
         referral.end(user_of(request))
     except ValidationError as error:
         messages.error(request, message_of(error))
+        status = 409 if isinstance(error, Conflict) else 200
     else:
         messages.success(request, _("The referral is ended."))
     # A receiving agency that ends its referral loses sight of the case: back to its list.
     if not victim_cases_visible_to(user_of(request)).filter(pk=case.pk).exists():
         return redirect("registry:referral_list")
+    if status == 409:
+        return render_case_file(request, case, status=409)
     return back_to_case(case, "referrals")
 
 

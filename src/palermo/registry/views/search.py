@@ -4,7 +4,6 @@ index (POST only: a name must never sit in a URL, a log line or a browser's hist
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_event
+from palermo.paging import CappedPaginator
 from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.forms import SearchForm
 from palermo.registry.models import Person, VictimCase
@@ -35,12 +35,12 @@ def search(request: HttpRequest) -> HttpResponse:
     visible = victim_cases_visible_to(user)
     by_post = request.method == "POST"
     data = request.POST if by_post else _without_personal(request.GET)
-    form = SearchForm(data or None, user=user, years=years_opened(visible))
+    form = SearchForm(data or None, user=user, years=years_opened())
     page = None
     if form.is_bound and form.is_valid():
         cases = found_for(user, visible, form.cleaned_data)
         if cases is not None:
-            page = Paginator(for_listing(cases), CASES_PER_PAGE).get_page(data.get("page"))
+            page = CappedPaginator(for_listing(cases), CASES_PER_PAGE).get_page(data.get("page"))
     context = {
         "form": form,
         "page": page,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.audit.log import record_read
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
-from palermo.screening.forms import ANSWER_CHOICES, NewScreeningForm, answers_from
+from palermo.screening.forms import ANSWER_CHOICES, NOT_ANSWERS, NewScreeningForm, answers_from
 from palermo.screening.models import Screening, ScreeningStatus
 from palermo.screening.services import (
     FINISHED,
@@ -97,7 +97,7 @@ def screening_finish(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     screening = screening_for(user, reference)
     try:
-        if set(request.POST) - {"csrfmiddlewaretoken"}:
+        if set(request.POST) - NOT_ANSWERS:
             record_answers(screening, posted_answers(request, screening), user)
         finish_screening(screening, user)
     except ValidationError as error:

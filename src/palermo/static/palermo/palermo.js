@@ -84,3 +84,30 @@
   window.addEventListener("resize", mark);
   document.body.addEventListener("htmx:afterSettle", mark);
 })();
+
+// Every form that changes something carries a key made when the form is shown. Sent twice (a
+// double click, a retry after an answer that never came), the server answers the first sending
+// again instead of making the change twice (palermo/api/idempotency.py).
+(function () {
+  "use strict";
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+  function keyForms(root) {
+    const forms = root.matches && root.matches("form") ? [root] : root.querySelectorAll("form");
+    forms.forEach(function (form) {
+      if ((form.getAttribute("method") || "").toLowerCase() !== "post") return;
+      if (form.querySelector("input[name='submission_key']")) return;
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "submission_key";
+      input.value = newKey();
+      form.appendChild(input);
+    });
+  }
+  keyForms(document);
+  document.body.addEventListener("htmx:load", function (event) { keyForms(event.detail.elt); });
+})();

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from palermo.audit.log import record_event
+from palermo.audit.models import AuditEntry
 from palermo.privacy.rotation import (
     add_primary_key,
     raw_key_ids_in_use,
@@ -28,7 +29,13 @@ class Command(BaseCommand):
                 "or use a key file (PALERMO_DATA_KEY_FILE)"
             )
         path = Path(settings.PALERMO_DATA_KEY_FILE)
+        unfinished = unfinished_rotation()
+        if unfinished:
+            self.stdout.write(f"a rotation to key {unfinished} was interrupted; finishing it")
         ring = add_primary_key(path)
+        # Recorded before any row is rewritten: a rotation cut short (a crash, kill -9) leaves
+        # this trace, and the next run says so and finishes the work.
+        record_event(None, "rotate_keys_started", "keyring", ring.primary)
         self.stdout.write(f"new primary key {ring.primary}; re-encrypting…")
         bar = tqdm(unit="rows", disable=None)
         count = reencrypt_everything(lambda stage, done, total: _show(bar, stage, done, total))
@@ -49,3 +56,13 @@ def _show(bar: Any, stage: str, done: int, total: int) -> None:
     bar.total = total
     bar.n = done
     bar.refresh()
+
+
+def unfinished_rotation() -> str:
+    """The key of the last rotation that started and never recorded its end, if any."""
+    last = (
+        AuditEntry.objects.filter(action__in=["rotate_keys_started", "rotate_keys"])
+        .order_by("-sequence")
+        .first()
+    )
+    return last.object_ref if last and last.action == "rotate_keys_started" else ""

@@ -1,11 +1,51 @@
+import signal
+import threading
+import time
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
+
+from palermo.outage import HEARTBEAT_SECONDS, UNREACHABLE, beat
+
+# Waiting for the database: 1, 2, 4 … seconds between attempts, never more than this.
+LONGEST_WAIT_SECONDS = 30
 
 
 class Command(BaseCommand):
     help = "Run the background worker that executes long jobs (imports, linkage, reports)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        call_command("db_worker", "--queue-name", "default", "--no-reload")
+        """Run the database worker; when the database goes away, wait and start it again.
+
+        A task that was running when the connection broke is left to the task backend (its
+        transaction is rolled back by the database); nothing here retries a task itself."""
+        stop = threading.Event()
+        threading.Thread(target=_keep_beating, args=(stop,), daemon=True).start()
+        wait = 1
+        try:
+            while True:
+                try:
+                    call_command("db_worker", "--queue-name", "default", "--no-reload")
+                    return  # stopped on purpose (a signal)
+                except UNREACHABLE as error:
+                    reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                    self.stderr.write(
+                        f"worker: the database is unreachable ({reason}); trying again in {wait} s"
+                    )
+                    connections.close_all()
+                    # db_worker left its own stop handlers installed: while waiting, a stop
+                    # signal must end the process, as it would outside this loop.
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
+                    time.sleep(wait)
+                    wait = min(wait * 2, LONGEST_WAIT_SECONDS)
+        finally:
+            stop.set()
+
+
+def _keep_beating(stop: threading.Event) -> None:
+    while not stop.is_set():
+        beat()
+        stop.wait(HEARTBEAT_SECONDS)

@@ -1,0 +1,66 @@
+"""What a list costs does not grow with the registry: visibility through EXISTS (no DISTINCT
+sorting every visible case), counts that stop at COUNT_CAP rows, year choices from one lookup."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from palermo.api.models import ApiToken
+from palermo.justice.access import criminal_cases_visible_to
+from palermo.paging import COUNT_CAP, CappedPaginator
+from palermo.registry.access import victim_cases_visible_to
+from palermo.registry.models import Person, VictimCase
+
+
+def test_visibility_is_a_filter_not_a_distinct_join(make_user: Callable[..., Any]) -> None:
+    worker = make_user("worker", "welfare", "case_worker")
+    judge = make_user("judge", "court", "judicial_officer")
+
+    cases = str(victim_cases_visible_to(worker).query).upper()
+    criminal = str(criminal_cases_visible_to(judge).query).upper()
+
+    assert "DISTINCT" not in cases
+    assert "EXISTS" in cases
+    assert "DISTINCT" not in criminal
+    assert "JOIN" not in criminal
+
+
+def test_the_list_reads_no_distinct_and_counts_with_a_limit(
+    make_user: Callable[..., Any],
+) -> None:
+    worker = make_user("worker", "welfare", "case_worker")
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    VictimCase.objects.create(person=person, owning_agency=worker.agency)
+    _, token = ApiToken.issue(worker, "test", days=1)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(
+            reverse("api:victim_cases"), headers={"Authorization": f"Bearer {token}"}
+        )
+
+    assert response.status_code == 200
+    sql = [q["sql"].upper() for q in queries.captured_queries]
+    assert not [q for q in sql if "DISTINCT" in q]
+    counts = [q for q in sql if "COUNT(" in q]
+    assert counts
+    assert all("LIMIT" in q for q in counts)
+
+
+def test_a_count_stops_at_the_cap(make_user: Callable[..., Any]) -> None:
+    worker = make_user("worker", "welfare", "case_worker")
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    VictimCase.objects.bulk_create(
+        VictimCase(person=person, owning_agency=worker.agency) for _ in range(COUNT_CAP + 5)
+    )
+    everything = VictimCase.objects.order_by("-opened_at", "-pk")
+
+    paginator = CappedPaginator(everything, 25)
+
+    assert paginator.count == COUNT_CAP
+    assert paginator.is_capped
+    assert paginator.num_pages == COUNT_CAP // 25
+    assert not CappedPaginator(everything[:10], 25).is_capped
