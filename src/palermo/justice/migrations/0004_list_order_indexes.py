@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_second_factor_and_language'),
         ('jurisdiction', '0001_initial'),
-        ('justice', '0002_criminal_transition'),
+        ('justice', '0003_courtdecision_assets_confiscated_suspect_is_official'),
     ]
 
     operations = [
