@@ -125,7 +125,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["palermo.accounts.backends.ThrottledModelBackend"]
+# The first loads sessions that passed both factors; the second only checks passwords and
+# recognises no session by itself (see palermo.accounts.backends).
+AUTHENTICATION_BACKENDS = [
+    "palermo.accounts.backends.SecondFactorBackend",
+    "palermo.accounts.backends.ThrottledModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 

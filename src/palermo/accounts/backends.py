@@ -1,4 +1,10 @@
-"""Password login that refuses locked accounts (after repeated failures)."""
+"""Who a session belongs to, and how a password is checked.
+
+A session counts only once both factors are passed: `SecondFactorBackend` is the one backend whose
+sessions are honoured, and only `accounts.views` logs a person in with it, after the one-time code.
+A session made by any other way in (Django's admin login, `authenticate` + `login` elsewhere) was
+made with the password backend, which recognises nobody on later requests.
+"""
 
 from typing import Any
 
@@ -7,8 +13,25 @@ from django.http import HttpRequest
 
 from palermo.accounts.models import User
 
+SECOND_FACTOR_BACKEND = "palermo.accounts.backends.SecondFactorBackend"
+
+
+class SecondFactorBackend(ModelBackend):
+    """Loads the user of a session that passed the code step; never checks a password."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        return None
+
 
 class ThrottledModelBackend(ModelBackend):
+    """The password step: refuses locked accounts, and never carries a session by itself."""
+
     def authenticate(
         self,
         request: HttpRequest | None,
@@ -22,3 +45,6 @@ class ThrottledModelBackend(ModelBackend):
         user = super().authenticate(request, username=username, password=password, **kwargs)
         # Failures are only forgiven once the second factor is passed too (see accounts.views).
         return user if isinstance(user, User) else None
+
+    def get_user(self, user_id: Any) -> None:
+        return None
