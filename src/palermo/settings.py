@@ -39,6 +39,16 @@ def _data_key_file() -> Path:
     return Path(configured) if configured else HOME / "data_keys.json"
 
 
+def _audit_key_file() -> Path:
+    configured = os.environ.get("PALERMO_AUDIT_KEY_FILE", "")
+    if PRODUCTION and not configured and not os.environ.get("PALERMO_AUDIT_KEY"):
+        raise ImproperlyConfigured(
+            "PALERMO_AUDIT_KEY_FILE (or PALERMO_AUDIT_KEY) must be set in production: the audit "
+            "trail is keyed so that nobody with only database access can rewrite it."
+        )
+    return Path(configured) if configured else HOME / "audit_key"
+
+
 SECRET_KEY = _secret_key()
 # Off unless asked for: Django's debug pages show local variables, which may hold personal data.
 DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "") == "1"
@@ -52,6 +62,14 @@ ALLOWED_HOSTS = [
 # JSON in PALERMO_DATA_KEYS. See palermo.privacy.keys.
 PALERMO_DATA_KEY_FILE = _data_key_file()
 PALERMO_DATA_KEYS = os.environ.get("PALERMO_DATA_KEYS", "")
+# The audit chain's HMAC key, outside the database too; signed checkpoints of the chain's tip go
+# to a file (copy it to another system). See palermo.audit.keys and docs/audit.md.
+PALERMO_AUDIT_KEY_FILE = _audit_key_file()
+PALERMO_AUDIT_KEY = os.environ.get("PALERMO_AUDIT_KEY", "")
+PALERMO_AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("PALERMO_AUDIT_CHECKPOINT_FILE", "") or HOME / "audit-checkpoints.jsonl"
+)
+PALERMO_AUDIT_CHECKPOINT_EVERY = int(os.environ.get("PALERMO_AUDIT_CHECKPOINT_EVERY", "100"))
 PALERMO_DEFAULT_PACK = os.environ.get("PALERMO_PACK", "generic")
 
 INSTALLED_APPS = [

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from palermo.audit.checkpoints import checkpoint_when_due
 from palermo.audit.models import AuditEntry, AuditHead
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def record_event(
         entry.entry_hash = entry.computed_hash()
         entry.save()
         AuditHead.objects.filter(pk=1).update(sequence=entry.sequence, entry_hash=entry.entry_hash)
+        checkpoint_when_due(head.sequence, entry.sequence, entry.entry_hash)
     return entry
 
 
