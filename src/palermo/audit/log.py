@@ -44,5 +44,12 @@ def record_event(
     return entry
 
 
-def record_read(user: "User", object_type: str, object_ref: str, reason: str = "") -> AuditEntry:
-    return record_event(user, "read", object_type, object_ref, reason=reason)
+def record_read(
+    user: "User",
+    object_type: str,
+    object_ref: str,
+    reason: str = "",
+    *,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    return record_event(user, "read", object_type, object_ref, reason=reason, changes=changes)

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from palermo.core import limits
 from palermo.privacy.blind_index import blind_index, normalise_document, normalise_name
 from palermo.privacy.fields import EncryptedJSONField, EncryptedTextField
 from palermo.references import new_reference
@@ -40,7 +41,7 @@ class Person(models.Model):
     document_numbers = EncryptedJSONField(_("document numbers"), blank=True, default=list)
     phones = EncryptedJSONField(_("phone numbers"), blank=True, default=list)
     addresses = EncryptedJSONField(_("addresses"), blank=True, default=list)
-    narrative = EncryptedTextField(_("narrative"), blank=True)
+    narrative = EncryptedTextField(_("narrative"), blank=True, max_length=limits.SUMMARY)
     # Non-identifying: in the clear, for statistics.
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
+from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class Referral(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True, max_length=limits.NOTE)
 
     objects = ReferralQuerySet.as_manager()
 
@@ -166,7 +167,7 @@ class Service(models.Model):
     provider = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     started_on = models.DateField(_("started"), default=timezone.localdate)
     ended_on = models.DateField(_("ended"), null=True, blank=True)
-    notes = EncryptedTextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True, max_length=limits.NOTE)
 
     class Meta:
         verbose_name = _("service")
@@ -184,12 +185,17 @@ class BreakGlassGrant(models.Model):
 
     case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
-    reason = models.TextField()
+    reason = EncryptedTextField(max_length=limits.REASON)
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
     def __str__(self) -> str:
         return f"{self.user} → {self.case}"
+
+    @property
+    def audit_ref(self) -> str:
+        """What the audit trail stores instead of a copy of the (personal) free text."""
+        return f"registry.breakglassgrant:{self.pk}"
 
     @classmethod
     def open(cls, case: models.Model, user: "User", reason: str) -> "BreakGlassGrant":
@@ -201,5 +207,7 @@ class BreakGlassGrant(models.Model):
             reason=reason,
             expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
         )
-        record_event(user, "break_glass", "victim_case", str(case), reason=reason)
+        record_event(
+            user, "break_glass", "victim_case", str(case), changes={"reason_of": grant.audit_ref}
+        )
         return grant
