@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import AgencyKind
+from palermo.core import limits
 from palermo.jurisdiction.models import Jurisdiction, LegalProvision
 from palermo.justice.models import (
     CourtDecision,
@@ -122,10 +123,13 @@ class CaseOpenForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
+        max_length=limits.SUMMARY,
         widget=forms.Textarea,
         help_text=_("Stored encrypted. Shown only on the case file."),
     )
-    reason = forms.CharField(label=_("Why the investigation opens"), widget=REASON, max_length=2000)
+    reason = forms.CharField(
+        label=_("Why the investigation opens"), widget=REASON, max_length=limits.REASON
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -166,7 +170,7 @@ class MoveForm(forms.Form):
         required=False,
         help_text=_("Needed to submit the case to court."),
     )
-    reason = forms.CharField(label=_("Why"), widget=REASON, max_length=2000)
+    reason = forms.CharField(label=_("Why"), widget=REASON, max_length=limits.REASON)
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "move")
@@ -263,7 +267,7 @@ class AuthorisationRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Measure"), choices=AuthorisationKind.choices)
     court = forms.ModelChoiceField(label=_("Court"), queryset=Agency.objects.none())
     scope = forms.CharField(
-        label=_("Scope"), widget=REASON, max_length=4000, help_text=_("Stored encrypted.")
+        label=_("Scope"), widget=REASON, max_length=limits.SUMMARY, help_text=_("Stored encrypted.")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

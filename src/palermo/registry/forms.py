@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
+from palermo.core import limits
 from palermo.registry.models import (
     Consent,
     Document,
@@ -105,7 +106,9 @@ class SearchForm(CaseFilterForm):
 
 
 class MoveForm(forms.Form):
-    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.REASON
+    )
 
 
 class PresumedVictimMoveForm(MoveForm):
@@ -127,7 +130,9 @@ class IdentifiedMoveForm(MoveForm):
     competent_authority = forms.ModelChoiceField(
         label=_("Competent authority"), queryset=Agency.objects.none()
     )
-    decision = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.CharField(
+        label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.NOTE
+    )
     identified_on = forms.DateField(
         label=_("Decided on"), required=False, widget=DateInput, help_text=_("Today if empty.")
     )
@@ -307,6 +312,7 @@ class ReferralForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the receiving agency"),
         required=False,
+        max_length=limits.NOTE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -370,6 +376,7 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Why you need emergency access"),
         min_length=10,
+        max_length=limits.REASON,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("At least a sentence. It is recorded in the audit trail."),
     )

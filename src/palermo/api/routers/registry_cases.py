@@ -15,6 +15,7 @@ from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by
 from palermo.api.security import caller
 from palermo.api.serialise import when
+from palermo.core import limits
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition
@@ -24,7 +25,9 @@ router = Router(tags=["victim cases"])
 
 class MoveIn(Schema):
     to_stage: Stage
-    reason: str = Field("", description="Why the case moves on; recorded with the move")
+    reason: str = Field(
+        "", description="Why the case moves on; recorded with the move", max_length=limits.REASON
+    )
     reflection_period_start: datetime.date | None = Field(
         None, description="To presumed victim: today if left out"
     )
@@ -34,7 +37,9 @@ class MoveIn(Schema):
     competent_authority: str | None = Field(
         None, description="To identified (required): the code of the deciding agency"
     )
-    decision: str | None = Field(None, description="To identified (required): the decision")
+    decision: str | None = Field(
+        None, description="To identified (required): the decision", max_length=limits.NOTE
+    )
     identified_on: datetime.date | None = Field(
         None, description="To identified: today if left out"
     )

@@ -32,11 +32,11 @@ class Person(models.Model):
         _("reference"), max_length=20, unique=True, default=new_person_reference, editable=False
     )
     # Identifying: encrypted at rest, never logged, never in URLs.
-    given_name = EncryptedTextField(_("given name"), blank=True)
-    family_name = EncryptedTextField(_("family name"), blank=True)
+    given_name = EncryptedTextField(_("given name"), blank=True, max_length=limits.NAME)
+    family_name = EncryptedTextField(_("family name"), blank=True, max_length=limits.NAME)
     aliases = EncryptedJSONField(_("aliases"), blank=True, default=list)
     date_of_birth = EncryptedTextField(
-        _("date of birth"), blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
+        _("date of birth"), blank=True, max_length=10, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
     )
     document_numbers = EncryptedJSONField(_("document numbers"), blank=True, default=list)
     phones = EncryptedJSONField(_("phone numbers"), blank=True, default=list)
