@@ -5,6 +5,7 @@ key; development mode uses the working folder (PALERMO_HOME, default ./var) that
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "axes",  # login failures per (account, address) pair, kept in the database
     "palermo.accounts",
     "palermo.jurisdiction",
     "palermo.audit",
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "palermo.core.ratelimits.ApiRateLimitMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "palermo.htmx.LeavePageOnRedirectMiddleware",
     "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked (account, address) pair into a 429
 ]
 
 ROOT_URLCONF = "palermo.urls"
@@ -165,9 +169,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock an account for PALERMO_LOCKOUT_MINUTES after this many failed logins in a row.
+# Lock an (account, address) pair for PALERMO_LOCKOUT_MINUTES after this many failed passwords
+# in a row (django-axes). Locking the account itself would let anyone lock out any staff member
+# with five wrong guesses; wrong one-time codes (which need the password) still lock the account.
 PALERMO_MAX_FAILED_LOGINS = int(os.environ.get("PALERMO_MAX_FAILED_LOGINS", "5"))
 PALERMO_LOCKOUT_MINUTES = int(os.environ.get("PALERMO_LOCKOUT_MINUTES", "15"))
+AXES_FAILURE_LIMIT = PALERMO_MAX_FAILED_LOGINS
+AXES_COOLOFF_TIME = timedelta(minutes=PALERMO_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "palermo.core.ratelimits.axes_locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail already
+AXES_VERBOSE = False
+
+# The shared cache: a database table (created by a migration), so rate-limit counts hold across
+# every web process and the worker without another server. See palermo.core.ratelimits.
+CACHES = {
+    "default": {
+        "BACKEND": "palermo.core.cache.AtomicDatabaseCache",
+        "LOCATION": "palermo_cache",
+    }
+}
+RATELIMIT_USE_CACHE = "default"
 
 # Sessions expire after 30 idle minutes and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PALERMO_SESSION_SECONDS", "1800"))

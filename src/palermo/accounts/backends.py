@@ -8,6 +8,7 @@ made with the password backend, which recognises nobody on later requests.
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
@@ -29,8 +30,9 @@ class SecondFactorBackend(ModelBackend):
         return None
 
 
-class ThrottledModelBackend(ModelBackend):
-    """The password step: refuses locked accounts, and never carries a session by itself."""
+class ThrottledModelBackend(AxesStandaloneBackend, ModelBackend):
+    """The password step: refuses a locked (account, address) pair (django-axes) and an account
+    locked after wrong one-time codes, and never carries a session by itself."""
 
     def authenticate(
         self,
@@ -39,10 +41,15 @@ class ThrottledModelBackend(ModelBackend):
         password: str | None = None,
         **kwargs: Any,
     ) -> User | None:
+        if request is not None:
+            # Raises PermissionDenied (a failed login) while the pair is locked out.
+            AxesStandaloneBackend.authenticate(self, request, username, password, **kwargs)
         candidate = User.objects.filter(username=username).first()
         if candidate is not None and candidate.is_locked_out():
             return None
-        user = super().authenticate(request, username=username, password=password, **kwargs)
+        user = ModelBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )
         # Failures are only forgiven once the second factor is passed too (see accounts.views).
         return user if isinstance(user, User) else None
 

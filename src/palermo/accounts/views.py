@@ -20,6 +20,7 @@ from palermo.accounts.forms import CodeForm, PasswordStepForm
 from palermo.accounts.models import User
 from palermo.accounts.totp import accept_code, provisioning_qr_svg
 from palermo.audit.log import record_event
+from palermo.core.ratelimits import limit
 
 PENDING = "palermo_pending_user"
 ENROLMENT = "palermo_enrolment_token"
@@ -30,6 +31,11 @@ REFUSED = gettext_lazy(
 )
 
 
+def _pending_key(group: str, request: HttpRequest) -> str:
+    return str(request.session.get(PENDING, {}).get("id", "none"))
+
+
+@limit("login_address", key="ip", methods=["POST"])
 def login_password(request: HttpRequest) -> HttpResponse:
     form = PasswordStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -37,10 +43,22 @@ def login_password(request: HttpRequest) -> HttpResponse:
         if isinstance(user, User):
             request.session[PENDING] = {"id": user.pk, "at": time.time(), "next": _next(request)}
             return redirect("verify" if user.totp_confirmed else "enrol")
+        if getattr(request, "axes_locked_out", False):
+            # A locked pair is refused before any password is checked; hash one anyway so the
+            # refusal takes as long as a wrong password (AxesMiddleware then answers 429).
+            User().set_password(form.cleaned_data["password"])
         form.add_error(None, REFUSED)
     return render(request, "accounts/login.html", {"form": form})
 
 
+code_step_limits = [
+    limit("code_address", key="ip", methods=["POST"]),
+    limit("code_account", key=_pending_key, methods=["POST"]),
+]
+
+
+@code_step_limits[0]
+@code_step_limits[1]
 def login_verify(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None or not user.totp_confirmed:
@@ -55,6 +73,8 @@ def login_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify.html", {"form": form})
 
 
+@code_step_limits[0]
+@code_step_limits[1]
 def login_enrol(request: HttpRequest) -> HttpResponse:
     """Show the key and confirm a first code, only for the holder of a one-time enrolment link."""
     user = _pending_user(request)
