@@ -155,7 +155,7 @@ def _refuse_long_cells(path: Path, frame: pd.DataFrame) -> None:
         if first is not None:
             raise PersonListError(
                 path,
-                f"a cell of {len(frame[column].iat[first]):,} characters; "
+                f"a cell of {len(str(frame[column].iat[first])):,} characters; "
                 f"at most {MAX_CELL_CHARACTERS:,} are read",
                 row=first + _FIRST_DATA_ROW,
                 column=column,
