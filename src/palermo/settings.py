@@ -18,9 +18,19 @@ HOME = Path(os.environ.get("PALERMO_HOME", "var")).resolve()
 BASE_DIR = Path(__file__).resolve().parent
 
 
+MIN_SECRET_KEY_LENGTH = 50
+
+
 def _secret_key() -> str:
     key = os.environ.get("PALERMO_SECRET_KEY", "")
     if key:
+        if PRODUCTION and (
+            len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5 or "insecure" in key
+        ):
+            raise ImproperlyConfigured(
+                f"PALERMO_SECRET_KEY is too weak: use at least {MIN_SECRET_KEY_LENGTH} random "
+                "characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+            )
         return key
     key_file = HOME / "secret_key"
     if key_file.exists():
@@ -99,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "palermo.core.ratelimits.ApiRateLimitMiddleware",
+    "palermo.core.headers.PrivateResponsesMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -206,6 +217,12 @@ SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("PALERMO_SSL_REDIRECT", "1")
 if os.environ.get("PALERMO_BEHIND_TLS_PROXY", "") == "1":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
+# Palermo's host should be HTTPS-only with all its subdomains; set PALERMO_HSTS_PRELOAD=0 (or
+# _SUBDOMAINS=0) only if the domain also serves something over plain HTTP.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+    PRODUCTION and os.environ.get("PALERMO_HSTS_SUBDOMAINS", "1") == "1"
+)
+SECURE_HSTS_PRELOAD = PRODUCTION and os.environ.get("PALERMO_HSTS_PRELOAD", "1") == "1"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
