@@ -7,3 +7,8 @@ NAME = 200  # a person's name, an alias, a file name
 REASON = 2000  # why a case moved, why the glass was broken
 NOTE = 4000  # a referral or service note, an identification decision, a screening note
 SUMMARY = 20000  # a case summary, a narrative, a judicial authorisation's scope
+
+# Numbers with a sane range: beyond these a value is a mistake (or an attack), never a fact.
+MAX_PAGE = 1_000_000  # pages of 25: far beyond any list Palermo holds
+MAX_DAYS_AHEAD = 36_500  # a hundred years
+MAX_PRISON_MONTHS = 1_200  # a hundred years; a life sentence is recorded as such, not in months

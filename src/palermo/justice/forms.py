@@ -317,7 +317,9 @@ class CourtDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
     is_final = forms.BooleanField(label=_("Final (no further appeal)"), required=False)
-    prison_months = forms.IntegerField(label=_("Prison (months)"), min_value=0, initial=0)
+    prison_months = forms.IntegerField(
+        label=_("Prison (months)"), min_value=0, max_value=limits.MAX_PRISON_MONTHS, initial=0
+    )
     suspended = forms.BooleanField(label=_("Prison term suspended"), required=False)
     fine = forms.DecimalField(
         label=_("Fine"), min_value=0, max_digits=12, decimal_places=2, initial=0

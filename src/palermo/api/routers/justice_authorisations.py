@@ -26,9 +26,12 @@ router = Router(tags=["judicial authorisations"])
 class AuthorisationFilters(Schema):
     status: AuthorisationStatus | None = None
     expiring_within_days: int | None = Field(
-        None, ge=0, description="Granted, in force, and ending within this many days"
+        None,
+        ge=0,
+        le=limits.MAX_DAYS_AHEAD,
+        description="Granted, in force, and ending within this many days",
     )
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=limits.MAX_PAGE)
 
 
 @router.get("/authorisations/", url_name="authorisations")

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Body, Field, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check, problems_of
@@ -51,7 +51,9 @@ def conflict(error: ValidationError) -> Status[Problems]:
 
 @router.get("/screenings/", url_name="screenings")
 def screenings(
-    request: HttpRequest, status: ScreeningStatus | None = None, page: int = 1
+    request: HttpRequest,
+    status: ScreeningStatus | None = None,
+    page: int = Query(1, ge=1, le=limits.MAX_PAGE),
 ) -> dict[str, object]:
     """My screenings, those in progress first; `?status=draft` or `completed` to filter."""
     found = screenings_visible_to(screener(request))
