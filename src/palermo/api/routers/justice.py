@@ -99,7 +99,7 @@ def criminal_case(request: HttpRequest, reference: str) -> dict[str, object]:
     return serialise.criminal_case_detail(found)
 
 
-class MoveIn(Schema):
+class CriminalCaseMoveIn(Schema):
     stage: str = Field(description="The next stage (see the case's stages)")
     reason: str = Field(
         description="Why the case moves (kept encrypted in the timeline)", max_length=limits.REASON
@@ -113,7 +113,9 @@ class MoveIn(Schema):
     url_name="criminal_case_move",
     response={201: dict[str, Any]},
 )
-def move_criminal_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[Any]:
+def move_criminal_case(
+    request: HttpRequest, reference: str, payload: CriminalCaseMoveIn
+) -> Status[Any]:
     """Investigators move it until it leaves the police, then the prosecution, then the court."""
     user = caller(request)
     case = criminal_case_for(user, reference)

@@ -23,7 +23,7 @@ from palermo.registry.models import Consent, Exploitation, Stage, StageTransitio
 router = Router(tags=["victim cases"])
 
 
-class MoveIn(Schema):
+class VictimCaseMoveIn(Schema):
     to_stage: Stage
     reason: str = Field(
         "", description="Why the case moves on; recorded with the move", max_length=limits.REASON
@@ -50,7 +50,7 @@ class MoveIn(Schema):
     url_name="victim_case_move",
     response={201: dict[str, Any]},
 )
-def move_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[Any]:
+def move_case(request: HttpRequest, reference: str, payload: VictimCaseMoveIn) -> Status[Any]:
     """Move the case to a next stage with the details that stage needs; a stage the case
     cannot go to from where it is is refused (422) with the model's reason."""
     user = caller(request)
