@@ -35,7 +35,11 @@ class PrivateResponsesMiddleware:
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
         signed_in = bool(user is not None and user.is_authenticated)
-        if signed_in or request.path.startswith("/api/") or "Authorization" in request.headers:
+        already = "no-store" in response.get("Cache-Control", "")
+        private = (
+            signed_in or request.path.startswith("/api/") or "Authorization" in request.headers
+        )
+        if private and not already:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response

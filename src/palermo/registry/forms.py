@@ -26,6 +26,7 @@ from palermo.registry.models import (
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ServiceKind
+from palermo.registry.uploads import UnsafeUpload, checked_content
 from palermo.registry.vocabulary import ExploitationForm
 
 # ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
@@ -347,14 +348,26 @@ class DocumentForm(forms.Form):
                 _("The file is too big: the limit is %(limit)s MB."),
                 params={"limit": f"{limit / 1024 / 1024:.1f}"},
             )
-        self.cleaned_data["content_type"] = _type_of(upload)
+        content_type = _type_of(upload)
+        upload.seek(0)
+        try:
+            self.cleaned_data["content"] = checked_content(upload.read(), content_type)
+        except UnsafeUpload:
+            raise forms.ValidationError(
+                _(
+                    "This file cannot be accepted: it is damaged, or it carries active content "
+                    "(scripts, automatic actions, embedded files or web pages)."
+                )
+            ) from None
+        self.cleaned_data["content_type"] = content_type
         return upload
 
     def store_for(self, case: VictimCase, by: User) -> Document:
         """Store the validated file on the case, encrypted (the page and the API both come here)."""
         upload: UploadedFile = self.cleaned_data["file"]
         content_type = self.cleaned_data["content_type"]
-        return Document.store(case, upload.read(), content_type, upload.name or "", by)
+        content = self.cleaned_data["content"]  # checked whole; images re-encoded
+        return Document.store(case, content, content_type, (upload.name or "")[:255], by)
 
 
 def _type_of(upload: UploadedFile) -> str:
