@@ -55,3 +55,19 @@ def test_a_page_number_in_the_billions_shows_a_page(cast: Cast, client: Client, 
     client.force_login(cast.investigator)
 
     assert client.get("/criminal-cases/", {"page": page}).status_code == 200
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_no_one_can_mean_is_refused(cast: Cast, day: str) -> None:
+    case, charge = charged_at_trial(cast)
+
+    response = post(
+        cast.fellow_judge,
+        url("decision_add", case),
+        charge=charge.pk,
+        outcome="acquitted",
+        decided_on=day,
+    )
+
+    assert any(loc[-1] == "decided_on" for loc in problems(response))
+    assert not CourtDecision.objects.exists()

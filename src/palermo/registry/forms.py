@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
 from palermo.core import limits
+from palermo.core.dates import SaneDateField
 from palermo.registry.models import (
     Consent,
     Document,
@@ -113,13 +114,13 @@ class MoveForm(forms.Form):
 
 
 class PresumedVictimMoveForm(MoveForm):
-    reflection_period_start = forms.DateField(
+    reflection_period_start = SaneDateField(
         label=_("Reflection period from"),
         required=False,
         widget=DateInput,
         help_text=_("Today if left empty."),
     )
-    reflection_period_end = forms.DateField(
+    reflection_period_end = SaneDateField(
         label=_("Reflection period until"),
         required=False,
         widget=DateInput,
@@ -134,7 +135,7 @@ class IdentifiedMoveForm(MoveForm):
     decision = forms.CharField(
         label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.NOTE
     )
-    identified_on = forms.DateField(
+    identified_on = SaneDateField(
         label=_("Decided on"), required=False, widget=DateInput, help_text=_("Today if empty.")
     )
 
