@@ -249,6 +249,7 @@ class ServiceForm(forms.ModelForm[Service]):
     class Meta:
         model = Service
         fields = ["kind", "provider", "started_on", "ended_on", "notes"]
+        field_classes = {"started_on": SaneDateField, "ended_on": SaneDateField}
         labels = {"provider": _("Provider")}
         widgets = {
             "started_on": DateInput,
@@ -285,6 +286,7 @@ class ConsentForm(forms.ModelForm[Consent]):
     class Meta:
         model = Consent
         fields = ["given_on", "form", "covers_referral"]
+        field_classes = {"given_on": SaneDateField}
         labels = {"form": _("How the consent was given")}
         widgets = {"given_on": DateInput, "form": forms.RadioSelect}
 
