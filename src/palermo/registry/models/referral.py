@@ -126,6 +126,12 @@ class Referral(models.Model):
             )
         if by.agency_id == to_agency.pk:
             raise ValidationError(_("A case cannot be referred to the agency that holds it."))
+        if by.agency_id != case.owning_agency_id:
+            # Onward referral: the person consented to the holding agency's referral, not to
+            # every agency a case reaches passing the file on (see docs/access-rules.md).
+            raise ValidationError(
+                _("Only the agency that holds the case can refer it; ask it to refer the case on.")
+            )
         assert by.agency is not None
         referral = cls.objects.create(
             case=case,
