@@ -1,6 +1,10 @@
 """Shared fixtures: a throwaway keyring, a small jurisdiction, and users by role and agency."""
 
+import base64
+import secrets
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -15,9 +19,17 @@ pytest_plugins = ["tests.browser.fixtures"]
 def throwaway_keyring() -> Iterator[None]:
     """Tests never touch a real key: each session encrypts under a fresh random keyring."""
     settings.PALERMO_DATA_KEYS = new_keyring_json()
+    settings.PALERMO_AUDIT_KEY = base64.b64encode(secrets.token_bytes(32)).decode()
     forget_keyring()
     yield
     forget_keyring()
+
+
+@pytest.fixture(autouse=True)
+def checkpoints_in_a_temporary_folder(settings: Any, tmp_path: Path) -> Path:
+    """Signed audit checkpoints go to the test's own folder, never to ./var."""
+    settings.PALERMO_AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
+    return Path(settings.PALERMO_AUDIT_CHECKPOINT_FILE)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ key; development mode uses the working folder (PALERMO_HOME, default ./var) that
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -17,9 +18,19 @@ HOME = Path(os.environ.get("PALERMO_HOME", "var")).resolve()
 BASE_DIR = Path(__file__).resolve().parent
 
 
+MIN_SECRET_KEY_LENGTH = 50
+
+
 def _secret_key() -> str:
     key = os.environ.get("PALERMO_SECRET_KEY", "")
     if key:
+        if PRODUCTION and (
+            len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5 or "insecure" in key
+        ):
+            raise ImproperlyConfigured(
+                f"PALERMO_SECRET_KEY is too weak: use at least {MIN_SECRET_KEY_LENGTH} random "
+                "characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+            )
         return key
     key_file = HOME / "secret_key"
     if key_file.exists():
@@ -39,6 +50,16 @@ def _data_key_file() -> Path:
     return Path(configured) if configured else HOME / "data_keys.json"
 
 
+def _audit_key_file() -> Path:
+    configured = os.environ.get("PALERMO_AUDIT_KEY_FILE", "")
+    if PRODUCTION and not configured and not os.environ.get("PALERMO_AUDIT_KEY"):
+        raise ImproperlyConfigured(
+            "PALERMO_AUDIT_KEY_FILE (or PALERMO_AUDIT_KEY) must be set in production: the audit "
+            "trail is keyed so that nobody with only database access can rewrite it."
+        )
+    return Path(configured) if configured else HOME / "audit_key"
+
+
 SECRET_KEY = _secret_key()
 # Off unless asked for: Django's debug pages show local variables, which may hold personal data.
 DEBUG = not PRODUCTION and os.environ.get("PALERMO_DEBUG", "") == "1"
@@ -52,6 +73,14 @@ ALLOWED_HOSTS = [
 # JSON in PALERMO_DATA_KEYS. See palermo.privacy.keys.
 PALERMO_DATA_KEY_FILE = _data_key_file()
 PALERMO_DATA_KEYS = os.environ.get("PALERMO_DATA_KEYS", "")
+# The audit chain's HMAC key, outside the database too; signed checkpoints of the chain's tip go
+# to a file (copy it to another system). See palermo.audit.keys and docs/audit.md.
+PALERMO_AUDIT_KEY_FILE = _audit_key_file()
+PALERMO_AUDIT_KEY = os.environ.get("PALERMO_AUDIT_KEY", "")
+PALERMO_AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("PALERMO_AUDIT_CHECKPOINT_FILE", "") or HOME / "audit-checkpoints.jsonl"
+)
+PALERMO_AUDIT_CHECKPOINT_EVERY = int(os.environ.get("PALERMO_AUDIT_CHECKPOINT_EVERY", "100"))
 PALERMO_DEFAULT_PACK = os.environ.get("PALERMO_PACK", "generic")
 
 INSTALLED_APPS = [
@@ -62,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "axes",  # login failures per (account, address) pair, kept in the database
     "palermo.accounts",
     "palermo.jurisdiction",
     "palermo.audit",
@@ -81,6 +111,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "palermo.core.ratelimits.ApiRateLimitMiddleware",
+    "palermo.core.headers.PrivateResponsesMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -92,6 +124,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "palermo.htmx.LeavePageOnRedirectMiddleware",
     "palermo.jurisdiction.middleware.JurisdictionTimeZoneMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked (account, address) pair into a 429
     # Innermost, so that a write, its key and its stored answer commit together.
     "palermo.api.idempotency.IdempotencyMiddleware",
 ]
@@ -133,7 +166,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["palermo.accounts.backends.ThrottledModelBackend"]
+# The first loads sessions that passed both factors; the second only checks passwords and
+# recognises no session by itself (see palermo.accounts.backends).
+AUTHENTICATION_BACKENDS = [
+    "palermo.accounts.backends.SecondFactorBackend",
+    "palermo.accounts.backends.ThrottledModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 
@@ -150,9 +188,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock an account for PALERMO_LOCKOUT_MINUTES after this many failed logins in a row.
+# Lock an (account, address) pair for PALERMO_LOCKOUT_MINUTES after this many failed passwords
+# in a row (django-axes). Locking the account itself would let anyone lock out any staff member
+# with five wrong guesses; wrong one-time codes (which need the password) still lock the account.
 PALERMO_MAX_FAILED_LOGINS = int(os.environ.get("PALERMO_MAX_FAILED_LOGINS", "5"))
 PALERMO_LOCKOUT_MINUTES = int(os.environ.get("PALERMO_LOCKOUT_MINUTES", "15"))
+AXES_FAILURE_LIMIT = PALERMO_MAX_FAILED_LOGINS
+AXES_COOLOFF_TIME = timedelta(minutes=PALERMO_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "palermo.core.ratelimits.axes_locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail already
+AXES_VERBOSE = False
+
+# The shared cache: a database table (created by a migration), so rate-limit counts hold across
+# every web process and the worker without another server. See palermo.core.ratelimits.
+CACHES = {
+    "default": {
+        "BACKEND": "palermo.core.cache.AtomicDatabaseCache",
+        "LOCATION": "palermo_cache",
+    }
+}
+RATELIMIT_USE_CACHE = "default"
 
 # Sessions expire after 30 idle minutes and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PALERMO_SESSION_SECONDS", "1800"))
@@ -168,6 +225,12 @@ SECURE_SSL_REDIRECT = PRODUCTION and os.environ.get("PALERMO_SSL_REDIRECT", "1")
 if os.environ.get("PALERMO_BEHIND_TLS_PROXY", "") == "1":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
+# Palermo's host should be HTTPS-only with all its subdomains; set PALERMO_HSTS_PRELOAD=0 (or
+# _SUBDOMAINS=0) only if the domain also serves something over plain HTTP.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+    PRODUCTION and os.environ.get("PALERMO_HSTS_SUBDOMAINS", "1") == "1"
+)
+SECURE_HSTS_PRELOAD = PRODUCTION and os.environ.get("PALERMO_HSTS_PRELOAD", "1") == "1"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -209,15 +272,6 @@ MEDIA_ROOT = HOME / "media"
 PALERMO_EXPORTS_DIR = Path(os.environ.get("PALERMO_EXPORTS_DIR", str(HOME / "exports")))
 # The public tip form is rate-limited per address (django-ratelimit) in a cache every process
 # shares: the database's (its table comes with coordination's migrations).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "palermo_ratelimit",
-    },
-}
-RATELIMIT_USE_CACHE = "ratelimit"
-PALERMO_TIP_RATE = os.environ.get("PALERMO_TIP_RATE", "5/h")
 # Shown to the public after a tip, for anything urgent.
 PALERMO_HOTLINE = os.environ.get("PALERMO_HOTLINE", "")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))

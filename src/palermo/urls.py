@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from palermo import outage, views
+from palermo.accounts.views import admin_login
 from palermo.api import pages as api_pages
 from palermo.api.main import api
 from palermo.coordination.views import tips as public_tips
@@ -27,5 +28,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("account/api-tokens/", api_pages.tokens, name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", api_pages.revoke, name="api_token_revoke"),
+    # Before the admin's own URLs: its password-only login page is replaced by ours.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -15,7 +15,7 @@ def working_folder() -> Path:
 
 
 def prepare_working_folder() -> None:
-    """Create ./var with a secret key and a data-key file (0600) when running in development."""
+    """Create ./var with a secret key, a data-key file and an audit key (0600) in development."""
     if os.environ.get("PALERMO_PRODUCTION", "") == "1":
         return
     home = working_folder()
@@ -23,6 +23,8 @@ def prepare_working_folder() -> None:
     _write_private_file_once(home / "secret_key", secrets.token_urlsafe(50))
     if not os.environ.get("PALERMO_DATA_KEYS") and not os.environ.get("PALERMO_DATA_KEY_FILE"):
         _write_private_file_once(home / "data_keys.json", new_keyring_json())
+    if not os.environ.get("PALERMO_AUDIT_KEY") and not os.environ.get("PALERMO_AUDIT_KEY_FILE"):
+        _write_private_file_once(home / "audit_key", _random_key())
 
 
 def new_keyring_json() -> str:

@@ -7,6 +7,7 @@ Relations: "mine" (the user made it), "colleague" (someone else at the user's ag
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,27 +20,29 @@ from palermo.justice.models import CriminalCase, JudicialAuthorisation
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 
 RELATIONS = ["mine", "colleague", "referred", "other"]
-ALL = set(RELATIONS)
 NONE: set[str] = set()
 
+RULES = Path(__file__).resolve().parents[2] / "docs" / "access-rules.md"
+
+
+def rules_from_the_docs() -> dict[str, dict[str, set[str]]]:
+    """object type → role → relations in which the role may read it (docs/access-rules.md)."""
+    text = RULES.read_text(encoding="utf-8")
+    table = text.split("<!-- access-matrix: start -->")[1].split("<!-- access-matrix: end -->")[0]
+    expected: dict[str, dict[str, set[str]]] = {}
+    for line in table.strip().splitlines()[2:]:
+        object_type, role, *cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert role in Role.values, f"docs/access-rules.md: unknown role {role!r}"
+        assert set(cells) <= {"yes", "no"}, f"docs/access-rules.md: {line}"
+        allowed = {
+            relation for relation, cell in zip(RELATIONS, cells, strict=True) if cell == "yes"
+        }
+        expected.setdefault(object_type, {})[role] = allowed
+    return expected
+
+
 # object type → role → the relations in which the role may read the record.
-EXPECTED: dict[str, dict[str, set[str]]] = {
-    "victim_case": {Role.CASE_WORKER: {"mine", "colleague", "referred"}, Role.SCREENER: {"mine"}},
-    "person": {Role.CASE_WORKER: {"mine", "colleague", "referred"}, Role.SCREENER: {"mine"}},
-    "referral": {Role.CASE_WORKER: {"mine", "colleague", "referred"}},
-    "screening": {Role.SCREENER: {"mine"}},
-    "criminal_case": {
-        Role.INVESTIGATOR: {"mine", "colleague"},
-        Role.PROSECUTOR: {"referred"},
-        Role.JUDICIAL_OFFICER: {"referred"},
-    },
-    "authorisation": {
-        Role.INVESTIGATOR: {"mine", "colleague"},
-        Role.PROSECUTOR: {"referred"},
-        Role.JUDICIAL_OFFICER: {"referred"},
-    },
-    "audit_entry": {Role.AUDITOR: ALL},
-}
+EXPECTED = rules_from_the_docs()
 
 HOME, ELSEWHERE, THIRD = "police", "labour", "hotline"
 WORKER_ROLES = (Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR)

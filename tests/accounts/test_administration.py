@@ -59,4 +59,6 @@ def test_resetting_the_second_factor(administrator: Any, client: Client, make_us
     )
 
     worker.refresh_from_db()
-    assert (worker.totp_secret, worker.totp_confirmed) == ("", False)
+    assert worker.totp_secret != "JBSWY3DPEHPK3PXP"
+    assert not worker.totp_confirmed
+    assert worker.enrolment_digest  # a one-time link was issued for the person

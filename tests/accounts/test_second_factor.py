@@ -9,6 +9,8 @@ import pyotp
 import pytest
 from django.test import Client
 
+from palermo.accounts.enrolment import issue_enrolment_link
+
 PASSWORD = "correct horse battery staple"
 
 
@@ -27,19 +29,61 @@ def code_for(secret: str, offset_steps: int = 0) -> str:
     return pyotp.TOTP(secret).at(time.time() + 30 * offset_steps)
 
 
-def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: Any, client: Client) -> None:
+def enrol_by_link(client: Client, worker: Any) -> str:
+    """Open an administrator's enrolment link, pass the password step; return the shown key."""
+    client.get(issue_enrolment_link(worker, None))
     assert password_step(client) == "/login/enrol/"
     page = client.get("/login/enrol/").content.decode()
     assert 'src="data:image/svg+xml' in page
     secret = re.search(r'<code id="totp-secret">([A-Z2-7]+)</code>', page)
     assert secret is not None
+    return secret.group(1)
 
-    response = client.post("/login/enrol/", {"code": code_for(secret.group(1))})
+
+def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: Any, client: Client) -> None:
+    secret = enrol_by_link(client, worker)
+
+    response = client.post("/login/enrol/", {"code": code_for(secret)})
 
     assert response.status_code == 302
     assert client.get("/").status_code == 200
     worker.refresh_from_db()
     assert worker.totp_confirmed
+    assert worker.enrolment_digest == ""
+
+
+def test_the_key_is_not_shown_to_whoever_knows_the_password(worker: Any, client: Client) -> None:
+    issue_enrolment_link(worker, None)  # issued, but this visitor never opened it
+    worker.refresh_from_db()
+
+    assert password_step(client) == "/login/enrol/"
+    response = client.get("/login/enrol/")
+
+    assert response.status_code == 403
+    assert worker.totp_secret not in response.content.decode()
+    assert "totp-secret" not in response.content.decode()
+
+
+def test_an_enrolment_link_works_once(worker: Any, client: Client) -> None:
+    link = issue_enrolment_link(worker, None)
+    client.get(link)
+    password_step(client)
+    worker.refresh_from_db()
+    client.post("/login/enrol/", {"code": code_for(worker.totp_secret)})
+    client.post("/logout/")
+
+    other = Client()
+    other.get(link)
+    assert password_step(other) == "/login/code/"  # enrolled: the code step, no key shown
+
+
+def test_wrong_codes_during_enrolment_are_counted(worker: Any, client: Client) -> None:
+    enrol_by_link(client, worker)
+    for _ in range(5):
+        client.post("/login/enrol/", {"code": "000000"})
+
+    worker.refresh_from_db()
+    assert worker.is_locked_out()
 
 
 def test_the_password_alone_does_not_log_in(worker: Any, client: Client) -> None:

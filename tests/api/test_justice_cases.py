@@ -137,7 +137,8 @@ def test_the_investigators_send_a_case_to_prosecution_by_its_code(cast: Cast) ->
     assert list(case.transitions.values_list("reason", flat=True))[-1] == "Evidence gathered."
     entry = AuditEntry.objects.filter(action="transition", object_ref=case.reference).last()
     assert entry is not None
-    assert entry.changes == {"stage": ["investigation", "prosecution"]}
+    assert entry.changes["stage"] == ["investigation", "prosecution"]
+    assert entry.changes["reason_of"] == case.transitions.last().audit_ref
 
 
 def test_the_prosecution_submits_it_to_a_court(cast: Cast) -> None:

@@ -66,10 +66,8 @@ def test_a_case_moves_on_with_its_reason_recorded(
     assert case.stage == Stage.SCREENING
     assert StageTransition.objects.get(case=case).reason == "Interview set."
     audit = AuditEntry.objects.get(action="transition")
-    assert (audit.object_ref, audit.changes) == (
-        case.reference,
-        {"stage": ["referred", "screening"]},
-    )
+    assert (audit.object_ref, audit.changes["stage"]) == (case.reference, ["referred", "screening"])
+    assert audit.changes["reason_of"] == StageTransition.objects.get(case=case).audit_ref
 
 
 def test_a_presumed_victim_gets_the_reflection_period_asked_for(

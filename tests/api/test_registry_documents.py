@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Document, VictimCase
+from tests.registry.sample_files import pdf
 
 Headers = Callable[[Any], dict[str, str]]
-PDF = b"%PDF-1.7\nPassport of the person\n%%EOF\n"
+PDF = pdf("Passport of the person")
 
 
 @pytest.fixture

@@ -174,7 +174,7 @@ def test_a_search_field_the_form_refuses_answers_field_by_field(
     response = search(program, bearer(worker), name="x" * 201)
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "name"]
+    assert response.json()["detail"][0]["loc"][-1] == "name"  # the schema refuses it first
 
 
 def test_the_agency_filter_takes_the_agency_code(

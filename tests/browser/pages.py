@@ -16,7 +16,11 @@ def new_page(browser: Any, width: int = 1280) -> Any:
 
 
 def log_in(page: Any, base_url: str, username: str) -> None:
-    """Password, then the second factor: enrol by the key under the QR code, or give a code."""
+    """Open an enrolment link, give the password, then enrol by the key under the QR code."""
+    from palermo.accounts.enrolment import issue_enrolment_link
+    from palermo.accounts.models import User
+
+    page.goto(base_url + issue_enrolment_link(User.objects.get(username=username), None))
     page.goto(f"{base_url}/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)

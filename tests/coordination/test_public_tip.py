@@ -68,10 +68,11 @@ def test_a_contact_makes_the_tip_not_anonymous(public: Client) -> None:
     assert not Tip.objects.get().anonymous
 
 
-@override_settings(PALERMO_TIP_RATE="3/h")
+@override_settings(PALERMO_RATES={"public_tip": "3/h"})
 def test_a_flood_from_one_address_is_refused(public: Client) -> None:
     statuses = [send(public, tip_data()).status_code for _ in range(6)]
     assert statuses == [302, 302, 302, 429, 429, 429]
+    assert int(send(public, tip_data())["Retry-After"]) > 0
     assert Tip.objects.count() == 3
     other = Client(REMOTE_ADDR="198.51.100.9")
     assert send(other, tip_data()).status_code == 302

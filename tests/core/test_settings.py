@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+STRONG_KEY = "k3Y-" + "".join(chr(ord("a") + n % 26) for n in range(60))
 CHECK = [sys.executable, "-m", "palermo", "check", "--deploy", "--fail-level", "ERROR"]
 
 
@@ -32,7 +33,11 @@ def run_palermo(
     ("env", "missing"),
     [
         ({}, "PALERMO_SECRET_KEY"),
-        ({"PALERMO_SECRET_KEY": "x" * 60}, "PALERMO_DATA_KEY_FILE"),
+        ({"PALERMO_SECRET_KEY": STRONG_KEY}, "PALERMO_DATA_KEY_FILE"),
+        (
+            {"PALERMO_SECRET_KEY": STRONG_KEY, "PALERMO_DATA_KEYS": "{}"},
+            "PALERMO_AUDIT_KEY_FILE",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_keys(
@@ -50,14 +55,16 @@ def test_development_prepares_a_private_working_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data_keys.json").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "audit_key").stat().st_mode & 0o777 == 0o600
 
 
 def test_production_serves_compressed_fingerprinted_static_files(tmp_path: Path) -> None:
     run_palermo(tmp_path)  # a development run writes a keyring production can be pointed at
     production = {
         "PALERMO_PRODUCTION": "1",
-        "PALERMO_SECRET_KEY": "x" * 60,
+        "PALERMO_SECRET_KEY": STRONG_KEY,
         "PALERMO_DATA_KEY_FILE": str(tmp_path / "data_keys.json"),
+        "PALERMO_AUDIT_KEY_FILE": str(tmp_path / "audit_key"),
     }
     collect = [sys.executable, "-m", "palermo", "collectstatic", "--noinput"]
 

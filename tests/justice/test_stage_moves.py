@@ -58,7 +58,8 @@ def test_sending_to_prosecution_names_the_office(cast: Cast, client: Client) -> 
     assert last.at >= before
     entry = AuditEntry.objects.filter(action="transition", object_ref=case.reference).last()
     assert entry is not None
-    assert entry.reason == "Evidence gathered."
+    assert entry.reason == ""  # the reason stays encrypted on the transition
+    assert entry.changes["reason_of"] == last.audit_ref
 
 
 def test_the_model_refusal_is_shown_when_the_office_is_missing(cast: Cast, client: Client) -> None:

@@ -11,11 +11,12 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.privacy.cipher import DecryptionError, decrypt_bytes, encrypt_bytes
 from palermo.registry.models import Document, VictimCase
+from tests.registry.sample_files import image, pdf
 
 SECRET = b"Passport of the person, number K7654321"
-PDF = b"%PDF-1.7\n" + SECRET + b"\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+PDF = pdf(SECRET.decode())
+PNG = image("PNG")
+JPEG = image("JPEG")
 
 
 def upload(client: Client, case: VictimCase, name: str, content: bytes) -> Any:

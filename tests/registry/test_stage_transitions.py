@@ -107,4 +107,9 @@ def test_every_move_is_in_the_audit_trail(worker: Any) -> None:
     case.move_to(Stage.SCREENING, worker, "Interview.")
 
     entry = AuditEntry.objects.get(action="transition", object_ref=case.reference)
-    assert entry.changes == {"stage": ["referred", "screening"]}
+    transition = StageTransition.objects.get(case=case)
+    assert entry.changes == {
+        "stage": ["referred", "screening"],
+        "reason_of": transition.audit_ref,
+    }
+    assert entry.reason == ""

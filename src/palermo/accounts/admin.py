@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from palermo.accounts.enrolment import DEFAULT_HOURS, issue_enrolment_link
 from palermo.accounts.models import Agency, RoleAssignment, User
-from palermo.audit.log import record_event
 
 
 class RoleInline(admin.TabularInline[RoleAssignment, User]):
@@ -15,18 +15,22 @@ class RoleInline(admin.TabularInline[RoleAssignment, User]):
     extra = 1
 
 
-@admin.action(description=_("Reset the second factor (the user enrols again at next login)"))
+@admin.action(description=_("Reset the second factor and issue a one-time enrolment link"))
 def reset_second_factor(
     modeladmin: admin.ModelAdmin[User], request: HttpRequest, queryset: QuerySet[User]
 ) -> None:
+    by = request.user if isinstance(request.user, User) else None
     for user in queryset:
-        user.totp_secret, user.totp_confirmed, user.totp_last_step = "", False, 0
-        user.save(update_fields=["totp_secret", "totp_confirmed", "totp_last_step"])
-        record_event(
-            request.user if isinstance(request.user, User) else None,
-            "second_factor_reset",
-            "user",
-            user.username,
+        path = issue_enrolment_link(user, by)
+        # Shown once, to the administrator who hands it to the person (it is not kept anywhere).
+        modeladmin.message_user(
+            request,
+            _("Enrolment link for %(user)s (valid for %(hours)s hours): %(link)s")
+            % {
+                "user": user.username,
+                "hours": DEFAULT_HOURS,
+                "link": request.build_absolute_uri(path),
+            },
         )
 
 

@@ -45,6 +45,10 @@ class User(AbstractUser):
     totp_secret = EncryptedTextField(blank=True)
     totp_confirmed = models.BooleanField(default=False)
     totp_last_step = models.BigIntegerField(default=0)
+    # The key is shown only to whoever holds a one-time enrolment link an administrator issued
+    # (a digest is kept, never the link itself), not to anyone who knows the password.
+    enrolment_digest = models.CharField(max_length=64, blank=True)
+    enrolment_expires_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
 
     class Meta:

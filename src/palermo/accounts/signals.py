@@ -1,4 +1,4 @@
-"""Count failed logins per account so repeated guessing locks it for a while."""
+"""Audit logins and failed logins (django-axes counts failures per account and address)."""
 
 from typing import Any
 
@@ -12,8 +12,6 @@ from palermo.audit.log import record_event
 @receiver(user_login_failed)
 def count_failed_login(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
     user = User.objects.filter(username=credentials.get("username", "")).first()
-    if user is not None:
-        user.record_failed_login()
     record_event(None, "login_failed", "user", user.username if user else "")
 
 

@@ -24,13 +24,19 @@ def provisioning_qr_svg(user: User) -> str:
 
 
 def accept_code(user: User, code: str) -> bool:
-    """True once per valid code: a used (or older) code is refused, so it cannot be replayed."""
+    """True once per valid code: a used (or older) code is refused, so it cannot be replayed.
+
+    The "last used step" moves forward in one conditional UPDATE, so of several requests sending
+    the same code at the same moment exactly one wins, on every database."""
     totp = pyotp.TOTP(user.totp_secret)
     now = time.time()
     for drift in (0, -1, 1):
         step = totp.timecode(now) + drift
-        if step > user.totp_last_step and totp.generate_otp(step) == code.strip():
-            user.totp_last_step = step
-            user.save(update_fields=["totp_last_step"])
-            return True
+        if totp.generate_otp(step) == code.strip():
+            claimed = User.objects.filter(pk=user.pk, totp_last_step__lt=step).update(
+                totp_last_step=step
+            )
+            if claimed:
+                user.totp_last_step = step
+                return True
     return False

@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,12 +14,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from palermo.accounts.backends import SECOND_FACTOR_BACKEND
+from palermo.accounts.enrolment import enrolment_token_fits, finish_enrolment
 from palermo.accounts.forms import CodeForm, PasswordStepForm
 from palermo.accounts.models import User
 from palermo.accounts.totp import accept_code, provisioning_qr_svg
 from palermo.audit.log import record_event
+from palermo.core.ratelimits import limit
 
 PENDING = "palermo_pending_user"
+ENROLMENT = "palermo_enrolment_token"
 PENDING_SECONDS = 300  # the second step must follow the first within five minutes
 REFUSED = gettext_lazy(
     "Your username and password didn't match, or the account is locked for a while after "
@@ -26,6 +31,11 @@ REFUSED = gettext_lazy(
 )
 
 
+def _pending_key(group: str, request: HttpRequest) -> str:
+    return str(request.session.get(PENDING, {}).get("id", "none"))
+
+
+@limit("login_address", key="ip", methods=["POST"])
 def login_password(request: HttpRequest) -> HttpResponse:
     form = PasswordStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -33,10 +43,22 @@ def login_password(request: HttpRequest) -> HttpResponse:
         if isinstance(user, User):
             request.session[PENDING] = {"id": user.pk, "at": time.time(), "next": _next(request)}
             return redirect("verify" if user.totp_confirmed else "enrol")
+        if getattr(request, "axes_locked_out", False):
+            # A locked pair is refused before any password is checked; hash one anyway so the
+            # refusal takes as long as a wrong password (AxesMiddleware then answers 429).
+            User().set_password(form.cleaned_data["password"])
         form.add_error(None, REFUSED)
     return render(request, "accounts/login.html", {"form": form})
 
 
+code_step_limits = [
+    limit("code_address", key="ip", methods=["POST"]),
+    limit("code_account", key=_pending_key, methods=["POST"]),
+]
+
+
+@code_step_limits[0]
+@code_step_limits[1]
 def login_verify(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None or not user.totp_confirmed:
@@ -51,20 +73,43 @@ def login_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify.html", {"form": form})
 
 
+@code_step_limits[0]
+@code_step_limits[1]
 def login_enrol(request: HttpRequest) -> HttpResponse:
+    """Show the key and confirm a first code, only for the holder of a one-time enrolment link."""
     user = _pending_user(request)
     if user is None or user.totp_confirmed:
         return redirect("login")
+    if not enrolment_token_fits(user, request.session.get(ENROLMENT, "")):
+        return render(request, "accounts/enrol_needs_link.html", status=403)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if accept_code(user, form.cleaned_data["code"]):
-            user.totp_confirmed = True
-            user.save(update_fields=["totp_confirmed"])
-            record_event(user, "second_factor_enrolled", "user", user.username)
+            finish_enrolment(user)
+            request.session.pop(ENROLMENT, None)
             return _complete_login(request, user)
+        user.record_failed_login()
+        record_event(user, "second_factor_failed", "user", user.username)
         form.add_error("code", _("That code is not valid. Check the app's clock and try again."))
     context = {"form": form, "qr": provisioning_qr_svg(user), "secret": user.totp_secret}
-    return render(request, "accounts/enrol.html", context)
+    return render(request, "accounts/enrol.html", context, status=400 if form.errors else 200)
+
+
+def enrol_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link an administrator handed out: remember it for the enrolment step, then log in.
+
+    The token is checked against the account only after the password step, so the link alone
+    shows nothing (and tells nobody whether it is valid)."""
+    request.session[ENROLMENT] = token
+    return redirect("login")
+
+
+def admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    """The admin has no login of its own: it sits behind the same two steps as everything else."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = reverse("admin:index")
+    return redirect_to_login(target or reverse("admin:index"))
 
 
 @require_POST
@@ -101,7 +146,7 @@ def _pending_user(request: HttpRequest) -> User | None:
 
 def _complete_login(request: HttpRequest, user: User) -> HttpResponse:
     target = request.session.pop(PENDING, {}).get("next") or reverse("home")
-    login(request, user, backend="palermo.accounts.backends.ThrottledModelBackend")
+    login(request, user, backend=SECOND_FACTOR_BACKEND)
     user.record_successful_login()
     if user.language:
         response = redirect(target)

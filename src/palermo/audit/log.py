@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from palermo.audit.checkpoints import checkpoint_when_due
 from palermo.audit.models import AuditEntry, AuditHead
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ def record_event(
     """Append one entry to the chain. `changes` must never hold personal values.
 
     Inside `recording_in_bulk()`, the entry is held and written with the others of the batch."""
+    entry = new_entry(user, action, object_type, object_ref, reason=reason, changes=changes)
     pending = _batch.get()
     if pending is not None:
-        entry = new_entry(user, action, object_type, object_ref, reason=reason, changes=changes)
         pending.append(entry)
         if len(pending) >= BATCH_SIZE:
             record_events(pending)
@@ -36,27 +37,23 @@ def record_event(
         return entry
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-        entry = AuditEntry(
-            sequence=head.sequence + 1,
-            at=timezone.now().replace(microsecond=0),
-            actor_id=user.pk if user else None,
-            actor=user.username if user else "",
-            agency=user.agency.code if user and user.agency else "",
-            action=action,
-            object_type=object_type,
-            object_ref=object_ref,
-            reason=reason,
-            changes=changes or {},
-            previous_hash=head.entry_hash,
-        )
+        entry.sequence, entry.previous_hash = head.sequence + 1, head.entry_hash
         entry.entry_hash = entry.computed_hash()
         entry.save()
         AuditHead.objects.filter(pk=1).update(sequence=entry.sequence, entry_hash=entry.entry_hash)
+        checkpoint_when_due(head.sequence, entry.sequence, entry.entry_hash)
     return entry
 
 
-def record_read(user: "User", object_type: str, object_ref: str, reason: str = "") -> AuditEntry:
-    return record_event(user, "read", object_type, object_ref, reason=reason)
+def record_read(
+    user: "User",
+    object_type: str,
+    object_ref: str,
+    reason: str = "",
+    *,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    return record_event(user, "read", object_type, object_ref, reason=reason, changes=changes)
 
 
 # How many held entries are written at once: bounded memory, few round trips.
@@ -102,6 +99,7 @@ def record_events(entries: Iterable[AuditEntry]) -> int:
             entry.entry_hash = previous = entry.computed_hash()
         AuditEntry.objects.bulk_create(entries, batch_size=1000)
         AuditHead.objects.filter(pk=1).update(sequence=sequence, entry_hash=previous)
+        checkpoint_when_due(head.sequence, sequence, previous)
     return len(entries)
 
 

@@ -1,11 +1,16 @@
-"""The audit trail: append-only, each entry hashed together with the one before it."""
+"""The audit trail: append-only, each entry hashed together with the one before it.
 
-import hashlib
+The hash is an HMAC under the audit key (kept outside the database, see audit.keys), so someone
+who can write to the database cannot rewrite an entry and recompute the chain after it.
+"""
+
 import json
 from typing import Any, NoReturn
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from palermo.audit.keys import sign
 
 GENESIS = "0" * 64
 
@@ -71,8 +76,13 @@ class AuditEntry(models.Model):
         }
 
     def computed_hash(self) -> str:
-        canonical = json.dumps(self.content(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        """The keyed hash every recording path stores and `palermo audit verify` checks."""
+        return keyed_hash(self.content())
+
+
+def keyed_hash(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return sign("palermo-audit-entry", canonical.encode())
 
 
 class AuditHead(models.Model):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import AgencyKind
+from palermo.core import limits
+from palermo.core.dates import SaneDateField, SaneDateTimeField
 from palermo.jurisdiction.models import Jurisdiction, LegalProvision
 from palermo.justice.models import (
     CourtDecision,
@@ -110,7 +112,7 @@ class CaseFilterForm(forms.Form):
 
 
 class CaseOpenForm(forms.Form):
-    reported_on = forms.DateField(label=_("Reported on"), widget=DATE, initial=timezone.localdate)
+    reported_on = SaneDateField(label=_("Reported on"), widget=DATE, initial=timezone.localdate)
     provisions = ProvisionsChoice(
         label=_("Offences"),
         queryset=LegalProvision.objects.none(),
@@ -122,10 +124,13 @@ class CaseOpenForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
+        max_length=limits.SUMMARY,
         widget=forms.Textarea,
         help_text=_("Stored encrypted. Shown only on the case file."),
     )
-    reason = forms.CharField(label=_("Why the investigation opens"), widget=REASON, max_length=2000)
+    reason = forms.CharField(
+        label=_("Why the investigation opens"), widget=REASON, max_length=limits.REASON
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -166,7 +171,7 @@ class MoveForm(forms.Form):
         required=False,
         help_text=_("Needed to submit the case to court."),
     )
-    reason = forms.CharField(label=_("Why"), widget=REASON, max_length=2000)
+    reason = forms.CharField(label=_("Why"), widget=REASON, max_length=limits.REASON)
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "move")
@@ -212,7 +217,7 @@ class SuspectForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"), required=False, choices=[("", _("not known")), *SuspectRole.choices]
     )
-    arrested_on = forms.DateField(label=_("Arrested on"), widget=DATE, required=False)
+    arrested_on = SaneDateField(label=_("Arrested on"), widget=DATE, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "suspect")
@@ -263,7 +268,7 @@ class AuthorisationRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Measure"), choices=AuthorisationKind.choices)
     court = forms.ModelChoiceField(label=_("Court"), queryset=Agency.objects.none())
     scope = forms.CharField(
-        label=_("Scope"), widget=REASON, max_length=4000, help_text=_("Stored encrypted.")
+        label=_("Scope"), widget=REASON, max_length=limits.SUMMARY, help_text=_("Stored encrypted.")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -283,7 +288,7 @@ class AuthorisationDecisionForm(forms.Form):
     checks lies in the future."""
 
     decision = forms.ChoiceField(choices=[("grant", _("Grant")), ("refuse", _("Refuse"))])
-    expires_at = forms.DateTimeField(
+    expires_at = SaneDateTimeField(
         label=_("In force until"),
         widget=DATE_TIME,
         required=False,
@@ -311,9 +316,11 @@ class CourtDecisionForm(forms.Form):
     SENTENCE_FIELDS = ("prison_months", "suspended", "fine", "compensation_to_victims")
     charge = ChargeChoice(label=_("Charge"), queryset=Charge.objects.none())
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
+    decided_on = SaneDateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
     is_final = forms.BooleanField(label=_("Final (no further appeal)"), required=False)
-    prison_months = forms.IntegerField(label=_("Prison (months)"), min_value=0, initial=0)
+    prison_months = forms.IntegerField(
+        label=_("Prison (months)"), min_value=0, max_value=limits.MAX_PRISON_MONTHS, initial=0
+    )
     suspended = forms.BooleanField(label=_("Prison term suspended"), required=False)
     fine = forms.DecimalField(
         label=_("Fine"), min_value=0, max_digits=12, decimal_places=2, initial=0
@@ -353,7 +360,7 @@ class CourtDecisionForm(forms.Form):
 
 class AppealForm(forms.Form):
     decision = DecisionChoice(label=_("Decision appealed"), queryset=CourtDecision.objects.none())
-    filed_on = forms.DateField(label=_("Filed on"), widget=DATE, initial=timezone.localdate)
+    filed_on = SaneDateField(label=_("Filed on"), widget=DATE, initial=timezone.localdate)
     by_party = forms.ChoiceField(label=_("Appellant"), choices=Appellant.choices)
 
     def __init__(self, *args: Any, case: CriminalCase, **kwargs: Any) -> None:
@@ -374,7 +381,7 @@ class AppealForm(forms.Form):
 
 class AppealOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Appeal outcome"), choices=AppealOutcome.choices)
-    decided_on = forms.DateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
+    decided_on = SaneDateField(label=_("Decided on"), widget=DATE, initial=timezone.localdate)
 
     def __init__(self, *args: Any, pk: int, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", f"appeal-{pk}")  # one form per open appeal on the page

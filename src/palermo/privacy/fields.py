@@ -3,6 +3,8 @@
 import json
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Expression
@@ -15,6 +17,11 @@ class EncryptedTextField(models.TextField):
 
     personal = True
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.max_length is not None:
+            self.validators.append(MaxLengthValidator(self.max_length))
+
     def context(self) -> str:
         return f"{self.model._meta.label_lower}.{self.name}"
 
@@ -24,7 +31,13 @@ class EncryptedTextField(models.TextField):
     def _seal(self, value: Any) -> Any:
         if value is None or value == "":
             return value
-        return cipher.encrypt(str(value), self.context())
+        text = str(value)
+        # The model enforces the bound too, whichever way a value arrives (form, API, script).
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValidationError(
+                {self.name: f"at most {self.max_length} characters (this has {len(text)})"}
+            )
+        return cipher.encrypt(text, self.context())
 
     def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
+from palermo.core import limits
+from palermo.core.dates import SaneDateField
 from palermo.registry.models import (
     Consent,
     Document,
@@ -25,6 +27,7 @@ from palermo.registry.models import (
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ServiceKind
+from palermo.registry.uploads import UnsafeUpload, checked_content
 from palermo.registry.vocabulary import ExploitationForm
 
 # ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
@@ -105,17 +108,19 @@ class SearchForm(CaseFilterForm):
 
 
 class MoveForm(forms.Form):
-    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.REASON
+    )
 
 
 class PresumedVictimMoveForm(MoveForm):
-    reflection_period_start = forms.DateField(
+    reflection_period_start = SaneDateField(
         label=_("Reflection period from"),
         required=False,
         widget=DateInput,
         help_text=_("Today if left empty."),
     )
-    reflection_period_end = forms.DateField(
+    reflection_period_end = SaneDateField(
         label=_("Reflection period until"),
         required=False,
         widget=DateInput,
@@ -127,8 +132,10 @@ class IdentifiedMoveForm(MoveForm):
     competent_authority = forms.ModelChoiceField(
         label=_("Competent authority"), queryset=Agency.objects.none()
     )
-    decision = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
-    identified_on = forms.DateField(
+    decision = forms.CharField(
+        label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.NOTE
+    )
+    identified_on = SaneDateField(
         label=_("Decided on"), required=False, widget=DateInput, help_text=_("Today if empty.")
     )
 
@@ -242,6 +249,7 @@ class ServiceForm(forms.ModelForm[Service]):
     class Meta:
         model = Service
         fields = ["kind", "provider", "started_on", "ended_on", "notes"]
+        field_classes = {"started_on": SaneDateField, "ended_on": SaneDateField}
         labels = {"provider": _("Provider")}
         widgets = {
             "started_on": DateInput,
@@ -278,6 +286,7 @@ class ConsentForm(forms.ModelForm[Consent]):
     class Meta:
         model = Consent
         fields = ["given_on", "form", "covers_referral"]
+        field_classes = {"given_on": SaneDateField}
         labels = {"form": _("How the consent was given")}
         widgets = {"given_on": DateInput, "form": forms.RadioSelect}
 
@@ -307,6 +316,7 @@ class ReferralForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the receiving agency"),
         required=False,
+        max_length=limits.NOTE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -341,14 +351,26 @@ class DocumentForm(forms.Form):
                 _("The file is too big: the limit is %(limit)s MB."),
                 params={"limit": f"{limit / 1024 / 1024:.1f}"},
             )
-        self.cleaned_data["content_type"] = _type_of(upload)
+        content_type = _type_of(upload)
+        upload.seek(0)
+        try:
+            self.cleaned_data["content"] = checked_content(upload.read(), content_type)
+        except UnsafeUpload:
+            raise forms.ValidationError(
+                _(
+                    "This file cannot be accepted: it is damaged, or it carries active content "
+                    "(scripts, automatic actions, embedded files or web pages)."
+                )
+            ) from None
+        self.cleaned_data["content_type"] = content_type
         return upload
 
     def store_for(self, case: VictimCase, by: User) -> Document:
         """Store the validated file on the case, encrypted (the page and the API both come here)."""
         upload: UploadedFile = self.cleaned_data["file"]
         content_type = self.cleaned_data["content_type"]
-        return Document.store(case, upload.read(), content_type, upload.name or "", by)
+        content = self.cleaned_data["content"]  # checked whole; images re-encoded
+        return Document.store(case, content, content_type, (upload.name or "")[:255], by)
 
 
 def _type_of(upload: UploadedFile) -> str:
@@ -370,6 +392,7 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Why you need emergency access"),
         min_length=10,
+        max_length=limits.REASON,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("At least a sentence. It is recorded in the audit trail."),
     )

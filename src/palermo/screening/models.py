@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
 from palermo.references import new_reference
 
@@ -46,7 +47,7 @@ class Screening(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ScreeningStatus.choices, default=ScreeningStatus.DRAFT
     )
-    notes = EncryptedTextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True, max_length=limits.SUMMARY)
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     victim_case = models.ForeignKey(

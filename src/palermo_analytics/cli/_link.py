@@ -55,6 +55,7 @@ def main(argv: Sequence[str]) -> None:
         read_decisions,
         read_person_lists,
     )
+    from palermo_analytics.safe_output import write_csv
     from palermo_analytics.progress import stage_progress_bar
 
     out: Path = options.out
@@ -73,11 +74,10 @@ def main(argv: Sequence[str]) -> None:
             result = link_records(lists, settings, progress=progress, decisions=decisions)
     except (ValueError, EngineUnavailable) as error:  # PersonListError is a ValueError
         raise CommandFailed(str(error)) from None
-    out.parent.mkdir(parents=True, exist_ok=True)
-    result.linked.to_csv(out, index=False)
+    write_csv(result.linked, out)  # private (0600), formula-safe, written whole or not at all
     written = [out]
     if options.histories:
-        result.capture_histories().to_csv(options.histories, index=False)
+        write_csv(result.capture_histories(), options.histories)
         written.append(options.histories)
     report_dir = options.report or out.with_name(f"{out.stem}_report")
     report = LinkageReport(result, lists, tuple(path.name for path in options.lists))

@@ -16,6 +16,12 @@ import numpy.typing as npt
 import pandas as pd
 
 COUNT_COLUMN = "count"
+# Sane bounds, checked before any work: 2^k - 1 patterns are fitted, so more than 12 lists is not
+# an estimate anyone can run; no population holds a billion victims, and counts must stay exact
+# in a float (below 2^53) for the model.
+MAX_LISTS = 12
+MAX_COUNT = 10**9
+MAX_CELL_CHARACTERS = 100
 
 
 class CaptureHistoryError(ValueError):
@@ -76,9 +82,13 @@ def read_capture_histories(source: TableSource) -> CaptureHistories:
     if isinstance(source, pd.DataFrame):
         header = [str(name) for name in source.columns]
         rows: list[list[Any]] = source.astype(object).to_numpy().tolist()
-    else:
-        header, rows = _read_csv(Path(source))
-    return validate_capture_histories(header, rows)
+        return validate_capture_histories(header, rows)
+    path = Path(source)
+    header, rows = _read_csv(path)
+    try:
+        return validate_capture_histories(header, rows)
+    except CaptureHistoryError as error:
+        raise CaptureHistoryError(f"{path.name}, {error}") from None
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[list[Any]]]:
@@ -125,6 +135,11 @@ def validate_capture_histories(
 
 
 def _validate_header(header: Sequence[str]) -> tuple[tuple[str, ...], int]:
+    if len(header) > MAX_LISTS + 1:
+        raise CaptureHistoryError(
+            f"header: {len(header):,} columns; at most {MAX_LISTS} lists and a "
+            f"'{COUNT_COLUMN}' column can be estimated"
+        )
     names = [str(name).strip() for name in header]
     if COUNT_COLUMN not in names:
         raise CaptureHistoryError(
@@ -159,6 +174,10 @@ def _count(value: Any, row: int) -> int:
         raise CaptureHistoryError(
             f"row {row}: count must be a non-negative whole number, got {_shown(value)}"
         )
+    if number > MAX_COUNT:
+        raise CaptureHistoryError(
+            f"row {row}: count {_shown(value)} is beyond any population (at most {MAX_COUNT:,})"
+        )
     return number
 
 
@@ -168,6 +187,12 @@ def _whole_number(value: Any) -> int | None:
         return int(value)
     if isinstance(value, str):
         value = value.strip()
+        if len(value) > MAX_CELL_CHARACTERS:
+            return None
+        if value.isdigit():  # exact, however large: "9007199254740993" must not round
+            return int(value)
+    if isinstance(value, int):
+        return value
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -181,6 +206,8 @@ def _shown(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "nothing"
     text = str(value).strip()
+    if len(text) > 30:
+        return f"{text[:20]!r}… ({len(text):,} characters)"
     return repr(text) if text else "nothing"
 
 

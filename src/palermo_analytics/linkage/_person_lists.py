@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import phonenumbers
+
+from palermo_analytics.safe_output import restore
 
 REQUIRED_COLUMNS = ("record_id", "source")
 NAME_COLUMNS = ("given_name", "family_name", "full_name")
@@ -39,6 +42,8 @@ COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {
 _SOURCE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FIRST_DATA_ROW = 2  # rows are numbered as a spreadsheet shows them: the header is row 1
+MAX_COLUMNS = 200  # a person list has 13 known columns; thousands means a broken export
+MAX_CELL_CHARACTERS = 1000  # no name, alias list or document number is longer
 
 
 class PersonListError(ValueError):
@@ -85,7 +90,11 @@ def _parse(path: Path, text: str) -> pd.DataFrame:
     header = next(csv.reader(io.StringIO(text)), None)
     if not header:
         raise PersonListError(path, "the file is empty; expected a header row", row=1)
-    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if len(header) > MAX_COLUMNS:
+        raise PersonListError(
+            path, f"the header has {len(header):,} columns; at most {MAX_COLUMNS} are read", row=1
+        )
+    duplicated = sorted(name for name, count in Counter(header).items() if count > 1)
     if duplicated:
         raise PersonListError(path, "the header repeats a column", row=1, column=duplicated[0])
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
@@ -97,7 +106,9 @@ def _parse(path: Path, text: str) -> pd.DataFrame:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, csv.Error) as error:
         raise PersonListError(path, f"not a well-formed CSV file ({error})") from None
-    return frame
+    if frame.empty:
+        raise PersonListError(path, "the file has a header but no records", row=_FIRST_DATA_ROW)
+    return frame.map(restore)
 
 
 def _first_bad(mask: pd.Series) -> int | None:
@@ -138,6 +149,19 @@ def _rules(frame: pd.DataFrame) -> list[tuple[str, pd.Series, str]]:
     ]  # fmt: skip
 
 
+def _refuse_long_cells(path: Path, frame: pd.DataFrame) -> None:
+    for column in frame.columns:
+        first = _first_bad(frame[column].str.len() > MAX_CELL_CHARACTERS)
+        if first is not None:
+            raise PersonListError(
+                path,
+                f"a cell of {len(str(frame[column].iat[first])):,} characters; "
+                f"at most {MAX_CELL_CHARACTERS:,} are read",
+                row=first + _FIRST_DATA_ROW,
+                column=column,
+            )
+
+
 def _check_values(path: Path, frame: pd.DataFrame) -> None:
     problems = []
     for column, bad, problem in _rules(frame):
@@ -159,6 +183,7 @@ def read_person_list(path: Path | str) -> pd.DataFrame:
     frame = _parse(path, _decode(path, raw))
     frame = frame.reindex(columns=list(PERSON_LIST_COLUMNS), fill_value="")
     frame = frame.apply(lambda column: column.str.strip())
+    _refuse_long_cells(path, frame)
     _check_values(path, frame)
     frame["sex"] = frame["sex"].str.upper()
     frame["nationality"] = frame["nationality"].str.upper()

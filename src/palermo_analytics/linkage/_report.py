@@ -14,6 +14,7 @@ import vl_convert
 
 from palermo_analytics.linkage._report_text import html_report, markdown_report
 from palermo_analytics.linkage._result import LinkageResult
+from palermo_analytics.safe_output import write_csv, write_private_text
 
 ReportFormat = Literal["html", "markdown"]
 REVIEW_FIELDS = (
@@ -108,11 +109,12 @@ class LinkageReport:
         out.mkdir(parents=True, exist_ok=True)
         chart = weight_chart(self.result.weight_histogram, self.result.settings.threshold_weight)
         svg = vl_convert.vegalite_to_svg(chart.to_dict())
-        (out / CHART_FILE).write_text(svg, encoding="utf-8")
-        review_pairs(self.result, self.lists).to_csv(out / PAIRS_FILE, index=False)
+        # Pairs and reports carry names and document numbers: private files, inert cells.
+        write_private_text(out / CHART_FILE, svg)
+        write_csv(review_pairs(self.result, self.lists), out / PAIRS_FILE)
         parameters = model_parameters(self.result.model)
-        parameters.to_csv(out / PARAMETERS_FILE, index=False)
-        (out / MODEL_FILE).write_text(json.dumps(self.result.model, indent=2), encoding="utf-8")
+        write_csv(parameters, out / PARAMETERS_FILE)
+        write_private_text(out / MODEL_FILE, json.dumps(self.result.model, indent=2))
         files = (CHART_FILE, PAIRS_FILE, PARAMETERS_FILE, MODEL_FILE)
         context = {
             "summary": self.summary(),
@@ -124,8 +126,8 @@ class LinkageReport:
         }
         if fmt == "html":
             report = out / "report.html"
-            report.write_text(html_report(context, svg), encoding="utf-8")
+            write_private_text(report, html_report(context, svg))
         else:
             report = out / "report.md"
-            report.write_text(markdown_report(context), encoding="utf-8")
+            write_private_text(report, markdown_report(context))
         return [report, *(out / name for name in files)]

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from palermo_analytics.safe_output import write_csv, write_private_text
 from palermo_analytics.simulate._capture import draw_captures, list_records
 from palermo_analytics.simulate._config import WorldConfig
 from palermo_analytics.simulate._independent_config import IndependentWorldConfig
@@ -96,12 +97,12 @@ def write_world(world: World, out_dir: Path | str) -> list[Path]:
     written = []
     for source in world.sources:
         path = folder / f"{source}.csv"
-        world.person_list(source).to_csv(path, index=False)
+        write_csv(world.person_list(source), path)
         written.append(path)
-    world.truth().to_csv(folder / TRUTH_FILE, index=False)
-    world.true_capture_histories().to_csv(folder / "true_histories.csv", index=False)
+    write_csv(world.truth(), folder / TRUTH_FILE)
+    write_csv(world.true_capture_histories(), folder / "true_histories.csv")
     meta = {**world.summary(), "config": _as_json(world.config)}
-    (folder / WORLD_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    write_private_text(folder / WORLD_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     return [*written, folder / TRUTH_FILE, folder / "true_histories.csv", folder / WORLD_FILE]
 
 

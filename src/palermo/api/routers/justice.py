@@ -25,6 +25,7 @@ from palermo.api.routers.justice_common import (
 )
 from palermo.api.security import caller
 from palermo.audit.log import record_read
+from palermo.core import limits
 from palermo.justice.access import (
     authorisation_for,
     criminal_case_for,
@@ -47,7 +48,7 @@ router.add_router("", justice_authorisations.router)
 class CaseFilters(Schema):
     stage: str | None = Field(None, description="A stage, e.g. investigation, prosecution, trial")
     year: int | None = Field(None, description="The year the case was reported")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=limits.MAX_PAGE)
 
 
 @router.get("/criminal-cases/", url_name="criminal_cases")
@@ -67,14 +68,18 @@ def criminal_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[st
 
 
 class CaseIn(Schema):
-    reason: str = Field(description="Why the investigation opens (kept in the timeline)")
+    reason: str = Field(
+        description="Why the investigation opens (kept in the timeline)", max_length=limits.REASON
+    )
     reported_on: datetime.date = Field(default_factory=timezone.localdate)
     provisions: list[str] = Field(
         default_factory=list, description="The offences: codes of the jurisdiction's provisions"
     )
     is_sex_trafficking: bool = False
     is_labour_trafficking: bool = False
-    summary: str = Field("", description="Encrypted at rest; shown only on the case file")
+    summary: str = Field(
+        "", description="Encrypted at rest; shown only on the case file", max_length=limits.SUMMARY
+    )
 
 
 @router.post("/criminal-cases/", url_name="criminal_case_open", response={201: dict[str, Any]})
@@ -99,12 +104,14 @@ def criminal_case(
     return tagged(response, serialise.criminal_case_detail(found))
 
 
-class MoveIn(Schema):
+class CriminalCaseMoveIn(Schema):
     stage: str = Field(description="The next stage (see the case's stages)")
     from_stage: str | None = Field(
         None, description="The stage the caller saw: if the case has left it, 409 (no move)"
     )
-    reason: str = Field(description="Why the case moves (kept in the timeline and the audit)")
+    reason: str = Field(
+        description="Why the case moves (kept encrypted in the timeline)", max_length=limits.REASON
+    )
     prosecution: str | None = Field(None, description="To send to prosecution: the office's code")
     court: str | None = Field(None, description="To submit to court: the court's code")
 
@@ -114,7 +121,9 @@ class MoveIn(Schema):
     url_name="criminal_case_move",
     response={201: dict[str, Any]},
 )
-def move_criminal_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[Any]:
+def move_criminal_case(
+    request: HttpRequest, reference: str, payload: CriminalCaseMoveIn
+) -> Status[Any]:
     """Investigators move it until it leaves the police, then the prosecution, then the court."""
     user = caller(request)
     case = criminal_case_for(user, reference)
@@ -128,8 +137,10 @@ def move_criminal_case(request: HttpRequest, reference: str, payload: MoveIn) ->
 
 
 class SuspectIn(Schema):
-    given_name: str = Field("", description="Encrypted at rest; at least one name is needed")
-    family_name: str = Field("", description="Encrypted at rest")
+    given_name: str = Field(
+        "", description="Encrypted at rest; at least one name is needed", max_length=limits.NAME
+    )
+    family_name: str = Field("", description="Encrypted at rest", max_length=limits.NAME)
     sex: str = Field("unknown", description="female, male, other or unknown")
     nationality: str = Field("", description="Two-letter country code (ISO 3166-1)")
     role: str = Field("", description="recruiter, transporter, exploiter, facilitator, or empty")

@@ -14,6 +14,7 @@ from palermo.api.routers.justice_common import (
     refuse_unless,
 )
 from palermo.api.security import caller
+from palermo.core import limits
 from palermo.justice.access import authorisation_for, authorisations_visible_to, criminal_case_for
 from palermo.justice.forms import AuthorisationDecisionForm, AuthorisationRequestForm
 from palermo.justice.models.authorisation import AuthorisationStatus
@@ -25,9 +26,12 @@ router = Router(tags=["judicial authorisations"])
 class AuthorisationFilters(Schema):
     status: AuthorisationStatus | None = None
     expiring_within_days: int | None = Field(
-        None, ge=0, description="Granted, in force, and ending within this many days"
+        None,
+        ge=0,
+        le=limits.MAX_DAYS_AHEAD,
+        description="Granted, in force, and ending within this many days",
     )
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=limits.MAX_PAGE)
 
 
 @router.get("/authorisations/", url_name="authorisations")
@@ -45,7 +49,10 @@ def authorisations(request: HttpRequest, filters: Query[AuthorisationFilters]) -
 class AuthorisationIn(Schema):
     kind: str = Field(description="search, interception, detention, travel_ban, asset_freeze, …")
     court: str = Field(description="The code of the court asked")
-    scope: str = Field(description="Encrypted at rest; never in the audit trail or in answers")
+    scope: str = Field(
+        description="Encrypted at rest; never in the audit trail or in answers",
+        max_length=limits.SUMMARY,
+    )
 
 
 @router.post(
@@ -65,7 +72,7 @@ def request_authorisation(
 
 
 class AuthorisationDecisionIn(Schema):
-    decision: str = Field(description="grant or refuse")
+    decision: str = Field(description="grant or refuse", max_length=20)
     expires_at: datetime.datetime | None = Field(
         None, description="With a grant: when it stops being in force (in the future)"
     )

@@ -21,6 +21,7 @@ from palermo.api.routers.justice_common import (
     refuse_unless,
 )
 from palermo.api.security import caller
+from palermo.core import limits
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import AppealForm, AppealOutcomeForm, ChargeForm, CourtDecisionForm
 from palermo.justice.models import Appeal
@@ -51,7 +52,9 @@ class DecisionIn(Schema):
     outcome: str = Field(description="convicted, acquitted or dismissed")
     decided_on: datetime.date = Field(default_factory=timezone.localdate)
     is_final: bool = Field(False, description="Final: no further appeal")
-    prison_months: int = Field(0, description="The sentence, with a conviction only")
+    prison_months: int = Field(
+        0, ge=0, le=limits.MAX_PRISON_MONTHS, description="The sentence, with a conviction only"
+    )
     suspended: bool = False
     fine: Decimal = Decimal(0)
     compensation_to_victims: Decimal = Decimal(0)

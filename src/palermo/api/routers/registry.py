@@ -16,6 +16,7 @@ from palermo.api.routers import registry_cases, registry_documents, registry_ref
 from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
+from palermo.core import limits
 from palermo.registry.access import (
     person_for,
     referral_for,
@@ -46,8 +47,10 @@ def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str,
 
 class SearchIn(CaseFilters):
     reference: str | None = Field(None, description="A case reference, VC-…")
-    name: str | None = Field(None, description="The exact name as recorded, or an alias")
-    document_number: str | None = None
+    name: str | None = Field(
+        None, description="The exact name as recorded, or an alias", max_length=limits.NAME
+    )
+    document_number: str | None = Field(None, max_length=100)
 
 
 @router.post("/victim-cases/search/", url_name="victim_case_search")
@@ -87,7 +90,9 @@ class ServiceIn(Schema):
     provider: str = Field(description="The code of the agency giving the service")
     started_on: datetime.date = Field(default_factory=timezone.localdate)
     ended_on: datetime.date | None = None
-    notes: str = Field("", description="Encrypted at rest; never in the audit trail")
+    notes: str = Field(
+        "", description="Encrypted at rest; never in the audit trail", max_length=limits.NOTE
+    )
 
 
 @router.post(

@@ -18,6 +18,7 @@ from palermo.api.lists import chosen_by
 from palermo.api.preconditions import check_if_match, tagged
 from palermo.api.security import caller
 from palermo.api.serialise import when
+from palermo.core import limits
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition
@@ -25,12 +26,14 @@ from palermo.registry.models import Consent, Exploitation, Stage, StageTransitio
 router = Router(tags=["victim cases"])
 
 
-class MoveIn(Schema):
+class VictimCaseMoveIn(Schema):
     to_stage: Stage
     from_stage: Stage | None = Field(
         None, description="The stage the caller saw: if the case has left it, 409 (no move)"
     )
-    reason: str = Field("", description="Why the case moves on; recorded with the move")
+    reason: str = Field(
+        "", description="Why the case moves on; recorded with the move", max_length=limits.REASON
+    )
     reflection_period_start: datetime.date | None = Field(
         None, description="To presumed victim: today if left out"
     )
@@ -40,7 +43,9 @@ class MoveIn(Schema):
     competent_authority: str | None = Field(
         None, description="To identified (required): the code of the deciding agency"
     )
-    decision: str | None = Field(None, description="To identified (required): the decision")
+    decision: str | None = Field(
+        None, description="To identified (required): the decision", max_length=limits.NOTE
+    )
     identified_on: datetime.date | None = Field(
         None, description="To identified: today if left out"
     )
@@ -51,7 +56,7 @@ class MoveIn(Schema):
     url_name="victim_case_move",
     response={201: dict[str, Any]},
 )
-def move_case(request: HttpRequest, reference: str, payload: MoveIn) -> Status[Any]:
+def move_case(request: HttpRequest, reference: str, payload: VictimCaseMoveIn) -> Status[Any]:
     """Move the case to a next stage with the details that stage needs; a stage the case
     cannot go to from where it is is refused (422) with the model's reason."""
     user = caller(request)

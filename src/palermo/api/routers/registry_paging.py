@@ -7,12 +7,15 @@ from django.db.models import QuerySet
 from ninja import Field, Schema
 
 from palermo.api.lists import paginated
+from palermo.core import limits
 from palermo.registry.models import VictimCase
 from palermo.registry.views.filters import for_listing
 
 
 class PageIn(Schema):
-    page: int = Field(1, ge=1, description="Pages of 25; a page past the end is the last one")
+    page: int = Field(
+        1, ge=1, le=limits.MAX_PAGE, description="Pages of 25; a page past the end is the last one"
+    )
 
 
 class CaseFilters(PageIn):

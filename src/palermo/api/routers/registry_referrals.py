@@ -11,6 +11,7 @@ from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
+from palermo.core import limits
 from palermo.registry.access import victim_case_to_act_on
 from palermo.registry.forms import ReferralForm
 from palermo.registry.views.referrals import referral_boxes, referral_to_answer, referral_to_end
@@ -37,7 +38,7 @@ class ReferralIn(Schema):
         description="The code of an agency of the jurisdiction (not the caller's)"
     )
     service: str = Field(description="A service kind, e.g. shelter, medical, legal_aid")
-    note: str = Field("", description="For the receiving agency")
+    note: str = Field("", description="For the receiving agency", max_length=limits.NOTE)
 
 
 @router.post(

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Body, Field, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check, problems_of
@@ -19,6 +19,7 @@ from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.screening_shapes import screening_detail, screening_summary
 from palermo.api.security import caller
 from palermo.audit.log import record_read
+from palermo.core import limits
 from palermo.registry.models import VictimCase
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
@@ -50,7 +51,9 @@ def conflict(error: ValidationError) -> Status[Problems]:
 
 @router.get("/screenings/", url_name="screenings")
 def screenings(
-    request: HttpRequest, status: ScreeningStatus | None = None, page: int = 1
+    request: HttpRequest,
+    status: ScreeningStatus | None = None,
+    page: int = Query(1, ge=1, le=limits.MAX_PAGE),
 ) -> dict[str, object]:
     """My screenings, those in progress first; `?status=draft` or `completed` to filter."""
     found = screenings_visible_to(screener(request))
@@ -137,8 +140,8 @@ def finish(request: HttpRequest, reference: str) -> Detail | Status[Problems]:
 class OpenCaseIn(Schema):
     """The page's open-case form. Personal details travel in the body only, encrypted at rest."""
 
-    given_name: str = ""
-    family_name: str = ""
+    given_name: str = Field("", max_length=limits.NAME)
+    family_name: str = Field("", max_length=limits.NAME)
     sex: str = Field("unknown", description="female, male, other or unknown")
     birth_year: int | None = None
     estimated_age: int | None = Field(None, description="When the year of birth is not known")

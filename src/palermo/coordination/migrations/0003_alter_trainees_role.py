@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0002_ratelimit_cache_table'),
+        ('coordination', '0001_initial'),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ from palermo.coordination.forms.tips import (
     PublicTipForm,
 )
 from palermo.coordination.models import Tip, TipChannel, TipStatus
-from palermo.coordination.throttle import is_limited, limit_public_tips
+from palermo.core.ratelimits import limit
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.screening.access import screenings_visible_to
 
@@ -38,7 +38,7 @@ PUBLIC_BODY_LIMIT = 16 * 1024
 @never_cache
 @csrf_exempt  # checked below, once the size is known: the CSRF check would parse any body
 @require_http_methods(["GET", "POST"])
-@limit_public_tips
+@limit("public_tip", key="ip", methods=["POST"])  # 429 with Retry-After, nothing stored
 def public_tip(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "coordination/public_tip.html", {"form": PublicTipForm()})
@@ -55,10 +55,7 @@ def public_tip(request: HttpRequest) -> HttpResponse:
 
 
 def _refusal(request: HttpRequest) -> HttpResponse | None:
-    """Too many tips from one address, a body too big, or a file: refused, nothing stored."""
-    if is_limited(request):
-        context = {"message": _("Too many tips from this connection. Please call the hotline.")}
-        return render(request, "coordination/public_refused.html", context, status=429)
+    """A body too big, or a file: refused, nothing stored."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:

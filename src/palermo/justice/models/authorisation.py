@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.roles import AgencyKind, Role
 from palermo.audit.log import record_event
 from palermo.conflicts import Conflict, locked_row
+from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class JudicialAuthorisation(models.Model):
     court = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(default=timezone.now)
-    scope = EncryptedTextField(_("scope"))
+    scope = EncryptedTextField(_("scope"), max_length=limits.SUMMARY)
     status = models.CharField(
         _("status"),
         max_length=10,

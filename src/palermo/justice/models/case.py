@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.roles import AgencyKind, Role
 from palermo.audit.log import record_event
 from palermo.conflicts import Conflict
+from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
 from palermo.references import new_reference
 
@@ -73,7 +74,7 @@ class CriminalCase(models.Model):
     provisions = models.ManyToManyField(
         "jurisdiction.LegalProvision", blank=True, verbose_name=_("offences")
     )
-    summary = EncryptedTextField(_("summary"), blank=True)
+    summary = EncryptedTextField(_("summary"), blank=True, max_length=limits.SUMMARY)
     is_labour_trafficking = models.BooleanField(_("labour trafficking"), default=False)
     is_sex_trafficking = models.BooleanField(_("sex trafficking"), default=False)
 
@@ -183,8 +184,8 @@ class CriminalCase(models.Model):
             "transition",
             "criminal_case",
             self.reference,
-            reason=reason,
-            changes={"stage": [transition.from_stage, stage]},
+            # The reason stays on the (encrypted) transition; the entry points at it.
+            changes={"stage": [transition.from_stage, stage], "reason_of": transition.audit_ref},
         )
         return transition
 
@@ -213,7 +214,7 @@ class CriminalTransition(models.Model):
     to_stage = models.CharField(_("to"), max_length=20, choices=CriminalStage)
     by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("at"), default=timezone.now)
-    reason = models.TextField(_("reason"))
+    reason = EncryptedTextField(_("reason"), max_length=limits.REASON)
 
     class Meta:
         verbose_name = _("criminal case transition")
@@ -222,6 +223,11 @@ class CriminalTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.from_stage} → {self.to_stage}"
+
+    @property
+    def audit_ref(self) -> str:
+        """What the audit trail stores instead of a copy of the (personal) free text."""
+        return f"justice.criminaltransition:{self.pk}"
 
 
 class SuspectRole(models.TextChoices):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
 from palermo.conflicts import Conflict
+from palermo.core import limits
+from palermo.privacy.fields import EncryptedTextField
 from palermo.references import new_reference
 
 if TYPE_CHECKING:
@@ -78,7 +80,9 @@ class VictimCase(models.Model):
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     reflection_period_start = models.DateField(_("reflection period from"), null=True, blank=True)
     reflection_period_end = models.DateField(_("reflection period until"), null=True, blank=True)
-    identification_decision = models.TextField(_("identification decision"), blank=True)
+    identification_decision = EncryptedTextField(
+        _("identification decision"), blank=True, max_length=limits.NOTE
+    )
     competent_authority = models.ForeignKey(
         "accounts.Agency",
         on_delete=models.PROTECT,
@@ -146,8 +150,8 @@ class VictimCase(models.Model):
             "transition",
             "victim_case",
             self.reference,
-            reason=reason,
-            changes={"stage": [transition.from_stage, stage]},
+            # The reason stays on the (encrypted) transition; the entry points at it.
+            changes={"stage": [transition.from_stage, stage], "reason_of": transition.audit_ref},
         )
         return transition
 
@@ -183,10 +187,15 @@ class StageTransition(models.Model):
     to_stage = models.CharField(max_length=20, choices=Stage)
     by = models.ForeignKey("accounts.User", on_delete=models.PROTECT)
     at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField()
+    reason = EncryptedTextField(max_length=limits.REASON)
 
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.case}: {self.from_stage} → {self.to_stage}"
+
+    @property
+    def audit_ref(self) -> str:
+        """What the audit trail stores instead of a copy of the (personal) free text."""
+        return f"registry.stagetransition:{self.pk}"

@@ -33,7 +33,7 @@ class Document(models.Model):
         "registry.VictimCase", on_delete=models.CASCADE, related_name="documents"
     )
     # The file's own name often says whose it is ("passport-<name>.pdf"): personal data.
-    original_name = EncryptedTextField(_("file name"), blank=True)
+    original_name = EncryptedTextField(_("file name"), blank=True, max_length=255)
     content_type = models.CharField(_("type"), max_length=40, choices=DocumentType.choices)
     size = models.PositiveIntegerField(_("size in bytes"))
     content = models.BinaryField(editable=False)

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from palermo.core import limits
 from palermo.privacy.blind_index import blind_index, normalise_document, normalise_name
 from palermo.privacy.fields import EncryptedJSONField, EncryptedTextField
 from palermo.references import new_reference
@@ -31,16 +32,16 @@ class Person(models.Model):
         _("reference"), max_length=20, unique=True, default=new_person_reference, editable=False
     )
     # Identifying: encrypted at rest, never logged, never in URLs.
-    given_name = EncryptedTextField(_("given name"), blank=True)
-    family_name = EncryptedTextField(_("family name"), blank=True)
+    given_name = EncryptedTextField(_("given name"), blank=True, max_length=limits.NAME)
+    family_name = EncryptedTextField(_("family name"), blank=True, max_length=limits.NAME)
     aliases = EncryptedJSONField(_("aliases"), blank=True, default=list)
     date_of_birth = EncryptedTextField(
-        _("date of birth"), blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
+        _("date of birth"), blank=True, max_length=10, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
     )
     document_numbers = EncryptedJSONField(_("document numbers"), blank=True, default=list)
     phones = EncryptedJSONField(_("phone numbers"), blank=True, default=list)
     addresses = EncryptedJSONField(_("addresses"), blank=True, default=list)
-    narrative = EncryptedTextField(_("narrative"), blank=True)
+    narrative = EncryptedTextField(_("narrative"), blank=True, max_length=limits.SUMMARY)
     # Non-identifying: in the clear, for statistics.
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
 from palermo.conflicts import Conflict, locked_row
+from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class Referral(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True, max_length=limits.NOTE)
 
     objects = ReferralQuerySet.as_manager()
 
@@ -126,6 +127,12 @@ class Referral(models.Model):
             )
         if by.agency_id == to_agency.pk:
             raise ValidationError(_("A case cannot be referred to the agency that holds it."))
+        if by.agency_id != case.owning_agency_id:
+            # Onward referral: the person consented to the holding agency's referral, not to
+            # every agency a case reaches passing the file on (see docs/access-rules.md).
+            raise ValidationError(
+                _("Only the agency that holds the case can refer it; ask it to refer the case on.")
+            )
         assert by.agency is not None
         referral = cls.objects.create(
             case=case,
@@ -184,7 +191,7 @@ class Service(models.Model):
     provider = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     started_on = models.DateField(_("started"), default=timezone.localdate)
     ended_on = models.DateField(_("ended"), null=True, blank=True)
-    notes = EncryptedTextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True, max_length=limits.NOTE)
 
     class Meta:
         verbose_name = _("service")
@@ -202,12 +209,17 @@ class BreakGlassGrant(models.Model):
 
     case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
-    reason = models.TextField()
+    reason = EncryptedTextField(max_length=limits.REASON)
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
     def __str__(self) -> str:
         return f"{self.user} → {self.case}"
+
+    @property
+    def audit_ref(self) -> str:
+        """What the audit trail stores instead of a copy of the (personal) free text."""
+        return f"registry.breakglassgrant:{self.pk}"
 
     @classmethod
     def open(cls, case: models.Model, user: "User", reason: str) -> "BreakGlassGrant":
@@ -219,5 +231,7 @@ class BreakGlassGrant(models.Model):
             reason=reason,
             expires_at=timezone.now() + timedelta(hours=BREAK_GLASS_HOURS),
         )
-        record_event(user, "break_glass", "victim_case", str(case), reason=reason)
+        record_event(
+            user, "break_glass", "victim_case", str(case), changes={"reason_of": grant.audit_ref}
+        )
         return grant

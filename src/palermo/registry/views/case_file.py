@@ -48,8 +48,13 @@ def render_case_file(
     """The case file, with any form the user just sent (and its errors) in place of a blank one."""
     user = user_of(request)
     grant = live_grant(user.pk, case)
-    # A read under an emergency grant carries the reason given for breaking the glass.
-    record_read(user, "victim_case", case.reference, reason=grant.reason if grant else "")
+    # A read under an emergency grant points at the grant (and its encrypted reason).
+    record_read(
+        user,
+        "victim_case",
+        case.reference,
+        changes={"reason_of": grant.audit_ref} if grant else None,
+    )
     bound = bound or {}
     context: dict[str, Any] = {
         "case": case,

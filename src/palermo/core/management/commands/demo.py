@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from palermo.accounts.enrolment import issue_enrolment_link
 from palermo.accounts.models import User
 from palermo.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_is_seeded, seed_demo
 
@@ -40,6 +41,11 @@ class Command(BaseCommand):
             where = agencies.get(username, "")
             self.stdout.write(f"  {username:<13} {', '.join(roles):<30} {where}")
         self.stdout.write(
-            "\nEvery login also asks for a one-time code. The first time, Palermo shows a QR code:"
-            "\nscan it with any authenticator app (or type the key printed under it)."
+            "\nEvery login also asks for a one-time code. Open a user's one-time enrolment link"
+            "\nfirst: after the password, Palermo shows a QR code to scan with any authenticator"
+            "\napp (or the key printed under it). Links for the users not enrolled yet:"
         )
+        for user in User.objects.filter(username__in=[u for u, _k, _r in DEMO_USERS]):
+            if not user.totp_confirmed:
+                link = issue_enrolment_link(user, None)
+                self.stdout.write(f"  {user.username:<13} http://127.0.0.1:{port}{link}")

@@ -1,0 +1,73 @@
+"""Numbers far out of range get a 422 naming the field (or the last page), never a 500."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from palermo.justice.models import CourtDecision
+
+from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)
+from .test_justice_court import charged_at_trial, today, url
+
+HUGE = [10**10, 2**63, 10**30]
+
+
+@pytest.mark.parametrize("value", HUGE)
+@pytest.mark.parametrize(
+    ("name", "field", "user"),
+    [
+        ("api:authorisations", "page", "judge"),
+        ("api:authorisations", "expiring_within_days", "judge"),
+        ("api:criminal_cases", "page", "investigator"),
+        ("api:victim_cases", "page", "investigator"),
+        ("api:screenings", "page", "investigator"),
+    ],
+)
+def test_huge_query_numbers_are_refused(
+    cast: Cast, name: str, field: str, user: str, value: int
+) -> None:
+    response = get(getattr(cast, user), reverse(name), **{field: value})
+
+    assert response.status_code in {403, 422}, response.content
+    if response.status_code == 422:
+        assert response.json()["detail"][0]["loc"][-1] == field
+
+
+@pytest.mark.parametrize("months", [2**63, 10**6, -1])
+def test_an_impossible_prison_term_is_refused(cast: Cast, months: int) -> None:
+    case, charge = charged_at_trial(cast)
+
+    response = post(
+        cast.fellow_judge,
+        url("decision_add", case),
+        charge=charge.pk,
+        outcome="convicted",
+        decided_on=today(),
+        prison_months=months,
+    )
+
+    assert any(loc[-1] == "prison_months" for loc in problems(response))
+    assert not CourtDecision.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["9" * 20, "1e400", "-5", "2"])
+def test_a_page_number_in_the_billions_shows_a_page(cast: Cast, client: Client, page: str) -> None:
+    client.force_login(cast.investigator)
+
+    assert client.get("/criminal-cases/", {"page": page}).status_code == 200
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_no_one_can_mean_is_refused(cast: Cast, day: str) -> None:
+    case, charge = charged_at_trial(cast)
+
+    response = post(
+        cast.fellow_judge,
+        url("decision_add", case),
+        charge=charge.pk,
+        outcome="acquitted",
+        decided_on=day,
+    )
+
+    assert any(loc[-1] == "decided_on" for loc in problems(response))
+    assert not CourtDecision.objects.exists()
