@@ -10,6 +10,8 @@ from django.utils import timezone
 from palermo.audit.verify import verify_chain
 from palermo.coordination.figures import prevention_figures
 from palermo.coordination.models import ActionItem, InspectionScreening, Measure, Meeting, Tip
+from palermo.reporting.build import build_snapshot
+from palermo.reporting.periods import Period
 
 
 def test_the_demo_seeds_the_committees_work(db: None) -> None:
@@ -31,3 +33,11 @@ def test_the_demo_seeds_the_committees_work(db: None) -> None:
     assert figures["presumed_victims_at_inspections"] > 0
     assert figures["tips_forwarded"] > 0
     assert verify_chain().intact
+    # The demo's records fit the report's categories, and the report agrees with the committee.
+    period = Period.of(today.year - 1)
+    snapshot = build_snapshot(period)
+    year = prevention_figures(period.start, period.end)
+    for key, row in [("trainees_by_agency", "trainees"), ("tips_by_channel", "tips_forwarded")]:
+        data = snapshot["figures"][key]
+        line = data["cells"][[code for code, _label in data["rows"]].index(row)]
+        assert sum(line) == year[row]

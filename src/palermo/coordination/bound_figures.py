@@ -1,6 +1,6 @@
 """Figures the platform computes that a plan indicator can be bound to, so its actuals fill
 themselves. Each is a function of a period (start and end dates, inclusive) computed with one SQL
-aggregate. They are all here so the integrator can point them at the reporting app's figures.
+aggregate; those the annual report also shows read its measures (`coordination.statistics`).
 """
 
 from collections.abc import Callable
@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from palermo.coordination.models import Inspection, InspectionScreening, Sector, Tip, Trainees
+from palermo.coordination import statistics
+from palermo.coordination.models import Sector
 from palermo.registry.models import Stage, StageTransition
 from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
 
@@ -43,13 +44,10 @@ def _completed_screenings(start: date, end: date) -> Any:
 
 
 def screenings_at_inspections(start: date, end: date, sector: str = "") -> int:
-    """Persons screened on the spot during inspections (of one sector, when given)."""
-    scope = Q(inspection__inspected_on__range=(start, end))
-    if sector:
-        scope &= Q(inspection__sector=sector)
-    # Counted by the inspection's date: the screening was done there, whenever it was finished.
-    scope &= Q(screening__status=ScreeningStatus.COMPLETED)
-    return InspectionScreening.objects.filter(scope).count()
+    """Persons screened on the spot during inspections (of one sector, when given), counted as
+    the annual report counts them."""
+    only = Q(inspection__sector=sector) if sector else None
+    return statistics.total(statistics.SCREENINGS_AT_INSPECTIONS, start, end, only)
 
 
 def presumed_victims_screened(start: date, end: date) -> int:
@@ -68,20 +66,15 @@ def victims_identified(start: date, end: date) -> int:
 
 
 def inspections_done(start: date, end: date) -> int:
-    return Inspection.objects.filter(inspected_on__range=(start, end)).count()
+    return statistics.total(statistics.INSPECTIONS, start, end)
 
 
 def trainees_trained(start: date, end: date) -> int:
-    total = Trainees.objects.filter(training__starts_on__range=(start, end)).aggregate(
-        total=Sum("count")
-    )["total"]
-    return int(total or 0)
+    return statistics.total(statistics.TRAINEES, start, end)
 
 
 def tips_forwarded(start: date, end: date) -> int:
-    first, last = _moments(start, end)
-    tips = Tip.objects.filter(received_at__gte=first, received_at__lte=last)
-    return tips.aggregate(n=Count("pk", filter=Q(forwarded_to__isnull=False)))["n"]
+    return statistics.total(statistics.TIPS_FORWARDED, start, end)
 
 
 def _sector_figure(sector: str) -> Figure:

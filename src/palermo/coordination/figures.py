@@ -1,8 +1,10 @@
-"""Prevention figures of a period, for the annual report (issue 9) and the coverage page.
+"""Prevention figures of a period for the committee's own use (the API, the coverage page).
 
-`prevention_figures(start, end)` is the one entry point the report's figure-source registry
-calls: plain numbers (and small dicts of numbers keyed by public category codes), no records, no
-personal data. Dates are inclusive. Every figure is one SQL aggregate.
+The counting is declared once, in `palermo.coordination.statistics`, as the annual report's
+measures; `prevention_figures(start, end)` reads those same measures for any span of days, so the
+committee's numbers and the report's cells agree by construction. Plain numbers (and small dicts
+of numbers keyed by public category codes), no records, no personal data. Dates are inclusive;
+tips are placed by their UTC day, as in the report.
 
     from palermo.coordination.figures import prevention_figures
     prevention_figures(date(2026, 1, 1), date(2026, 12, 31))
@@ -21,89 +23,64 @@ from decimal import Decimal
 from statistics import median
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import F, QuerySet
 
-from palermo.coordination.bound_figures import _moments, screenings_at_inspections
-from palermo.coordination.models import (
-    Campaign,
-    Indicator,
-    Inspection,
-    InspectionScreening,
-    Sector,
-    Tip,
-    Trainees,
-    Training,
-)
+from palermo.coordination import statistics as s
+from palermo.coordination.bound_figures import screenings_at_inspections
+from palermo.coordination.models import Indicator, Sector
 from palermo.coordination.periods import parse_period
 from palermo.coordination.progress import target_for
-from palermo.screening.models import ScreeningOutcome, ScreeningStatus
-
-
-def _counts(queryset: QuerySet[Any], field: str, total: str = "") -> dict[str, int]:
-    rows = queryset.values(field).annotate(n=Sum(total) if total else Count("pk")).order_by(field)
-    return {str(row[field]): int(row["n"] or 0) for row in rows}
+from palermo.reporting import dimensions
 
 
 def campaign_figures(start: date, end: date) -> dict[str, Any]:
     """Campaigns that started in the period (R1)."""
-    campaigns = Campaign.objects.filter(starts_on__range=(start, end))
-    totals = campaigns.aggregate(n=Count("pk"), reach=Sum("reach"))
     return {
-        "campaigns": totals["n"],
-        "campaign_reach": int(totals["reach"] or 0),
-        "campaigns_by_channel": _counts(campaigns, "channel"),
+        "campaigns": s.total(s.CAMPAIGNS, start, end),
+        "campaign_reach": s.total(s.CAMPAIGN_REACH, start, end),
+        "campaigns_by_channel": s.breakdown(s.CAMPAIGNS, s.CHANNEL, start, end),
     }
 
 
 def training_figures(start: date, end: date) -> dict[str, Any]:
     """Trainings that started in the period and their trainees by agency (R2)."""
-    trainees = Trainees.objects.filter(training__starts_on__range=(start, end))
     return {
-        "trainings": Training.objects.filter(starts_on__range=(start, end)).count(),
-        "trainees": int(trainees.aggregate(n=Sum("count"))["n"] or 0),
-        "trainees_by_agency": _counts(trainees, "agency__code", total="count"),
+        "trainings": s.total(s.TRAININGS, start, end),
+        "trainees": s.total(s.TRAINEES, start, end),
+        "trainees_by_agency": s.breakdown(s.TRAINEES, dimensions.AGENCY, start, end),
     }
 
 
 def inspection_figures(start: date, end: date) -> dict[str, Any]:
     """Inspections, the screenings done there, ILO positives and referrals (R3)."""
-    inspections = Inspection.objects.filter(inspected_on__range=(start, end))
-    totals = inspections.aggregate(
-        n=Count("pk"),
-        with_indicators=Count("pk", filter=Q(indicators_found=True)),
-        referrals=Sum("referrals_made"),
-    )
-    linked = InspectionScreening.objects.filter(
-        inspection__in=inspections, screening__status=ScreeningStatus.COMPLETED
-    )
-    return {
-        "inspections": totals["n"],
-        "inspections_by_kind": _counts(inspections, "kind"),
-        "inspections_by_sector": _counts(inspections, "sector"),
-        "inspections_with_indicators": totals["with_indicators"],
-        "screenings_at_inspections": linked.count(),
-        "presumed_victims_at_inspections": linked.filter(
-            screening__outcome=ScreeningOutcome.PRESUMED_VICTIM
-        ).count(),
-        "referrals_from_inspections": int(totals["referrals"] or 0),
+    figures: dict[str, Any] = {
+        measure.code: s.total(measure, start, end) for measure in s.INSPECTION_MEASURES
     }
+    figures["inspections_by_kind"] = s.breakdown(s.INSPECTIONS, s.INSPECTION_KIND, start, end)
+    figures["inspections_by_sector"] = s.breakdown(s.INSPECTIONS, s.SECTOR, start, end)
+    return figures
 
 
 def tip_figures(start: date, end: date) -> dict[str, Any]:
     """Hotline and community signals by channel, tips forwarded, time to first action (R4)."""
-    first, last = _moments(start, end)
-    tips = Tip.objects.filter(received_at__gte=first, received_at__lte=last)
+    forwarded_by = s.breakdown(s.TIPS_FORWARDED, dimensions.AGENCY, start, end)
+    return {
+        "tips": s.total(s.TIPS, start, end),
+        "tips_by_channel": s.breakdown(s.TIPS, s.TIP_CHANNEL, start, end),
+        "tips_forwarded": s.total(s.TIPS_FORWARDED, start, end),
+        "tips_forwarded_by_agency": forwarded_by,
+        "median_hours_to_first_action": _median_hours_to_first_action(start, end),
+    }
+
+
+def _median_hours_to_first_action(start: date, end: date) -> float | None:
+    # Not a report figure (a median is no count), but over the same tips as the TIPS measure.
+    tips = s.TIPS.in_period(s.context_of(start, end), start, end)
     waits = tips.exclude(first_action_at=None).annotate(
         wait=F("first_action_at") - F("received_at")
     )
     hours = [row.total_seconds() / 3600 for row in waits.values_list("wait", flat=True)]
-    return {
-        "tips": tips.count(),
-        "tips_by_channel": _counts(tips, "channel"),
-        "tips_forwarded": tips.exclude(forwarded_to=None).count(),
-        "tips_forwarded_by_agency": _counts(tips.exclude(forwarded_to=None), "forwarded_to__code"),
-        "median_hours_to_first_action": round(median(hours), 1) if hours else None,
-    }
+    return round(median(hours), 1) if hours else None
 
 
 def prevention_figures(start: date, end: date) -> dict[str, Any]:

@@ -36,7 +36,15 @@ class CampaignLanguage(models.TextChoices):
     VIETNAMESE = "vi", _("Vietnamese")
 
 
+def new_campaign_reference() -> str:
+    return new_reference("CA")
+
+
 class Campaign(models.Model):
+    # A pseudonymous handle, so the annual report's drill-down lists campaigns like other records.
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, default=new_campaign_reference, editable=False
+    )
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("title"), max_length=200)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
@@ -64,7 +72,14 @@ class Topic(models.TextChoices):
     REFERRAL = "referral", _("referral to services")
 
 
+def new_training_reference() -> str:
+    return new_reference("TR")
+
+
 class Training(models.Model):
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, default=new_training_reference, editable=False
+    )
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     course = models.CharField(_("course"), max_length=200)
     starts_on = models.DateField(_("start"))
