@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("coordination", "0002_ratelimit_cache_table")]
-AFTER = [("coordination", "0003_campaign_training_reference")]
+BEFORE = [("coordination", "0003_alter_trainees_role")]
+AFTER = [("coordination", "0004_campaign_training_reference")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_second_factor_and_language'),
-        ('registry', '0002_document'),
+        ('registry', '0004_bounded_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -21,7 +21,7 @@ def fill_references(apps: Any, _schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("coordination", "0002_ratelimit_cache_table")]
+    dependencies = [("coordination", "0003_alter_trainees_role")]
 
     operations = [
         migrations.AddField(

@@ -9,7 +9,7 @@ from palermo.privacy.migrating import encrypt_existing
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('justice', '0002_criminal_transition'),
+        ('justice', '0004_list_order_indexes'),
     ]
 
     operations = [

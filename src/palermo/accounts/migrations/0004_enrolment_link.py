@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_second_factor_and_language'),
+        ('accounts', '0003_alter_roleassignment_role'),
     ]
 
     operations = [
