@@ -55,8 +55,8 @@ def main(argv: Sequence[str]) -> None:
         read_decisions,
         read_person_lists,
     )
-    from palermo_analytics.safe_output import write_csv
     from palermo_analytics.progress import stage_progress_bar
+    from palermo_analytics.safe_output import write_csv
 
     out: Path = options.out
     if options.model is not None and not options.model.is_file():
