@@ -206,6 +206,17 @@ def test_the_command_writes_each_format(
     assert "Budget frozen" in (tmp_path / "report.html").read_text()
 
 
+def test_palermo_report_plan_is_the_plan_report(
+    measure: Measure, cast: dict[str, Any], tmp_path: Path
+) -> None:
+    from palermo.cli import main
+
+    period = _late_measure(measure, cast)
+    out = tmp_path / "plan.html"
+    main(["report", "plan", "--period", period, "--format", "html", "--out", str(out)])
+    assert "Budget frozen" in out.read_text()
+
+
 def test_the_command_names_a_bad_period(db: None) -> None:
     from django.core.management.base import CommandError
 

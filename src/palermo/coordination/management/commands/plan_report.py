@@ -1,7 +1,7 @@
-"""`palermo plan-report --period 2026Q3 --format html|xlsx|pdf [--output FILE]`.
+"""`palermo report plan --period 2026Q3 --format html|xlsx|pdf [--out FILE]`.
 
-The whole plan's progress for one period, for the committee's secretariat. (To become
-`palermo report plan` once the reporting app owns a `report` command.)
+The whole plan's progress for one period, for the committee's secretariat. `palermo report plan`
+is this command (the `palermo` entry point maps it; `plan-report` works too).
 """
 
 import sys
@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--period", required=True, help="a quarter (2026Q3) or a year (2026)")
         parser.add_argument("--format", choices=report_formats.FORMATS, default="html")
-        parser.add_argument("--output", type=Path, help="file to write (default: standard output)")
+        parser.add_argument(
+            "--out", "--output", dest="output", type=Path, help="file to write (default: stdout)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
