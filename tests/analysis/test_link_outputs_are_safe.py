@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from django.core.management import CommandError, call_command
 
 from palermo_analytics.safe_output import FORMULA_STARTS
 from palermo_analytics.simulate import WorldConfig, simulate_world, write_world
+from tests.analysis.commands import palermo, palermo_fails
 
 LISTS = ["police", "ngo"]
 PAYLOAD = "=cmd|' /C calc'!A0"
@@ -30,10 +30,11 @@ def poisoned_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_written_cell_is_inert_and_every_file_private(
-    poisoned_world: Path, tmp_path: Path
+    poisoned_world: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "linked.csv"
-    call_command(
+    palermo(
+        capsys,
         "link",
         *(str(poisoned_world / f"{name}.csv") for name in LISTS),
         "--out",
@@ -80,15 +81,16 @@ def is_number(cell: str) -> bool:
     ],
     ids=["header-only", "100000-columns", "131072-character-cell"],
 )
-def test_a_broken_list_gets_one_clear_line(tmp_path: Path, content: str, problem: str) -> None:
+def test_a_broken_list_gets_one_clear_line(
+    tmp_path: Path, content: str, problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "police.csv"
     bad.write_text(content)
     out = tmp_path / "linked.csv"
 
-    with pytest.raises(CommandError) as refused:
-        call_command("link", str(bad), "--out", str(out))
+    error = palermo_fails(capsys, "link", str(bad), "--out", str(out))
 
-    message = str(refused.value)
+    message = error.removeprefix("palermo link: error: ").rstrip("\n")
     assert "police.csv" in message
     assert problem in message
     assert "\n" not in message
