@@ -201,15 +201,18 @@ AXES_LOCKOUT_CALLABLE = "palermo.core.ratelimits.axes_locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail already
 AXES_VERBOSE = False
 
-# The shared cache: a database table (created by a migration), so rate-limit counts hold across
-# every web process and the worker without another server. See palermo.core.ratelimits.
+# Two caches: the default one is each process's own memory (short-lived look-ups such as the
+# jurisdiction's time zone, free on every request); the rate limits' counts are shared by every
+# web process and the worker in a database table (created by a migration), without another
+# server. See palermo.core.ratelimits.
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
         "BACKEND": "palermo.core.cache.AtomicDatabaseCache",
         "LOCATION": "palermo_cache",
-    }
+    },
 }
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = "ratelimit"
 
 # Sessions expire after 30 idle minutes and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PALERMO_SESSION_SECONDS", "1800"))

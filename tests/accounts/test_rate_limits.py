@@ -119,9 +119,9 @@ def test_the_api_answers_429_per_address(worker: Any, settings: Any) -> None:
 
 
 def test_counts_live_in_the_database_shared_by_every_process(db: None) -> None:
-    assert isinstance(caches["default"], AtomicDatabaseCache)
-    caches["default"].set("shared-count", 1)
-    caches["default"].incr("shared-count")
+    assert isinstance(caches["ratelimit"], AtomicDatabaseCache)
+    caches["ratelimit"].set("shared-count", 1)
+    caches["ratelimit"].incr("shared-count")
 
     another_process = AtomicDatabaseCache("palermo_cache", {})
     assert another_process.get("shared-count") == 2
@@ -131,7 +131,7 @@ def test_counts_live_in_the_database_shared_by_every_process(db: None) -> None:
 def test_concurrent_increments_are_not_lost() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises every writer; the race needs a real concurrent database")
-    cache = caches["default"]
+    cache = caches["ratelimit"]
     cache.set("race", 0)
     threads_count, each = 6, 15
 

@@ -32,6 +32,7 @@ from palermo.coordination.forms.tips import CloseForm, ForwardForm
 from palermo.coordination.models import Inspection, Measure, Tip
 from palermo.coordination.progress import indicator_rows
 from palermo.coordination.views.common import member
+from palermo.core import limits
 
 router = Router(tags=["committee"])
 Detail = dict[str, Any]
@@ -207,7 +208,7 @@ def forward(request: HttpRequest, reference: str, payload: ForwardIn) -> Detail:
 
 
 class CloseIn(Schema):
-    reason: str
+    reason: str = Field(max_length=limits.REASON)
 
 
 @router.post("/committee/tips/{reference}/close/", url_name="tip_close")
