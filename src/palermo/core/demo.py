@@ -29,6 +29,7 @@ DEMO_USERS: list[tuple[str, str, list[str]]] = [
     ("judge", AgencyKind.COURT, [Role.JUDICIAL_OFFICER]),
     ("analyst", AgencyKind.SECRETARIAT, [Role.ANALYST]),
     ("auditor", AgencyKind.SECRETARIAT, [Role.AUDITOR]),
+    ("reviewer", AgencyKind.SECRETARIAT, [Role.LINKAGE_REVIEWER]),
     ("admin", AgencyKind.SECRETARIAT, [Role.ADMINISTRATOR]),
 ]
 

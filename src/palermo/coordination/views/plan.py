@@ -166,7 +166,8 @@ def evidence_upload(request: HttpRequest, reference: str) -> HttpResponse:
     if not form.is_valid():
         return render_measure(request, measure, status=400, evidence=form)
     upload = form.cleaned_data["file"]
-    Evidence.store(measure, upload.read(), form.cleaned_data["content_type"], upload.name, user)
+    content = form.cleaned_data["content"]  # checked whole by the form; images re-encoded
+    Evidence.store(measure, content, form.cleaned_data["content_type"], upload.name, user)
     messages.success(request, _("The evidence is stored, encrypted."))
     return redirect("coordination:measure_detail", measure.reference)
 
