@@ -5,10 +5,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import RoleAssignment
 from palermo.audit.models import AuditEntry
 from palermo.core import limits
 from palermo.registry.access import break_glass_grant_to_act_on, break_glass_grants_visible_to
@@ -70,8 +72,6 @@ def test_outsiders_and_the_grantee_are_not_told(
 
 
 def test_the_grantee_may_not_review_their_own_access(grant: BreakGlassGrant, auditor: Any) -> None:
-    from palermo.accounts.models import RoleAssignment
-
     RoleAssignment.objects.create(user=grant.user, role="auditor")
     grant.user.forget_roles()
     with pytest.raises(PermissionDenied):
@@ -152,8 +152,6 @@ def test_a_bad_review_is_refused_and_nothing_is_stored(
 
 
 def test_the_note_is_encrypted_at_rest(grant: BreakGlassGrant, owner: Any) -> None:
-    from django.db import connection
-
     grant.review(owner, justified=True, note=NOTE)
 
     with connection.cursor() as cursor:
