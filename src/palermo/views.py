@@ -55,6 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "tips_forwarded": tips_to_act_on(user)[:20],
         "is_analyst": user.has_role(Role.ANALYST),
         "is_auditor": user.has_role(Role.AUDITOR),
+        "is_case_worker": user.has_role(Role.CASE_WORKER),
     }
     return render(request, "home.html", context)
 
