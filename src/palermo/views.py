@@ -13,7 +13,11 @@ from palermo.accounts.roles import Role
 from palermo.coordination.access import action_items_for, tips_to_act_on
 from palermo.justice.access import authorisations_visible_to, criminal_cases_visible_to
 from palermo.justice.models.authorisation import AuthorisationStatus
-from palermo.registry.access import referrals_visible_to, victim_cases_visible_to
+from palermo.registry.access import (
+    break_glass_grants_visible_to,
+    referrals_visible_to,
+    victim_cases_visible_to,
+)
 from palermo.registry.models import VictimCase
 from palermo.registry.models.case import Stage
 from palermo.registry.models.referral import ReferralStatus
@@ -44,9 +48,14 @@ def home(request: HttpRequest) -> HttpResponse:
         .expiring_within(EXPIRY_WARNING_DAYS)
         .select_related("case")[:20],
         "action_items": action_items_for(user)[:20],
+        # Who opened which case, and when; the reason is read (and audited) on the review page.
+        "emergency_access": break_glass_grants_visible_to(user)
+        .awaiting_review()
+        .order_by("-granted_at", "-pk")[:20],
         "tips_forwarded": tips_to_act_on(user)[:20],
         "is_analyst": user.has_role(Role.ANALYST),
         "is_auditor": user.has_role(Role.AUDITOR),
+        "is_case_worker": user.has_role(Role.CASE_WORKER),
     }
     return render(request, "home.html", context)
 

@@ -12,7 +12,7 @@ from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.registry.models import BreakGlassGrant, Person, Referral, VictimCase
-from palermo.registry.models.referral import ReferralStatus
+from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
 
 
 def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
@@ -73,6 +73,29 @@ def referral_for(user: User, pk: int) -> Referral:
     if referral is None:
         raise Http404
     return referral
+
+
+def break_glass_grants_visible_to(user: User) -> BreakGlassGrantQuerySet:
+    """Emergency access grants the user must know of: an auditor sees every one, a case worker
+    those to cases their agency owns. The grantee's own agency is not told (it did not lose
+    anything), and nobody else learns that the case exists."""
+    grants = BreakGlassGrant.objects.select_related("case", "user__agency", "reviewed_by")
+    if user.has_role(Role.AUDITOR):
+        return grants.all()
+    if user.has_role(Role.CASE_WORKER) and user.agency_id is not None:
+        return grants.filter(case__owning_agency=user.agency_id)
+    return grants.none()
+
+
+def break_glass_grant_to_act_on(user: User, pk: int) -> BreakGlassGrant:
+    """The grant to review, or 404 for one the user may not know of. Reviewing is for those who
+    see it: the owning agency's case workers and the auditors, never the grantee."""
+    grant = break_glass_grants_visible_to(user).filter(pk=pk).first()
+    if grant is None:
+        raise Http404
+    if grant.user_id == user.pk:
+        raise PermissionDenied
+    return grant
 
 
 def _accepted_referrals_to(agency_id: int) -> QuerySet[Referral]:

@@ -399,3 +399,19 @@ class BreakGlassForm(forms.Form):
 
     def clean_reference(self) -> str:
         return str(self.cleaned_data["reference"]).strip().upper()
+
+
+class BreakGlassReviewForm(forms.Form):
+    justified = forms.TypedChoiceField(
+        label=_("Was the emergency access justified?"),
+        choices=[("yes", _("Justified")), ("no", _("Not justified"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Review note"),
+        min_length=10,
+        max_length=limits.NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("At least a sentence. It is stored encrypted, not in the audit trail."),
+    )

@@ -2,6 +2,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from palermo.registry.views import (
     break_glass,
+    break_glass_review,
     case_file,
     cases,
     consent,
@@ -18,6 +19,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", cases.case_list, name="case_list"),
     path("search/", search.search, name="search"),
     path("emergency-access/", break_glass.break_glass, name="break_glass"),
+    path("emergency-access/grants/", break_glass_review.grant_list, name="break_glass_grants"),
+    path(
+        "emergency-access/grants/<int:pk>/review/",
+        break_glass_review.review_grant,
+        name="break_glass_review",
+    ),
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/<int:pk>/accept/", referrals.accept_referral, name="referral_accept"),
     path("referrals/<int:pk>/decline/", referrals.decline_referral, name="referral_decline"),

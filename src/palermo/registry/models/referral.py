@@ -204,14 +204,33 @@ class Service(models.Model):
 BREAK_GLASS_HOURS = 4
 
 
+class BreakGlassGrantQuerySet(models.QuerySet["BreakGlassGrant"]):
+    def awaiting_review(self) -> "BreakGlassGrantQuerySet":
+        return self.filter(reviewed_at__isnull=True)
+
+
 class BreakGlassGrant(models.Model):
-    """Emergency access to one case by a case worker outside its agencies, with a stated reason."""
+    """Emergency access to one case by a case worker outside its agencies, with a stated reason.
+
+    Nobody approves it beforehand (a person's safety cannot wait), so the owning agency and the
+    auditors see it at once and one of them reviews it afterwards: justified or not, with a note."""
 
     case = models.ForeignKey("registry.VictimCase", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
     reason = EncryptedTextField(max_length=limits.REASON)
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    justified = models.BooleanField(_("justified"), null=True, blank=True)
+    review_note = EncryptedTextField(_("review note"), blank=True, max_length=limits.NOTE)
+
+    objects = BreakGlassGrantQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["reviewed_at", "granted_at"], name="grant_review_idx")]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.case}"
@@ -222,7 +241,7 @@ class BreakGlassGrant(models.Model):
         return f"registry.breakglassgrant:{self.pk}"
 
     @classmethod
-    def open(cls, case: models.Model, user: "User", reason: str) -> "BreakGlassGrant":
+    def open(cls, case: "VictimCase", user: "User", reason: str) -> "BreakGlassGrant":
         if len(reason.strip()) < 10:
             raise ValidationError(_("Emergency access needs a reason of at least a sentence."))
         grant = cls.objects.create(
@@ -235,3 +254,25 @@ class BreakGlassGrant(models.Model):
             user, "break_glass", "victim_case", str(case), changes={"reason_of": grant.audit_ref}
         )
         return grant
+
+    def review(self, reviewer: "User", *, justified: bool, note: str) -> None:
+        """Record the after-the-fact review once; the note is kept encrypted, never audited."""
+        if len(note.strip()) < 10:
+            raise ValidationError(_("A review needs a note of at least a sentence."))
+        if len(note) > limits.NOTE:
+            raise ValidationError(_("The note is too long."))
+        with transaction.atomic():
+            # Locked so that two reviewers at once cannot both record a verdict.
+            fresh = locked_row(self)
+            if fresh.reviewed_at is not None:
+                raise ValidationError(_("This emergency access has already been reviewed."))
+            self.reviewed_at, self.reviewed_by = timezone.now(), reviewer
+            self.justified, self.review_note = justified, note
+            self.save(update_fields=["reviewed_at", "reviewed_by", "justified", "review_note"])
+            record_event(
+                reviewer,
+                "review_break_glass",
+                "break_glass_grant",
+                str(self.pk),
+                changes={"justified": justified, "note_of": self.audit_ref},
+            )
