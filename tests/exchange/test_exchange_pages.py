@@ -42,7 +42,7 @@ def test_other_roles_do_not_see_it(
     assert not Job.objects.exists()
 
 
-def test_an_outsider_is_sent_to_log_in(client: Client) -> None:
+def test_an_outsider_is_sent_to_log_in(db: None, client: Client) -> None:
     response = client.get("/exchange/")
     assert response.status_code == 302
     assert "/login" in response["Location"]
