@@ -5,8 +5,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from palermo.accounts.models import User
@@ -161,9 +163,11 @@ def tip_summary(tip: Tip) -> Detail:
 
 
 def _tip_reader(request: HttpRequest) -> User:
+    # A role that reads no tips is refused the queue (403, as the description promises), not
+    # told it is missing: a list has no existence to hide.
     user = caller(request)
     if not may_read(user, "tip") or user.agency_id is None:
-        raise Http404
+        raise PermissionDenied(_("Your role does not read tips."))
     return user
 
 
