@@ -68,12 +68,17 @@ def refusals_of(method: str, path: str, operation: dict[str, Any]) -> list[str]:
 
 
 def declare_refusals(schema: dict[str, Any]) -> dict[str, Any]:
-    """The OpenAPI description, with each operation's refusals added (declared ones are kept)."""
+    """The OpenAPI description, with each operation's refusals added. A refusal an operation
+    declares itself (a 409 with its own schema, a hidden list's 404) keeps its words and schema."""
     schema.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = REFUSAL_SCHEMA
     content = {"application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}}
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
-            answers = operation.setdefault("responses", {})
-            for code in refusals_of(method, path, operation):
-                answers.setdefault(code, {"description": WHY[code], "content": content})
+            # django-ninja keys its own answers by int; JSON keys are strings, so one key each.
+            answers = {str(code): answer for code, answer in operation.get("responses", {}).items()}
+            operation["responses"] = answers
+            declared = [code for code in answers if code in WHY]
+            for code in sorted({*refusals_of(method, path, operation), *declared}):
+                answer = answers.setdefault(code, {"description": WHY[code]})
+                answer.setdefault("content", content)
     return schema

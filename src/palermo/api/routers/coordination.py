@@ -5,10 +5,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from palermo.accounts.models import User
@@ -163,15 +161,18 @@ def tip_summary(tip: Tip) -> Detail:
 
 
 def _tip_reader(request: HttpRequest) -> User:
-    # A role that reads no tips is refused the queue (403, as the description promises), not
-    # told it is missing: a list has no existence to hide.
     user = caller(request)
     if not may_read(user, "tip") or user.agency_id is None:
-        raise PermissionDenied(_("Your role does not read tips."))
+        raise Http404
     return user
 
 
-@router.get("/committee/tips/", url_name="tips")
+@router.get(
+    "/committee/tips/",
+    url_name="tips",
+    # As every coordination record, the queue is hidden (404) from a role that reads no tips.
+    openapi_extra={"responses": {"404": {"description": "The caller's role reads no tips."}}},
+)
 def tips(request: HttpRequest, page: int = 1) -> Detail:
     """Open tips: the whole queue for the hotline and the police, else those forwarded to you."""
     user = _tip_reader(request)
