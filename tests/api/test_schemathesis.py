@@ -10,12 +10,14 @@ minutes on one core. The whole conversation goes through Django's WSGI handler i
 the test's database transaction, so nothing is left behind.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -50,18 +52,25 @@ schema.app = from_an_address
 
 
 @pytest.fixture
-def callers(make_user: Callable[..., Any], settings: Any) -> dict[str, dict[str, str]]:
-    """A bearer token for the strong caller and one for the weak, with the rate limits lifted."""
+def callers(make_user: Callable[..., Any], settings: Any) -> Iterator[dict[str, dict[str, str]]]:
+    """A bearer token for the strong caller and one for the weak, with the rate limits lifted.
+
+    As Django's test client does, the handler keeps the test's database connection open between
+    requests (it would close it after each, losing the test's transaction on PostgreSQL)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     settings.PALERMO_RATES = {"api_address": "100000/m", "api_token": "100000/m"}
     strong = make_user("fuzz-worker", "welfare", "case_worker", "screener")
     weak = make_user("fuzz-analyst", "welfare", "analyst")
     person = Person.objects.create(given_name="Fuzz", recorded_by_agency=strong.agency)
     case = VictimCase.objects.create(person=person, owning_agency=strong.agency, opened_by=strong)
     Consent.objects.create(case=case, recorded_by=strong, form="written")
-    return {
+    yield {
         role: {"Authorization": f"Bearer {ApiToken.issue(user, 'fuzz', days=1)[1]}"}
         for role, user in (("strong", strong), ("weak", weak))
     }
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("role", ["strong", "weak"])
