@@ -35,3 +35,19 @@ def test_the_docs_page_uses_local_files_only(client: Client, worker: Any) -> Non
     assert "swagger-ui-bundle.js" in html
     assert "https://" not in html
     assert "script-src 'self'" in page["Content-Security-Policy"]
+
+
+def test_every_operation_declares_its_refusals_in_one_shape(
+    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+) -> None:
+    spec = program.get("/api/v1/openapi.json", headers=bearer(worker)).json()
+
+    refusal = {"$ref": "#/components/schemas/Refusal"}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            answers = operation["responses"]
+            assert {"401", "403", "429"} <= set(answers), (method, path)
+            assert ("404" in answers) == ("{" in path) or path.endswith("/tips/"), (method, path)
+            if method == "post":
+                assert {"409", "422"} <= set(answers), (method, path)
+            assert answers["403"]["content"]["application/json"]["schema"] == refusal

@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 
 from palermo.api.errors import problems_of
 from palermo.api.preconditions import PreconditionFailed
+from palermo.api.refusals import declare_refusals
 from palermo.api.routers import (
     audit,
     coordination,
@@ -51,7 +52,15 @@ change, and the change is made only if nobody changed the record meanwhile (412 
 of a case and every change is written to the audit trail.
 """
 
-api = NinjaAPI(
+
+class PalermoApi(NinjaAPI):
+    """NinjaAPI whose description also declares each operation's refusals (api/refusals.py)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return declare_refusals(super().get_openapi_schema(**kwargs))
+
+
+api = PalermoApi(
     title="Palermo",
     version="1",
     description=DESCRIPTION,

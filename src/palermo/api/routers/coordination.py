@@ -168,7 +168,12 @@ def _tip_reader(request: HttpRequest) -> User:
     return user
 
 
-@router.get("/committee/tips/", url_name="tips")
+@router.get(
+    "/committee/tips/",
+    url_name="tips",
+    # As every coordination record, the queue is hidden (404) from a role that reads no tips.
+    openapi_extra={"responses": {"404": {"description": "The caller's role reads no tips."}}},
+)
 def tips(request: HttpRequest, page: int = 1) -> Detail:
     """Open tips: the whole queue for the hotline and the police, else those forwarded to you."""
     user = _tip_reader(request)
