@@ -150,3 +150,15 @@ def test_concurrent_increments_are_not_lost() -> None:
 
     assert cache.get("race") == threads_count * each
     cache.clear()
+
+
+def test_a_request_without_a_client_address_is_counted_not_failed(db: None) -> None:
+    from django.test import RequestFactory
+
+    from palermo.core.ratelimits import over_limit
+
+    request = RequestFactory().post("/tip/")
+    del request.META["REMOTE_ADDR"]
+    waits = [over_limit(request, "no-address-test", "ip", every="2/m") for _ in range(3)]
+    assert waits[:2] == [0, 0]
+    assert waits[2] > 0

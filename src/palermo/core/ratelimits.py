@@ -56,6 +56,10 @@ def over_limit(
     methods: Iterable[str] | None = None,
 ) -> int:
     """Count this request; the seconds to wait when it is over the limit, else 0."""
+    if key == "ip" and not request.META.get("REMOTE_ADDR"):
+        # A server that passes no client address (a Unix socket, some proxies) shares one count
+        # instead of failing every request (django-ratelimit's "ip" key needs the address).
+        key = _no_address
     usage = get_usage(
         request,
         group=group,
@@ -67,6 +71,10 @@ def over_limit(
     if not usage or not usage["should_limit"]:
         return 0
     return max(1, math.ceil(usage["time_left"]))
+
+
+def _no_address(group: str, request: HttpRequest) -> str:
+    return "no-address"
 
 
 def limit(
