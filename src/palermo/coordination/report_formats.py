@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from palermo.coordination.models import Standing
 from palermo.coordination.progress import PlanReport
+from palermo_analytics.safe_output import neutralise
 
 FORMATS = ("html", "xlsx", "pdf")
 
@@ -23,13 +24,6 @@ def as_pdf(report: PlanReport) -> bytes:
 
     pdf: bytes = HTML(string=as_html(report)).write_pdf()
     return pdf
-
-
-def _safe_cell(value: object) -> object:
-    # A cell starting with = + - @ would run as a formula when the file is opened.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def as_xlsx(report: PlanReport) -> bytes:
@@ -74,7 +68,7 @@ def as_xlsx(report: PlanReport) -> bytes:
         ]
         indicators: list[tuple[str, object, object]] = list(line.indicators) or [("", None, None)]
         for name, target, actual in indicators:
-            sheet.append([_safe_cell(v) for v in [*head, name, target, actual]])
+            sheet.append([neutralise(v) for v in [*head, name, target, actual]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

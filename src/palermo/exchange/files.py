@@ -4,25 +4,18 @@ import csv
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+from palermo_analytics.safe_output import neutralise
 
 
 def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula.
-
-    Issue 11 adds palermo_analytics.safe_output for every export; until it lands, this is the one
-    place to swap. CTDC's own codes (`-99`, `0`, `1`) are numbers and stay as they are.
-    """
-    text = str(value)
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"} and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    """The cell as text a spreadsheet will not run as a formula (CTDC's codes such as `-99` are
+    numbers and stay as they are)."""
+    return str(neutralise(str(value)))
 
 
 def _open_private(path: Path) -> int:

@@ -17,6 +17,7 @@ from palermo.linkreview.access import may_review_linkage, review_batches_visible
 from palermo.linkreview.forms import DecisionForm, UploadForm
 from palermo.linkreview.models import LinkDecision, ReviewPair
 from palermo.linkreview.services import RECORD_FIELDS, ReviewFileError, import_review_batch
+from palermo_analytics.safe_output import neutralise
 
 FIELD_LABELS = {
     "full_name": _("full name"), "given_name": _("given name"), "family_name": _("family name"),
@@ -127,5 +128,7 @@ def decisions_file(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(DECISIONS_FILE_COLUMNS)
     for decision in decisions:
-        writer.writerow([getattr(decision, column) for column in DECISIONS_FILE_COLUMNS])
+        writer.writerow(
+            [neutralise(getattr(decision, column)) for column in DECISIONS_FILE_COLUMNS]
+        )
     return response

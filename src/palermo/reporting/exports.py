@@ -9,15 +9,9 @@ from django.template.loader import render_to_string
 
 from palermo.reporting.definitions import Standard
 from palermo.reporting.presentation import FigureView, ReportView, present
+from palermo_analytics.safe_output import neutralise
 
 FORMATS = ("html", "pdf", "json", "csv", "xlsx")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(text: str) -> str:
-    """A text cell a spreadsheet would run as a formula is quoted. (Swap for
-    palermo_analytics.safe_output once it exists: one function, one place.)"""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def export(snapshot: dict[str, Any], fmt: str, public: bool, standard: str | None = None) -> bytes:
@@ -94,7 +88,7 @@ def _as_csv(view: ReportView) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for line in _lines(view):
-        writer.writerow([neutralise_formula(v) if isinstance(v, str) else v for v in line])
+        writer.writerow([neutralise(v) if isinstance(v, str) else v for v in line])
     return buffer.getvalue()
 
 
@@ -106,11 +100,11 @@ def _as_xlsx(view: ReportView) -> bytes:
         book.remove(book.active)
     for figure in _figures(view):
         sheet = book.create_sheet(figure.key[:31])
-        sheet.append([neutralise_formula(figure.title)])
-        sheet.append(["", *[neutralise_formula(c) for c in figure.columns], "total"])
+        sheet.append([neutralise(figure.title)])
+        sheet.append(["", *[neutralise(c) for c in figure.columns], "total"])
         for row in figure.rows:
             values = [cell.value for cell in row.cells]
-            sheet.append([neutralise_formula(row.label), *values, row.total.value])
+            sheet.append([neutralise(row.label), *values, row.total.value])
         totals = [cell.value for cell in figure.column_totals]
         sheet.append(["total", *totals, figure.grand_total.value])
     buffer = io.BytesIO()

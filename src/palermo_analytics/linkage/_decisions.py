@@ -16,6 +16,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from palermo_analytics.linkage._result import LinkageResult, person_ids
+from palermo_analytics.safe_output import restore
 
 DECISIONS = ("same", "different")
 DECISION_COLUMNS = ("source_l", "record_id_l", "source_r", "record_id_r", "decision")
@@ -48,7 +49,9 @@ def read_decisions(source: pd.DataFrame | Path | str) -> pd.DataFrame:
     missing = [c for c in DECISION_COLUMNS if c not in frame.columns]
     if missing:
         raise DecisionError(f"{name}: missing column(s) {', '.join(missing)}")
+    # Files Palermo wrote carry formula-like record ids neutralised: read them back as they were.
     frame = frame.loc[:, list(DECISION_COLUMNS)].astype(str).apply(lambda c: c.str.strip())
+    frame = frame.map(restore)
     frame["decision"] = frame["decision"].str.lower()
     for position, value in enumerate(frame["decision"]):
         if value not in (*DECISIONS, "", "unsure"):
