@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from palermo_analytics.linkage._settings import DEFAULT_THRESHOLD
 from palermo_analytics.simulate import WorldConfig, simulate_world, write_world
 from tests.analysis.commands import palermo, palermo_fails
 
@@ -100,10 +101,17 @@ def test_the_default_threshold_offered_is_the_librarys() -> None:
     assert DEFAULT_THRESHOLD == OFFERED
 
 
+def test_the_command_offers_the_librarys_default_cohesion() -> None:
+    from palermo_analytics.cli._link import DEFAULT_COHESION as OFFERED
+    from palermo_analytics.linkage._settings import DEFAULT_COHESION
+
+    assert DEFAULT_COHESION == OFFERED
+
+
 def test_reviewers_decisions_are_applied_to_the_next_run(world_folder, tmp_path, capsys) -> None:
     link(world_folder, capsys, tmp_path / "first.csv")
     pairs = pd.read_csv(tmp_path / "first_report" / "uncertain_pairs.csv", dtype=str)
-    below = pairs[pairs["match_probability"].astype(float) < 0.7].head(1)
+    below = pairs[pairs["match_probability"].astype(float) < DEFAULT_THRESHOLD].head(1)
     assert len(below) == 1, "the world should leave at least one pair below the threshold"
     below.assign(decision="same").to_csv(tmp_path / "decisions.csv", index=False)
 

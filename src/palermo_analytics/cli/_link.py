@@ -9,7 +9,8 @@ from palermo_analytics.cli import CommandFailed
 # Kept here rather than imported, so that `--help` does not load Splink and DuckDB (a test checks
 # both against the library's own).
 ENGINES = ("duckdb", "spark")
-DEFAULT_THRESHOLD = 0.7
+DEFAULT_THRESHOLD = 0.3
+DEFAULT_COHESION = 0.0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,6 +29,19 @@ def parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_THRESHOLD,
         help="match probability to join two records (default chosen for the estimate)",
+    )
+    parser.add_argument(
+        "--cohesion",
+        type=float,
+        default=DEFAULT_COHESION,
+        metavar="BITS",
+        help="split records joined through others where the parts' mean match weight is below "
+        "this (default 0: more likely different people than the same)",
+    )
+    parser.add_argument(
+        "--no-cohesion-guard",
+        action="store_true",
+        help="plain transitive closure: join every chain of links at or above the threshold",
     )
     parser.add_argument("--engine", choices=ENGINES, default="duckdb")
     parser.add_argument("--model", type=Path, help="reuse a saved model.json (no training)")
@@ -67,6 +81,7 @@ def main(argv: Sequence[str]) -> None:
             engine=options.engine,
             model=options.model,
             seed=options.seed,
+            cohesion=None if options.no_cohesion_guard else options.cohesion,
         )
         lists = read_person_lists(options.lists)
         decisions = read_decisions(options.decisions) if options.decisions else None

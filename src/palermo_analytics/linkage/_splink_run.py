@@ -14,11 +14,12 @@ from splink import Linker, SettingsCreator
 from splink.internals.exceptions import EMTrainingException
 
 from palermo_analytics.linkage._engines import close, database_api
+from palermo_analytics.linkage._guard import ScoredPairs, closure_labels, guarded_labels
 from palermo_analytics.linkage._model import ModelSpec
 from palermo_analytics.linkage._settings import LinkageSettings, Progress, no_progress
 
 UNOBSERVED_M = 1e-4
-STAGES = ("standardise", "train", "predict", "cluster", "collect")
+STAGES = ("standardise", "train", "predict", "collect", "cluster")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _collect(
     (the re-estimated prior's)."""
     table = predictions.physical_name
     weight = f"(match_weight + {shift:.12f})"
-    low = settings.threshold_weight - settings.review_margin
+    low = settings.floor_weight
     histogram = _query(
         linker,
         f"select floor({weight}) as weight_bin, count(*) as pairs from {table} "  # noqa: S608
@@ -162,6 +163,21 @@ def _collect(
     )
     pairs = _query(linker, f"select {columns} from {table} where {weight} >= {low}")  # noqa: S608
     return {"weight_histogram": histogram, "pairs": pairs}
+
+
+def cluster_pairs(pairs: pd.DataFrame, size: int, settings: LinkageSettings) -> pd.DataFrame:
+    """`unique_id, cluster_id` for `size` records from the scored pairs (at or above the review
+    band): closure over the pairs at or above the threshold, split by the cohesion guard."""
+    left = pairs["unique_id_l"].to_numpy(dtype=np.int64)
+    right = pairs["unique_id_r"].to_numpy(dtype=np.int64)
+    weight = pairs["match_weight"].to_numpy(dtype=np.float64)
+    if settings.cohesion is None:
+        linked = weight >= settings.threshold_weight
+        labels = closure_labels(size, left[linked], right[linked])
+    else:
+        scored = ScoredPairs(size, left, right, weight, settings.floor_weight)
+        labels = guarded_labels(scored, settings.threshold_weight, settings.cohesion)
+    return pd.DataFrame({"unique_id": np.arange(size), "cluster_id": labels})
 
 
 def run_splink(
@@ -183,17 +199,13 @@ def run_splink(
         watch.start("predict")
         predictions = linker.inference.predict(warning_mode="never")
         shift = _reestimate_prior(linker, predictions, len(frame)) if settings.model is None else 0
-        watch.start("cluster")
-        clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
-            predictions, threshold_match_weight=settings.threshold_weight - shift
-        )
-        sql = f"select unique_id, cluster_id from {clustered.physical_name}"  # noqa: S608
-        clusters = _query(linker, sql)
         watch.start("collect")
         collected = _collect(linker, predictions, settings, shift)
         model = linker.misc.save_model_to_json()
     finally:
         close(db_api, settings.engine)
+    watch.start("cluster")
+    clusters = cluster_pairs(collected["pairs"], len(frame), settings)
     timings = watch.stop()
     return SplinkRun(
         clusters=clusters,

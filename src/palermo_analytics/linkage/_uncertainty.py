@@ -7,13 +7,16 @@ the population from each says how much of an estimate's uncertainty comes from l
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from palermo_analytics.linkage._guard import ScoredPairs, guarded_labels
 from palermo_analytics.linkage._result import LinkageResult
 
 _KEY = ["source", "record_id"]
@@ -35,15 +38,25 @@ def _linked(result: LinkageResult, left: np.ndarray, right: np.ndarray) -> pd.Da
     return result.linked.loc[:, _KEY].assign(person_id=[f"L{label}" for label in labels])
 
 
-def relink_at(result: LinkageResult, threshold: float) -> pd.DataFrame:
-    """The persons found had the threshold been `threshold` (record_id, source, person_id).
+def relink_at(
+    result: LinkageResult, threshold: float, cohesion: float | Literal["same"] | None = "same"
+) -> pd.DataFrame:
+    """The persons found had the threshold been `threshold` (record_id, source, person_id),
+    with the run's cohesion guard (or `cohesion` bits; None: plain transitive closure).
 
     Only the pairs `result` kept (down to its review band) are known: a threshold below the
-    band's lower edge links no more than the band does.
+    band's lower edge links no more than the band does, and the guard counts pairs below the
+    band at its lower edge.
     """
     left, right = _positions(result)
-    keep = result.pairs["match_probability"].to_numpy() >= threshold
-    return _linked(result, left[keep], right[keep])
+    guard = result.settings.cohesion if cohesion == "same" else cohesion
+    weight = result.pairs["match_weight"].to_numpy(dtype=np.float64)
+    if guard is None:
+        keep = result.pairs["match_probability"].to_numpy() >= threshold
+        return _linked(result, left[keep], right[keep])
+    scored = ScoredPairs(len(result.linked), left, right, weight, result.settings.floor_weight)
+    labels = guarded_labels(scored, math.log2(threshold / (1 - threshold)), guard)
+    return result.linked.loc[:, _KEY].assign(person_id=[f"L{label}" for label in labels])
 
 
 def sample_linkages(result: LinkageResult, draws: int, seed: int = 0) -> Iterator[pd.DataFrame]:
