@@ -110,6 +110,9 @@ def fit_poisson_batch(
 ) -> tuple[FloatArray, FloatArray]:
     """`fit_poisson` for each row of `counts` (one design): coefficients and fitted means."""
     constant = gammaln(counts + 1.0).sum(axis=1)
+    # Each cell's outer product of its design row, flattened: the information matrix of every row
+    # is then one matrix product with its fitted means.
+    products = (design[:, :, None] * design[:, None, :]).reshape(design.shape[0], -1)
     beta = _first_steps(design, counts) if start is None else np.array(start, dtype=np.float64)
     mu = _means(design, beta)
     log_likelihood = _log_likelihoods(counts, mu, constant)
@@ -117,7 +120,7 @@ def fit_poisson_batch(
     for _ in range(_MAX_ITERATIONS):
         if not active.size:
             break
-        steps = _newton_steps(design, counts[active], mu[active])
+        steps = _newton_steps(design, products, counts[active], mu[active])
         gained = _take_steps(design, counts, beta, mu, log_likelihood, constant, active, steps)
         log_likelihood[active] += gained
         converged = gained <= _TOLERANCE * (np.abs(log_likelihood[active]) + 0.1)
@@ -164,8 +167,11 @@ def _first_steps(design: FloatArray, counts: FloatArray) -> FloatArray:
     return _solve(weighted @ design, np.einsum("rkc,rc->rk", weighted, working))
 
 
-def _newton_steps(design: FloatArray, counts: FloatArray, mu: FloatArray) -> FloatArray:
-    information = (design.T[None, :, :] * mu[:, None, :]) @ design
+def _newton_steps(
+    design: FloatArray, products: FloatArray, counts: FloatArray, mu: FloatArray
+) -> FloatArray:
+    k = design.shape[1]
+    information = (mu @ products).reshape(-1, k, k)
     return _solve(information, (counts - mu) @ design)
 
 

@@ -27,7 +27,7 @@ CountRows = npt.NDArray[np.int64]
 # large enough to batch well; the size is fixed, not derived from the number of workers, because
 # a batch's rounding depends on which tables share it and a seed must give the same replicates
 # whatever the number of workers.
-_CHUNK_ROWS = 100
+_CHUNK_ROWS = 250
 
 
 def estimate_total(counts: FloatArray, t: int, method: Method, threshold: float) -> float:
@@ -54,10 +54,15 @@ def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -
     counts = rows.astype(np.float64)
     if method != "stepwise":
         return np.array([_estimate_or_nan(row, t, method, threshold) for row in counts])
+    # The batches' matrix products are small: BLAS threads only fight the other workers (and,
+    # on a busy machine, everyone else) for the cores. Imported here: only the bootstrap needs it.
+    from threadpoolctl import threadpool_limits
+
     totals = np.full(counts.shape[0], math.nan)
     complete = (counts @ cell_memberships(t) > 0).all(axis=1)
     try:
-        totals[complete] = stepwise_totals(counts[complete], t, threshold)
+        with threadpool_limits(limits=1, user_api="blas"):
+            totals[complete] = stepwise_totals(counts[complete], t, threshold)
     except (np.linalg.LinAlgError, RuntimeError):
         complete[:] = False
     for row in np.flatnonzero(~complete):

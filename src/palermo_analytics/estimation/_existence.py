@@ -25,9 +25,25 @@ def existence_code(design: FloatArray, counts: FloatArray) -> int:
     code = 0
     if (counts == 0).any() and not _has_positive_solution(design, counts):
         code += MLE_DOES_NOT_EXIST
-    if np.linalg.matrix_rank(design) < design.shape[1]:
+    if _rank_deficient(design):
         code += NOT_IDENTIFIABLE
     return code
+
+
+_rank_cache: dict[tuple[tuple[int, ...], bytes], bool] = {}
+
+
+def _rank_deficient(design: FloatArray) -> bool:
+    """Is the design's rank below its number of columns? Remembered by the design itself: it
+    depends on the model and the dropped cells, not on the counts, and the bootstrap asks about
+    the same few designs for thousands of different zero patterns."""
+    key = (design.shape, design.tobytes())
+    deficient = _rank_cache.get(key)
+    if deficient is None:
+        if len(_rank_cache) >= _CACHE_LIMIT:
+            _rank_cache.clear()
+        deficient = _rank_cache[key] = bool(np.linalg.matrix_rank(design) < design.shape[1])
+    return deficient
 
 
 def cached_existence_code(key: Hashable, design: FloatArray, counts: FloatArray) -> int:
