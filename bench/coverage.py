@@ -15,6 +15,7 @@ says so.
 """
 
 import argparse
+import dataclasses
 import math
 import tempfile
 import time
@@ -32,6 +33,7 @@ from palermo_analytics.estimation import (
     estimate_with,
     read_capture_histories,
 )
+from palermo_analytics.linkage._settings import LinkageSettings  # no Splink until linking
 from palermo_analytics.simulate import WorldConfig, simulate_world
 from palermo_analytics.simulate._capture import draw_captures
 from palermo_analytics.simulate._corruptor_world import draw_independent_captures
@@ -111,9 +113,11 @@ def estimate_all(table: pd.DataFrame, seed: int) -> dict[str, tuple[float, float
     return out
 
 
-def linked_histories(generator: str, population: int, seed: int) -> pd.DataFrame:
+def linked_histories(
+    generator: str, population: int, seed: int, settings: LinkageSettings
+) -> pd.DataFrame:
     """Simulate the whole world, link its lists with Splink, and count the linked persons."""
-    from palermo_analytics.linkage import LinkageSettings, link_records
+    from palermo_analytics.linkage import link_records
     from palermo_analytics.simulate import simulate_independent_world
 
     if generator == "project":
@@ -127,7 +131,7 @@ def linked_histories(generator: str, population: int, seed: int) -> pd.DataFrame
             path = Path(folder) / f"{source}.csv"
             world.person_list(source).to_csv(path, index=False)
             paths.append(path)
-        result = link_records(paths, LinkageSettings(seed=seed))
+        result = link_records(paths, dataclasses.replace(settings, seed=seed))
     linked = result.linked.merge(
         frame[["record_id", "source", STRATUM]], on=["record_id", "source"]
     )
@@ -151,13 +155,20 @@ def worlds(count: int, seed: int) -> list[tuple[str, int, int]]:
     return [(list(GENERATORS)[i % 2], int(size), seed * 1000 + i) for i, size in enumerate(sizes)]
 
 
-def run(plan: list[tuple[str, int, int]], linked: bool, sink: Path | None) -> list[Outcome]:
+def run(
+    plan: list[tuple[str, int, int]],
+    linked: bool,
+    sink: Path | None,
+    settings: LinkageSettings | None = None,
+) -> list[Outcome]:
     """Estimate on every world of the plan; each world's outcomes are appended to `sink` at once."""
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     for number, (generator, population, world_seed) in enumerate(plan, start=1):
         if linked:
-            table = linked_histories(generator, population, world_seed)
+            table = linked_histories(
+                generator, population, world_seed, settings or LinkageSettings()
+            )
         else:
             persons, captures = GENERATORS[generator](population, world_seed)
             table = histories_with_strata(captures, persons[STRATUM].fillna("unknown"))
@@ -229,6 +240,11 @@ def main() -> None:
     parser.add_argument("--linked", type=int, default=4, help="worlds linked with Splink")
     parser.add_argument("--linked-max", type=int, default=3000, help="largest linked population")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--no-guard",
+        action="store_true",
+        help="link as before issue 16: threshold 0.7, plain transitive closure",
+    )
     parser.add_argument("--csv", type=Path, help="append every world's outcome here as it ends")
     parser.add_argument("--summarise", type=Path, help="only print the table of a --csv file")
     options = parser.parse_args()
@@ -248,7 +264,9 @@ def main() -> None:
         for generator, size, seed in worlds(options.linked, options.seed + 1)
     ]
     if linked_plan:
-        outcomes += run(linked_plan, linked=True, sink=options.csv)
+        before = LinkageSettings(threshold=0.7, cohesion=None)
+        settings = before if options.no_guard else LinkageSettings()
+        outcomes += run(linked_plan, linked=True, sink=options.csv, settings=settings)
     table = summarise(outcomes)
     print(markdown(table))
 
