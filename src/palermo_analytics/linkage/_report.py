@@ -98,6 +98,9 @@ class LinkageReport:
             "compared_pairs": self.result.compared_pairs,
             "threshold": self.result.settings.threshold,
             "threshold_weight": self.result.settings.threshold_weight,
+            "cohesion": "none (plain closure)"
+            if self.result.settings.cohesion is None
+            else self.result.settings.cohesion,
             "engine": self.result.settings.engine,
             "uncertain_pairs": len(self.result.uncertain_pairs()),
             "timings": self.result.timings,

@@ -10,7 +10,9 @@ import pandas as pd
 _INTRO = (
     "Records from the agencies' lists were standardised (names folded to romanisation-independent "
     "keys, dates, documents and phones normalised), compared pair by pair with a Fellegi-Sunter "
-    "model (Splink), and pairs at or above the threshold were joined into persons."
+    "model (Splink), and pairs at or above the threshold were joined into persons; with the "
+    "cohesion guard, a group joined only through other records was split where the mean match "
+    "weight between its parts fell below the cohesion (in bits)."
 )
 _REVIEW_NOTE = (
     "The uncertain pairs file holds personal data for clerical review: keep it with the lists "

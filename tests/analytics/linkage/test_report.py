@@ -58,3 +58,11 @@ def test_the_saved_model_repeats_the_run_without_training(linked, report_folder)
 
     pd.testing.assert_frame_equal(again.linked, linked.result.linked)
     assert "train" in again.timings
+
+
+def test_the_report_says_how_persons_were_formed(linked) -> None:
+    summary = LinkageReport(linked.result, linked.lists).summary()
+    unguarded = replace(linked.result, settings=replace(linked.result.settings, cohesion=None))
+
+    assert summary["cohesion"] == linked.result.settings.cohesion == 0.0
+    assert LinkageReport(unguarded, linked.lists).summary()["cohesion"] == "none (plain closure)"
