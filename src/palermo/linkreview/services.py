@@ -10,6 +10,7 @@ from django.db import transaction
 from palermo.accounts.models import User
 from palermo.audit.log import record_event
 from palermo.linkreview.models import ReviewBatch, ReviewPair
+from palermo_analytics.linkage._settings import DEFAULT_THRESHOLD
 
 PAIR_COLUMNS = ("source_l", "record_id_l", "source_r", "record_id_r", "match_probability")
 # The fields `palermo link` writes beside each pair for review (see linkage/_report.py).
@@ -60,7 +61,7 @@ def _pair(batch: ReviewBatch, row: dict[str, str], number: int, name: str) -> Re
             raise ReviewFileError(f"{name}, row {number}, column '{column}': empty")
     probability = _probability(row, number, name)
     weight = math.log2(max(probability, 1e-12) / max(1 - probability, 1e-12))
-    threshold = batch.threshold or 0.9
+    threshold = batch.threshold or DEFAULT_THRESHOLD
     return ReviewPair(
         batch=batch,
         **{column: row[column].strip() for column in PAIR_COLUMNS[:4]},
@@ -72,7 +73,7 @@ def _pair(batch: ReviewBatch, row: dict[str, str], number: int, name: str) -> Re
 
 
 def import_review_batch(
-    user: User, title: str, upload: IO[bytes], name: str, threshold: float = 0.9
+    user: User, title: str, upload: IO[bytes], name: str, threshold: float = DEFAULT_THRESHOLD
 ) -> ReviewBatch:
     """A batch from an `uncertain_pairs.csv`; nothing is stored if any row is wrong."""
     rows = _rows(upload, name)
