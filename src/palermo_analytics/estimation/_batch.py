@@ -33,15 +33,15 @@ def stepwise_totals(rows: FloatArray, t: int, threshold: float) -> FloatArray:
     coefficients = np.zeros((n_rows, 1 + t + n_pairs))  # every model's columns, 0 when absent
     means = np.zeros_like(rows)
     models: list[tuple[int, ...]] = [()] * n_rows
-    _fit_groups(rows, t, models, np.arange(n_rows), coefficients, means, warm=False)
-    active = np.arange(n_rows)
     observed = rows @ cells_on_pair(t).T.astype(np.float64)
+    _fit_groups(rows, t, models, np.arange(n_rows), coefficients, means, observed, warm=False)
+    active = np.arange(n_rows)
     while active.size:
         added = _next_pairs(rows, t, models, active, means, observed, threshold)
         growing = active[added >= 0]
         for row, pair in zip(growing.tolist(), added[added >= 0].tolist(), strict=True):
             models[row] = tuple(sorted((*models[row], pair)))
-        _fit_groups(rows, t, models, growing, coefficients, means, warm=True)
+        _fit_groups(rows, t, models, growing, coefficients, means, observed, warm=True)
         active = growing
     return rows.sum(axis=1) + np.exp(coefficients[:, 0])
 
@@ -83,19 +83,23 @@ def _fit_groups(
     which: np.ndarray,
     coefficients: FloatArray,
     means: FloatArray,
+    observed: FloatArray,
     *,
     warm: bool,
 ) -> None:
-    """Fit each row in `which` to its model, the rows with one shape together."""
-    groups: dict[tuple[tuple[int, ...], bytes], list[int]] = {}
-    shapes = {}
+    """Fit each row in `which` to its model, the rows with one shape together.
+
+    A shape is the model and the interactions it drops (nobody on both lists), which `observed`
+    (people on both lists of each pair, per row) tells without building the shape per row.
+    """
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[int]] = {}
     for row in which.tolist():
-        shape = model_shape(t, models[row], rows[row])
-        key = (models[row], shape.retained.tobytes())
-        groups.setdefault(key, []).append(row)
-        shapes[key] = shape
-    for key, members in groups.items():
-        shape, index = shapes[key], np.array(members)
+        model = models[row]
+        dropped = tuple(pair for pair in model if observed[row, pair] == 0)
+        groups.setdefault((model, dropped), []).append(row)
+    for (model, _), members in groups.items():
+        index = np.array(members)
+        shape = model_shape(t, model, rows[index[0]])
         design = full_design(t)[np.ix_(shape.retained, shape.columns)]
         start = coefficients[np.ix_(index, shape.columns)] if warm else None
         beta, mu = fit_poisson_batch(design, rows[np.ix_(index, shape.retained)], start)

@@ -5,7 +5,7 @@ so the estimate of the unseen is meaningless). Code 2: the retained design is ra
 the parameters (and the estimate) are not identifiable. Code 3: both.
 """
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 
@@ -46,17 +46,20 @@ def _rank_deficient(design: FloatArray) -> bool:
     return deficient
 
 
-def cached_existence_code(key: Hashable, design: FloatArray, counts: FloatArray) -> int:
-    """existence_code(), remembered under `key`, which must fix the design and the zero cells.
+def cached_existence_code(
+    key: Hashable, problem: Callable[[], tuple[FloatArray, FloatArray]]
+) -> int:
+    """existence_code() of the (design, counts) that `problem()` builds, remembered under `key`,
+    which must fix the design and the zero cells.
 
     The answer depends only on the design and on which cells are zero, and the bootstrap meets the
-    same model with the same empty cells over and over.
+    same model with the same empty cells over and over; the problem is only built on a miss.
     """
     code = _cache.get(key)
     if code is None:
         if len(_cache) >= _CACHE_LIMIT:
             _cache.clear()
-        code = _cache[key] = existence_code(design, counts)
+        code = _cache[key] = existence_code(*problem())
     return code
 
 

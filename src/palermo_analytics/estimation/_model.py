@@ -78,10 +78,13 @@ def model_shape(t: int, pairs: tuple[int, ...], counts: FloatArray) -> ModelShap
 
 def model_existence_code(t: int, pairs: tuple[int, ...], counts: FloatArray) -> int:
     """The existence/identifiability code of the model on this table (see _existence)."""
-    shape = model_shape(t, pairs, counts)
     zero_cells = np.packbits(counts == 0).tobytes()
-    key = (t, pairs, zero_cells)
-    return cached_existence_code(key, shape.design(t), counts[shape.retained])
+
+    def problem() -> tuple[FloatArray, FloatArray]:
+        shape = model_shape(t, pairs, counts)
+        return shape.design(t), counts[shape.retained]
+
+    return cached_existence_code((t, pairs, zero_cells), problem)
 
 
 def fit_model(
