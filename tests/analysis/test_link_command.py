@@ -87,6 +87,23 @@ def test_a_threshold_outside_zero_and_one_is_refused(world_folder, tmp_path, cap
     assert "threshold" in error
 
 
+def test_a_cohesion_that_is_not_a_number_of_bits_is_refused(world_folder, tmp_path, capsys) -> None:
+    error = link_fails(world_folder, capsys, tmp_path / "linked.csv", "--cohesion", "nan")
+    assert "cohesion" in error
+    assert not (tmp_path / "linked.csv").exists()
+
+
+def test_without_the_guard_no_more_persons_are_found_than_with_it(
+    world_folder, tmp_path, capsys
+) -> None:
+    # The guard only ever splits what closure joined: never fewer persons with it.
+    link(world_folder, capsys, tmp_path / "guarded.csv")
+    link(world_folder, capsys, tmp_path / "plain.csv", "--no-cohesion-guard")
+    guarded = pd.read_csv(tmp_path / "guarded.csv", dtype=str)["person_id"].nunique()
+    plain = pd.read_csv(tmp_path / "plain.csv", dtype=str)["person_id"].nunique()
+    assert guarded >= plain
+
+
 def test_the_engines_offered_are_the_librarys() -> None:
     from palermo_analytics.cli._link import ENGINES as OFFERED
     from palermo_analytics.linkage import ENGINES
