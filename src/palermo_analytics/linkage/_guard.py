@@ -19,7 +19,10 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-GUARD_MIN = 2
+# Groups of this many records or fewer are kept as closure made them: two records joined by one
+# link at or above the threshold are a pair the threshold accepted (checking pairs against the
+# cohesion too measured worse for the estimate on the independent generator).
+LARGEST_UNGUARDED_GROUP = 2
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def guarded_labels(pairs: ScoredPairs, threshold_weight: float, cohesion: float)
     linked = pairs.weight >= threshold_weight
     labels = closure_labels(pairs.size, pairs.left[linked], pairs.right[linked])
     sizes = np.bincount(labels)
-    suspect = sizes[labels] > GUARD_MIN  # two records joined by one link above the threshold hold
+    suspect = sizes[labels] > LARGEST_UNGUARDED_GROUP
     if not suspect.any():
         return labels
     inside = suspect[pairs.left] & (labels[pairs.left] == labels[pairs.right])
