@@ -6,6 +6,7 @@ tips forwarded to it; the secretariat gets their figures, not their text."""
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import AgencyKind
@@ -28,8 +29,7 @@ def takes_part(user: User) -> bool:
 
 def member(request: HttpRequest) -> User:
     """The user, when they work for an agency taking part in the committee's work (else 404)."""
-    user = request.user
-    assert isinstance(user, User)  # every view is behind @login_required
+    user = acting_user(request)
     if not takes_part(user):
         raise Http404
     return user

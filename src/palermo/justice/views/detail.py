@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.audit.log import record_read
 from palermo.conflicts import lost_race
@@ -30,7 +31,6 @@ from palermo.justice.forms import (
 )
 from palermo.justice.models import CourtDecision, CriminalCase, CriminalStage
 from palermo.justice.models.court import CHARGING_STAGES, DECIDING_STAGES, Appeal
-from palermo.justice.views.common import acting_user
 
 INVESTIGATING_STAGES = {CriminalStage.REPORTED, CriminalStage.INVESTIGATION}
 
