@@ -12,7 +12,7 @@ from django.conf import settings
 from palermo.privacy.keys import forget_keyring
 from palermo.workdir import new_keyring_json
 
-pytest_plugins = ["tests.browser.fixtures"]
+pytest_plugins = ["tests.browser.fixtures", "tests.template_variables"]
 
 
 @pytest.fixture(autouse=True, scope="session")

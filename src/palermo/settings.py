@@ -132,6 +132,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "palermo.urls"
 WSGI_APPLICATION = "palermo.wsgi.application"
 
+# Every form is drawn by one form template and one field template (palermo/core/forms.py).
+FORM_RENDERER = "palermo.core.forms.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.coordination.access import action_items_for, tips_to_act_on
@@ -31,8 +32,7 @@ REFLECTION_WARNING_DAYS = 14
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     context = {
         "victim_cases": victim_cases_visible_to(user).exclude(stage="closed")[:20],
         "referrals_to_answer": referrals_visible_to(user)

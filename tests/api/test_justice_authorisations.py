@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
+from palermo.justice import refusals
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
-from palermo.justice.views import refusals
 
 from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)
 

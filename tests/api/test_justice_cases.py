@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
+from palermo.justice import refusals
 from palermo.justice.models import CriminalCase, JudicialAuthorisation, Suspect, VictimLink
 from palermo.justice.models.case import NO_LINK_MADE
-from palermo.justice.views import refusals
 from palermo.registry.models import Person, VictimCase
 
 from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
 from palermo.jurisdiction.models import LegalProvision
+from palermo.justice import refusals
 from palermo.justice.models import (
     Appeal,
     Charge,
@@ -18,7 +19,6 @@ from palermo.justice.models import (
     Sentence,
     Suspect,
 )
-from palermo.justice.views import refusals
 
 from .justice_cast import Cast, cast_fixture, post, problems  # noqa: F401 (a fixture)
 

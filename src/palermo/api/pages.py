@@ -9,21 +9,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from palermo.accounts.models import User
+from palermo.accounts.acting import acting_user
 from palermo.api.forms import TokenForm
 from palermo.api.models import ApiToken
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # @login_required ran first
-    return request.user
 
 
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     form = TokenForm(request.POST or None)
     new_token = ""
     if request.method == "POST" and form.is_valid():
@@ -36,8 +31,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = _user(request).api_tokens.filter(pk=pk).first()
+    token = acting_user(request).api_tokens.filter(pk=pk).first()
     if token is None:  # someone else's token does not exist for this person
         raise Http404
-    token.revoke(_user(request))
+    token.revoke(acting_user(request))
     return redirect("api_tokens")

@@ -4,8 +4,9 @@ of the public said about people: the hotline and the police triage them, and an 
 tips forwarded to it; the secretariat gets their figures, not their text."""
 
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import AgencyKind
@@ -24,6 +25,14 @@ TRIAGE_KINDS = (AgencyKind.HOTLINE, AgencyKind.POLICE)
 
 def takes_part(user: User) -> bool:
     return may_read(user, "coordination") and user.agency_id is not None
+
+
+def member(request: HttpRequest) -> User:
+    """The user, when they work for an agency taking part in the committee's work (else 404)."""
+    user = acting_user(request)
+    if not takes_part(user):
+        raise Http404
+    return user
 
 
 def is_secretariat(user: User) -> bool:

@@ -5,7 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from palermo.accounts.models import User
+from palermo.accounts.acting import acting_user
+from palermo.htmx import is_htmx
 from palermo.jobs.models import Job, JobStatus
 
 
@@ -13,15 +14,14 @@ from palermo.jobs.models import Job, JobStatus
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _own_job(request, pk)
-    template = "jobs/progress.html" if request.headers.get("HX-Request") else "jobs/detail.html"
+    template = "jobs/progress.html" if is_htmx(request) else "jobs/detail.html"
     finished = job.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
     return render(request, template, {"job": job, "finished": finished})
 
 
 def _own_job(request: HttpRequest, pk: int) -> Job:
     """A job is seen only by the person who started it."""
-    assert isinstance(request.user, User)
-    job = Job.objects.filter(pk=pk, owner=request.user).first()
+    job = Job.objects.filter(pk=pk, owner=acting_user(request)).first()
     if job is None:
         raise Http404
     return job

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.audit.log import record_event
 from palermo.jobs.tasks import start_job
@@ -179,8 +180,7 @@ def _references(
 
 
 def _analyst(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     if not may_see_statistics(user):
         raise PermissionDenied
     return user

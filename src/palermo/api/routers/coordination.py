@@ -20,6 +20,7 @@ from palermo.coordination.access import (
     measure_for,
     measure_to_report_on,
     measures_visible_to,
+    member,
     tip_for,
     tip_to_act_on,
     tips_visible_to,
@@ -31,7 +32,6 @@ from palermo.coordination.forms.prevention import InspectionForm, save_own
 from palermo.coordination.forms.tips import CloseForm, ForwardForm
 from palermo.coordination.models import Inspection, Measure, Tip
 from palermo.coordination.progress import indicator_rows
-from palermo.coordination.views.common import member
 from palermo.core import limits
 
 router = Router(tags=["committee"])

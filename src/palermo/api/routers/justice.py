@@ -26,6 +26,7 @@ from palermo.api.routers.justice_common import (
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.core import limits
+from palermo.justice import refusals
 from palermo.justice.access import (
     authorisation_for,
     criminal_case_for,
@@ -38,7 +39,6 @@ from palermo.justice.forms import (
     SuspectForm,
     VictimLinkForm,
 )
-from palermo.justice.views import refusals
 
 router = Router(tags=["criminal cases"])
 router.add_router("", justice_court.router)

@@ -15,10 +15,10 @@ from palermo.api.routers.justice_common import (
 )
 from palermo.api.security import caller
 from palermo.core import limits
+from palermo.justice import refusals
 from palermo.justice.access import authorisation_for, authorisations_visible_to, criminal_case_for
 from palermo.justice.forms import AuthorisationDecisionForm, AuthorisationRequestForm
 from palermo.justice.models.authorisation import AuthorisationStatus
-from palermo.justice.views import refusals
 
 router = Router(tags=["judicial authorisations"])
 

@@ -22,10 +22,10 @@ from palermo.api.routers.justice_common import (
 )
 from palermo.api.security import caller
 from palermo.core import limits
+from palermo.justice import refusals
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import AppealForm, AppealOutcomeForm, ChargeForm, CourtDecisionForm
 from palermo.justice.models import Appeal
-from palermo.justice.views import refusals
 
 router = Router(tags=["criminal cases"])
 

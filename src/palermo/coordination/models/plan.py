@@ -12,8 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from palermo.audit.log import record_event
-from palermo.privacy.cipher import decrypt_bytes, encrypt_bytes
-from palermo.privacy.fields import EncryptedTextField
+from palermo.privacy.files import EncryptedFile
 from palermo.references import new_reference
 
 if TYPE_CHECKING:
@@ -191,24 +190,16 @@ def evidence_context(measure_reference: str) -> str:
     return f"coordination.evidence.content:{measure_reference}"
 
 
-class Evidence(models.Model):
+class Evidence(EncryptedFile):
     """A file proving progress (minutes, attendance sheets, a leaflet): stored encrypted, as
     attendance lists and photos can hold personal data."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="evidence")
-    original_name = EncryptedTextField(_("file name"), blank=True)
-    content_type = models.CharField(_("type"), max_length=40)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    content = models.BinaryField(editable=False)
-    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    download_word = "evidence"
 
-    encrypted_binary_field = "content"  # found by key rotation (privacy.rotation)
-
-    class Meta:
+    class Meta(EncryptedFile.Meta):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
-        ordering = ["-uploaded_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.measure.reference} evidence {self.pk}"
@@ -218,29 +209,21 @@ class Evidence(models.Model):
     def store(
         cls, measure: Measure, data: bytes, content_type: str, original_name: str, by: "User"
     ) -> "Evidence":
-        evidence = cls.objects.create(
-            measure=measure,
-            original_name=original_name,
-            content_type=content_type,
-            size=len(data),
-            content=encrypt_bytes(data, evidence_context(measure.reference)),
-            uploaded_by=by,
+        evidence = cls(
+            measure=measure, original_name=original_name, content_type=content_type, uploaded_by=by
         )
+        evidence.seal(data)
+        evidence.save()
         record_event(
             by, "evidence_uploaded", "measure", measure.reference, changes={"evidence": evidence.pk}
         )
         return evidence
 
-    def read_content(self) -> bytes:
-        return decrypt_bytes(bytes(self.content), evidence_context(self.measure.reference))
+    def owner_reference(self) -> str:
+        return self.measure.reference
 
-    def reencrypt_content(self) -> None:
-        sealed = encrypt_bytes(self.read_content(), evidence_context(self.measure.reference))
-        Evidence.objects.filter(pk=self.pk).update(content=sealed)
-
-    def download_name(self) -> str:
-        extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-        return f"{self.measure.reference}-evidence-{self.pk}.{extension[self.content_type]}"
+    def sealing_context(self) -> str:
+        return evidence_context(self.measure.reference)
 
 
 @transaction.atomic

@@ -6,11 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from palermo.coordination.access import measures_visible_to
+from palermo.coordination.access import measures_visible_to, member
 from palermo.coordination.figures import coverage
 from palermo.coordination.models import Indicator
 from palermo.coordination.periods import parse_period, quarter_of, recent_quarters
-from palermo.coordination.views.common import member
 
 
 @login_required

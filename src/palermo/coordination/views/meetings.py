@@ -17,10 +17,11 @@ from palermo.coordination.access import (
     meeting_for,
     meeting_to_act_on,
     meetings_visible_to,
+    member,
 )
 from palermo.coordination.forms.meetings import ActionItemForm, MeetingForm
 from palermo.coordination.models import Meeting
-from palermo.coordination.views.common import form_page, member
+from palermo.coordination.views.common import form_page
 
 
 @login_required

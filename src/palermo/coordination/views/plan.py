@@ -16,6 +16,7 @@ from palermo.coordination.access import (
     measure_for,
     measure_to_report_on,
     measures_visible_to,
+    member,
 )
 from palermo.coordination.forms.plan import (
     IndicatorForm,
@@ -25,7 +26,7 @@ from palermo.coordination.forms.plan import (
 )
 from palermo.coordination.models import Evidence, Measure, Standing
 from palermo.coordination.progress import indicator_rows
-from palermo.coordination.views.common import form_page, member
+from palermo.coordination.views.common import form_page
 from palermo.registry.forms import DocumentForm
 
 

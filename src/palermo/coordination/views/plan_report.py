@@ -8,11 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.audit.log import record_event
 from palermo.coordination import report_formats
-from palermo.coordination.access import measures_visible_to
+from palermo.coordination.access import measures_visible_to, member
 from palermo.coordination.models import Standing
 from palermo.coordination.periods import parse_period, quarter_of, recent_quarters
 from palermo.coordination.progress import plan_report
-from palermo.coordination.views.common import member
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

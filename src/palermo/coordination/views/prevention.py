@@ -17,6 +17,7 @@ from palermo.coordination.access import (
     inspection_for,
     inspection_to_act_on,
     inspections_visible_to,
+    member,
     tips_visible_to,
     training_for,
     training_to_act_on,
@@ -30,7 +31,7 @@ from palermo.coordination.forms.prevention import (
     save_own,
 )
 from palermo.coordination.models import Inspection, InspectionScreening
-from palermo.coordination.views.common import form_page, member
+from palermo.coordination.views.common import form_page
 from palermo.screening.forms import NewScreeningForm
 from palermo.screening.services import start_screening
 

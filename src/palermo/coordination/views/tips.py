@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.audit.log import record_read
@@ -85,8 +86,7 @@ def tip_thanks(request: HttpRequest) -> HttpResponse:
 
 
 def _triage_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     if not may_read(user, "tip") or user.agency_id is None:
         raise Http404
     return user
@@ -110,8 +110,7 @@ def tip_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def hotline_tip(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     if not triages_tips(user):
         raise Http404
     form = HotlineTipForm(request.POST or None)
@@ -128,8 +127,7 @@ def hotline_tip(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def tip_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     tip = tip_for(user, reference)
     record_read(user, "tip", tip.reference)
     return render_tip(request, tip, user)
@@ -154,8 +152,7 @@ def render_tip(
 @require_http_methods(["POST"])
 def tip_act(request: HttpRequest, reference: str, action: str) -> HttpResponse:
     """Assess, forward (triage agencies only), link or close a tip."""
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     tip = tip_to_act_on(user, reference)
     forms = {"assess": AssessForm, "link": LinkForm, "close": CloseForm, "forward": ForwardForm}
     if action not in forms or (action == "forward" and not triages_tips(user)):

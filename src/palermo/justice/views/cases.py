@@ -8,12 +8,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.roles import Role
+from palermo.justice import refusals
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.justice.forms import CaseFilterForm, CaseOpenForm
 from palermo.justice.models import CriminalCase
-from palermo.justice.views import refusals
-from palermo.justice.views.common import acting_user, back_to_case, refuse
+from palermo.justice.views.common import back_to_case, refuse
 from palermo.paging import CappedPaginator
 from palermo.registry.views.filters import years_since
 

@@ -1,4 +1,4 @@
-"""What every criminal case view needs: the user, a refusal page, the way back to the file."""
+"""What every criminal case view needs: a refusal page, the way back to the file."""
 
 from collections.abc import Callable
 
@@ -8,14 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from palermo.accounts.models import User
 from palermo.justice.models import CriminalCase
-
-
-def acting_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # @login_required ran first
-    return user
 
 
 def refuse(request: HttpRequest, message: str, case: CriminalCase | None = None) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.audit.log import record_read
 from palermo.conflicts import lost_race
@@ -30,7 +31,6 @@ from palermo.justice.forms import (
 )
 from palermo.justice.models import CourtDecision, CriminalCase, CriminalStage
 from palermo.justice.models.court import CHARGING_STAGES, DECIDING_STAGES, Appeal
-from palermo.justice.views.common import acting_user
 
 INVESTIGATING_STAGES = {CriminalStage.REPORTED, CriminalStage.INVESTIGATION}
 
@@ -55,11 +55,13 @@ def render_case_file(
         "transitions": case.transitions.select_related("by__agency"),
         "suspects": case.suspects.select_related("person").order_by("pk"),
         "authorisations": authorisation_rows(case, user, submitted),
+        "authorisation_only": sees_for_an_authorisation_only(user, case),
     }
     # A change that lost a race answers 409 (the file shows the case as it is now).
     status = 409 if any(lost_race(form) for form in submitted.values()) else 200
-    if sees_for_an_authorisation_only(user, case):
-        context["authorisation_only"] = True
+    if context["authorisation_only"]:
+        # A court asked for an authorisation acts on nothing else in the file.
+        context |= {"move_form": None, "suspect_form": None, "authorisation_form": None}
         return render(request, "justice/case_detail.html", context, status=status)
     context |= {
         "charges": case.charges.select_related("suspect__person", "provision", "filed_by"),

@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from palermo.accounts.acting import acting_user
+from palermo.justice import refusals
 from palermo.justice.access import criminal_case_for
 from palermo.justice.forms import SuspectForm, VictimLinkForm
-from palermo.justice.views import refusals
-from palermo.justice.views.common import acting_user, back_to_case, carried_out, refuse
+from palermo.justice.views.common import back_to_case, carried_out, refuse
 from palermo.justice.views.detail import render_case_file
 
 

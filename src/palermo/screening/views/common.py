@@ -23,9 +23,5 @@ def screener(request: HttpRequest) -> User:
     return user
 
 
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def case_url(case: VictimCase) -> str:
     return reverse("registry:case_detail", args=[case.reference])

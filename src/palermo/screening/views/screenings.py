@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from palermo.audit.log import record_read
+from palermo.htmx import is_htmx
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
 from palermo.screening.forms import ANSWER_CHOICES, NOT_ANSWERS, NewScreeningForm, answers_from
@@ -23,7 +24,7 @@ from palermo.screening.services import (
     start_screening,
 )
 from palermo.screening.views import display
-from palermo.screening.views.common import case_url, current_user, is_htmx, screener
+from palermo.screening.views.common import case_url, current_user, screener
 
 PER_PAGE = 25
 
