@@ -274,7 +274,7 @@ def total(measure: Measure, start: date, end: date, only: Q | None = None) -> in
     records = measure.in_period(context_of(start, end), start, end)
     if only is not None:
         records = records.filter(only)
-    return round(records.aggregate(n=measure.aggregate())["n"] or 0)
+    return round(records.aggregate(n=measure.aggregate(start=start, end=end))["n"] or 0)
 
 
 def breakdown(measure: Measure, dimension: Dimension, start: date, end: date) -> dict[str, int]:
@@ -284,7 +284,7 @@ def breakdown(measure: Measure, dimension: Dimension, start: date, end: date) ->
         measure.in_period(context, start, end)
         .annotate(_category=measure.express(dimension, context))
         .values("_category")
-        .annotate(n=measure.aggregate())
+        .annotate(n=measure.aggregate(start=start, end=end))
         .order_by("_category")
     )
     return {str(row["_category"]): round(row["n"] or 0) for row in grouped}

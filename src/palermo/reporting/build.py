@@ -79,7 +79,7 @@ def _figure_data(figure: Figure, context: Context) -> dict[str, Any]:
         # How many records make each amount: the public edition hides an amount of few.
         counting = dataclasses.replace(
             figure,
-            measures=[dataclasses.replace(m, sum_of="") for m in figure.measures],
+            measures=[m.counting_records() for m in figure.measures],
             is_amount=False,
         )
         data["contributors"] = count_figure(counting, context).cells
