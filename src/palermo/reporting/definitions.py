@@ -27,6 +27,7 @@ class Section(StrEnum):
     PROSECUTION = "prosecution"
     PROTECTION = "protection"
     PREVENTION = "prevention"
+    FUNDING = "funding"
     QUALITY = "quality"
 
 
@@ -179,6 +180,8 @@ class Figure:
     standards: frozenset[Standard] = frozenset()
     rule: Promise | str = ""
     is_amount: bool = False
+    # An amount about no person (the committee's budget): the public edition shows it as it is.
+    is_about_no_one: bool = False
 
     def __post_init__(self) -> None:
         if self.rows is not None and len(self.measures) != 1:

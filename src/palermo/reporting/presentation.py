@@ -26,6 +26,7 @@ SECTION_TITLES = {
     "prosecution": gettext_lazy("Prosecution"),
     "protection": gettext_lazy("Protection"),
     "prevention": gettext_lazy("Prevention"),
+    "funding": gettext_lazy("Funding"),
     "quality": gettext_lazy("Data quality"),
 }
 # Derived rates shown beside a figure: (figure, numerator column, denominator columns, per).
@@ -192,6 +193,8 @@ def _published_grid(
     table: Table, data: dict[str, Any], public: bool, rule: DisclosureRule, base: int
 ) -> list[list[int | None]]:
     if not public:
+        return [list(line) for line in table.with_margins()]
+    if data.get("is_about_no_one"):
         return [list(line) for line in table.with_margins()]
     if data.get("is_amount"):
         # An amount is shown only when enough decisions make it up.
