@@ -10,6 +10,7 @@ import vl_convert
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from palermo.reporting.sdg import VICTIMS, SdgView, sdg_view
 from palermo.reporting.sources import SECTION_ORDER
 from palermo_analytics.reporting import (
     DisclosureRule,
@@ -85,6 +86,7 @@ class ReportView:
     rule: str
     sections: list[SectionView]
     trend: FigureView
+    sdg: SdgView | None = None
 
 
 def disclosure_rule(settings: dict[str, Any]) -> tuple[DisclosureRule, int]:
@@ -132,6 +134,28 @@ def present(
         rule_text(rule, base) if public else "",
         [section for section in sections.values() if section.figures],
         trend,
+        _sdg(snapshot, public, rule, base) if keys is None else None,
+    )
+
+
+def _sdg(snapshot: dict[str, Any], public: bool, rule: DisclosureRule, base: int) -> SdgView | None:
+    """SDG 16.2.2 from the presumed victims' table as this edition publishes it."""
+    data = snapshot["figures"].get(VICTIMS)
+    if data is None:
+        return None
+    table = _table(VICTIMS, data)
+    grid = _published_grid(table, data, public, rule, base)
+    return sdg_view(snapshot, grid, dict([*data["rows"], *data["columns"]]))
+
+
+def _table(key: str, data: dict[str, Any]) -> Table:
+    rows, columns = data["rows"], data["columns"]
+    return Table(
+        key,
+        [code for code, _label in rows],
+        [code for code, _label in columns],
+        data["cells"],
+        dict([*rows, *columns]),
     )
 
 
@@ -145,13 +169,7 @@ def _figure(
     charts: bool,
 ) -> FigureView:
     rows, columns = data["rows"], data["columns"]
-    table = Table(
-        key,
-        [code for code, _label in rows],
-        [code for code, _label in columns],
-        data["cells"],
-        dict([*rows, *columns]),
-    )
+    table = _table(key, data)
     grid = _published_grid(table, data, public, rule, base)
 
     def cell(i: int, j: int) -> Cell:
