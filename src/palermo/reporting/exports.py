@@ -16,11 +16,19 @@ from palermo_analytics.safe_output import neutralise
 FORMATS = ("html", "pdf", "json", "csv", "xlsx")
 
 
-def export(snapshot: dict[str, Any], fmt: str, public: bool, standard: str | None = None) -> bytes:
+def export(
+    snapshot: dict[str, Any],
+    fmt: str,
+    public: bool,
+    standard: str | None = None,
+    estimates: dict[int, dict[str, Any]] | None = None,
+) -> bytes:
+    """`estimates` (year: stored hidden-figure estimate) go beside the trend, committee only."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     keys = _figures_of(snapshot, standard)
-    view = present(snapshot, public, charts=fmt in {"html", "pdf"}, keys=keys)
+    charts = fmt in {"html", "pdf"}
+    view = present(snapshot, public, charts=charts, keys=keys, estimates=estimates)
     if fmt == "json":
         return json.dumps(_as_json(view), indent=2, ensure_ascii=False).encode()
     if fmt == "csv":
@@ -67,6 +75,16 @@ def _as_json(view: ReportView) -> dict[str, Any]:
                 for column, cell in zip(figure.columns, figure.column_totals, strict=True)
             },
             "total": figure.grand_total.value,
+        }
+    if view.estimates:
+        out["trend_estimates"] = {
+            point.year: {
+                "identified": point.observed,
+                "estimate": point.estimate,
+                "low": point.low,
+                "high": point.high,
+            }
+            for point in view.estimates
         }
     if view.sdg is not None:
         out["sdg_16_2_2"] = {

@@ -23,6 +23,16 @@ class ReportQuerySet(models.QuerySet["Report"]):
     def of_period(self, year: int, kind: str) -> "ReportQuerySet":
         return self.filter(year=year, period=kind)
 
+    def estimates_of(self, years: list[int], kind: str) -> dict[int, dict[str, Any]]:
+        """The latest hidden-figure estimate made for each of these years that has one (a
+        build whose estimate found none does not hide an earlier build's)."""
+        found: dict[int, dict[str, Any]] = {}
+        builds = self.filter(period=kind, year__in=years).order_by("year", "-pk")
+        for year, estimate in builds.values_list("year", "estimate"):
+            if year not in found and (estimate or {}).get("estimate") is not None:
+                found[year] = estimate
+        return found
+
 
 class Report(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))

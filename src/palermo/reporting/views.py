@@ -27,6 +27,7 @@ from palermo.reporting.access import (
 )
 from palermo.reporting.counting import DRILL_DOWN_LIMIT, records_behind, trend_records
 from palermo.reporting.definitions import Context
+from palermo.reporting.models import Report
 from palermo.reporting.periods import Period, PeriodKind
 from palermo.reporting.presentation import estimate_view, present
 from palermo.reporting.tasks import build_annual_report, estimate_hidden_figure
@@ -75,7 +76,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         return reverse("reporting:drill", args=[shown.pk, figure, row, column])
 
     context = {
-        "report": present(shown.snapshot, public, link),
+        "report": present(shown.snapshot, public, link, estimates=_trend_estimates(user, shown)),
         "stored": shown,
         "public": public,
         "revisions": reports_visible_to(user).published().of_period(shown.year, shown.period),
@@ -176,6 +177,11 @@ def _references(
         return records_behind(declared, context, row, column)
     except KeyError:
         raise Http404 from None
+
+
+def _trend_estimates(user: User, shown: Report) -> dict[int, dict[str, Any]]:
+    years = [period.year for period in Period.of(shown.year, shown.period).trend()]
+    return reports_visible_to(user).estimates_of(years, shown.period)
 
 
 def _analyst(request: HttpRequest) -> User:
