@@ -148,9 +148,11 @@ def _generate(cursor: psycopg.Cursor, victims: int, cases: int) -> None:
         (
             "services",
             f"""
-        INSERT INTO registry_service (case_id, kind, provider_id, started_on, notes)
+        INSERT INTO registry_service (case_id, kind, provider_id, started_on, ended_on, notes)
         SELECT id, {_pick(["shelter", "medical", "psychological", "legal_aid"])}, {agency},
-          reflection_period_start + 3, ''
+          reflection_period_start + 3,
+          CASE WHEN random() < 0.9 THEN reflection_period_start + 4 + floor(random() * 180)::int
+          END, ''
         FROM registry_victimcase WHERE random() < 0.4""",
         ),
     ]

@@ -8,7 +8,7 @@ from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.verify import verify_chain
 from palermo.justice.models import CourtDecision, JudicialAuthorisation
-from palermo.registry.models import Referral, Stage, VictimCase
+from palermo.registry.models import Referral, Service, Stage, VictimCase
 from palermo.screening.models import Screening
 
 
@@ -54,3 +54,7 @@ def test_the_demo_history_is_coherent_and_spans_years(db: None) -> None:
     assert len(presumed_years) >= 3
     for decision in CourtDecision.objects.select_related("charge__case"):
         assert decision.charge.case.reported_on <= decision.charge.filed_on <= decision.decided_on
+    services = list(Service.objects.all())
+    assert any(service.ended_on for service in services), "shelter stays end"
+    for service in services:
+        assert service.ended_on is None or service.started_on <= service.ended_on

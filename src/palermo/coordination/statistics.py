@@ -17,12 +17,14 @@ from palermo.coordination.models import (
     Inspection,
     InspectionKind,
     InspectionScreening,
+    Pillar,
     Sector,
     Tip,
     TipChannel,
     Trainees,
     Training,
 )
+from palermo.coordination.models import Measure as PlanMeasure
 from palermo.reporting import dimensions as d
 from palermo.reporting.definitions import Context, Dimension, Figure, Measure, Section, Standard
 from palermo.reporting.periods import Period, PeriodKind
@@ -45,6 +47,9 @@ INSPECTION_KIND = Dimension(
 )
 SECTOR = Dimension(
     "sector", _("sector"), "inspection", lambda _c: _choices(Sector), d._field("sector")
+)
+PILLAR = Dimension(
+    "pillar", _("pillar"), "plan_measure", lambda _c: _choices(Pillar), d._field("pillar")
 )
 TIP_CHANNEL = Dimension(
     "tip_channel", _("channel"), "tip", lambda _c: _choices(TipChannel), d._field("channel")
@@ -74,6 +79,38 @@ def _screened_at_inspections(_context: Context) -> QuerySet[InspectionScreening]
 
 def _tips(_context: Context) -> QuerySet[Tip]:
     return Tip.objects.all()
+
+
+def _plan_measures(_context: Context) -> QuerySet[PlanMeasure]:
+    return PlanMeasure.objects.all()
+
+
+def _budget(code: str, label: Any, field: str) -> Measure:
+    # A measure of the plan runs from its start to its deadline; its budget is one sum for the
+    # whole span (the plan records no yearly split), so it counts in every period it runs in.
+    return Measure(
+        code,
+        label,
+        _plan_measures,
+        date="starts_on",
+        ends="deadline",
+        reference="reference",
+        paths={"plan_measure": "", "agency": "lead_agency__"},
+        sum_of=field,
+    )
+
+
+BUDGET_ALLOCATED = _budget("budget_allocated", _("budget allocated"), "budget_allocated")
+BUDGET_SPENT = _budget("budget_spent", _("budget spent"), "budget_spent")
+PLAN_MEASURES_RUNNING = Measure(
+    "plan_measures",
+    _("measures of the plan running"),
+    _plan_measures,
+    date="starts_on",
+    ends="deadline",
+    reference="reference",
+    paths={"plan_measure": "", "agency": "lead_agency__"},
+)
 
 
 # Campaigns and trainings are placed in a period by the day they start.
@@ -252,6 +289,33 @@ TIPS_FORWARDED_BY_AGENCY = Figure(
     standards=frozenset({Standard.TIP}),
 )
 
+FUNDING_BY_PILLAR = Figure(
+    "funding_by_pillar",
+    Section.FUNDING,
+    _("The action plan's budget, allocated and spent, by pillar"),
+    [BUDGET_ALLOCATED, BUDGET_SPENT],
+    columns=PILLAR,
+    standards=frozenset({Standard.TIP}),
+    rule=_(
+        "The budget allocated to and spent by the measures of the action plan that run in the "
+        "period (started by its end, deadline not before its start), in whole units of currency "
+        "as their lead agencies recorded them: a measure's budget is one sum for its whole span, "
+        "so a measure running over several years counts in each of them."
+    ),
+    is_amount=True,
+    is_about_no_one=True,
+)
+PLAN_MEASURES_BY_PILLAR = Figure(
+    "plan_measures_by_pillar",
+    Section.FUNDING,
+    _("Measures of the action plan running, by pillar"),
+    [PLAN_MEASURES_RUNNING],
+    columns=PILLAR,
+    standards=frozenset({Standard.TIP}),
+    rule=_("Measures started by the period's end whose deadline is not before its start."),
+    is_about_no_one=True,
+)
+
 FIGURES = [
     CAMPAIGNS_BY_CHANNEL,
     CAMPAIGN_REACH_BY_CHANNEL,
@@ -260,6 +324,8 @@ FIGURES = [
     INSPECTIONS_BY_SECTOR,
     TIPS_BY_CHANNEL,
     TIPS_FORWARDED_BY_AGENCY,
+    FUNDING_BY_PILLAR,
+    PLAN_MEASURES_BY_PILLAR,
 ]
 TREND_MEASURES = [CAMPAIGNS, TRAINEES, INSPECTIONS, TIPS]
 
@@ -274,7 +340,7 @@ def total(measure: Measure, start: date, end: date, only: Q | None = None) -> in
     records = measure.in_period(context_of(start, end), start, end)
     if only is not None:
         records = records.filter(only)
-    return round(records.aggregate(n=measure.aggregate())["n"] or 0)
+    return round(records.aggregate(n=measure.aggregate(start=start, end=end))["n"] or 0)
 
 
 def breakdown(measure: Measure, dimension: Dimension, start: date, end: date) -> dict[str, int]:
@@ -284,7 +350,7 @@ def breakdown(measure: Measure, dimension: Dimension, start: date, end: date) ->
         measure.in_period(context, start, end)
         .annotate(_category=measure.express(dimension, context))
         .values("_category")
-        .annotate(n=measure.aggregate())
+        .annotate(n=measure.aggregate(start=start, end=end))
         .order_by("_category")
     )
     return {str(row["_category"]): round(row["n"] or 0) for row in grouped}

@@ -45,7 +45,17 @@ def _date_victim_case(world: DemoWorld, case: VictimCase) -> None:
     start = identified or presumed or case.opened_at.date()
     for service in Service.objects.filter(case=case):
         begun = min(start + datetime.timedelta(days=world.rng.randint(1, 20)), world.today)
-        Service.objects.filter(pk=service.pk).update(started_on=begun)
+        Service.objects.filter(pk=service.pk).update(
+            started_on=begun, ended_on=_service_end(world, service.pk, begun)
+        )
+
+
+def _service_end(world: DemoWorld, number: int, begun: datetime.date) -> datetime.date | None:
+    """Most services (a shelter stay) end after two weeks to six months; one in ten, and any
+    that would end after today, is still going. Derived from the record's number, not drawn
+    from the world's random sequence, so the rest of the demo stays as it was."""
+    ended = begun + datetime.timedelta(days=14 + (number * 37) % 167)
+    return None if number % 10 == 0 or ended > world.today else ended
 
 
 def _date_criminal_case(world: DemoWorld, case: CriminalCase) -> None:

@@ -40,6 +40,30 @@ def _check_pack(raw: Any, origin: str) -> None:
     for number, agency in enumerate(raw["agencies"], start=1):
         if agency.get("kind") not in AgencyKind.values:
             raise PackError(f"{origin}: agency {number} has unknown kind {agency.get('kind')!r}")
+    _check_population((raw.get("statistics") or {}).get("population"), origin)
+
+
+POPULATION_GROUPS = ("total", "female", "male", "child", "adult")
+
+
+def _check_population(population: Any, origin: str) -> None:
+    """statistics.population: a named source and, per year, whole numbers of inhabitants."""
+    if population is None:
+        return
+    where = f"{origin}: statistics.population"
+    if not isinstance(population, dict) or not isinstance(population.get("years"), dict):
+        raise PackError(f"{where}: a mapping with 'source' and 'years'")
+    if not str(population.get("source") or "").strip():
+        raise PackError(f"{where}: 'source' is missing (name where the figures come from)")
+    for year, groups in population["years"].items():
+        if not str(year).isdigit() or not isinstance(groups, dict):
+            raise PackError(f"{where}.years.{year}: a year, then a mapping of group: inhabitants")
+        for group, value in groups.items():
+            if group not in POPULATION_GROUPS:
+                known = ", ".join(POPULATION_GROUPS)
+                raise PackError(f"{where}.years.{year}.{group}: unknown group (one of {known})")
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise PackError(f"{where}.years.{year}.{group}: not a positive whole number")
 
 
 @transaction.atomic

@@ -6,3 +6,10 @@ class LinkReviewConfig(AppConfig):
     name = "palermo.linkreview"
     label = "linkreview"
     verbose_name = _("Linkage review")
+
+    def ready(self) -> None:
+        # The review queue is a data-quality figure of the annual report.
+        from palermo.linkreview.statistics import FIGURES
+        from palermo.reporting import sources
+
+        sources.register(*FIGURES)

@@ -74,12 +74,13 @@ def _figure_data(figure: Figure, context: Context) -> dict[str, Any]:
         "rule": str(figure.rule),
         "standards": sorted(figure.standards),
         "is_amount": figure.is_amount,
+        "is_about_no_one": figure.is_about_no_one,
     }
     if figure.is_amount:
         # How many records make each amount: the public edition hides an amount of few.
         counting = dataclasses.replace(
             figure,
-            measures=[dataclasses.replace(m, sum_of="") for m in figure.measures],
+            measures=[m.counting_records() for m in figure.measures],
             is_amount=False,
         )
         data["contributors"] = count_figure(counting, context).cells

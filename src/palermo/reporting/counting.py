@@ -58,7 +58,9 @@ def count_trend(measures: list[Measure], context: Context, periods: list[Period]
     for group in _query_groups(measures):
         aggregates = {
             f"m{index}_{period.year}": measure.aggregate(
-                measure.within(period.start, period.end) & measure.condition
+                measure.within(period.start, period.end) & measure.condition,
+                period.start,
+                period.end,
             )
             for index, measure in enumerate(group)
             for period in periods
@@ -93,7 +95,7 @@ def _count_by_rows(
             _column=_column_of(figure, measure, context),
         )
         .values("_row", "_column")
-        .annotate(n=measure.aggregate())
+        .annotate(n=measure.aggregate(start=period.start, end=period.end))
         .order_by()
     )
     return {(found["_row"], found["_column"]): round(found["n"] or 0) for found in grouped}
@@ -104,7 +106,9 @@ def _count_measures(
 ) -> dict[tuple[str, str], int]:
     first = group[0]
     aggregates = {
-        f"m{index}": measure.aggregate(measure.within(period.start, period.end) & measure.condition)
+        f"m{index}": measure.aggregate(
+            measure.within(period.start, period.end) & measure.condition, period.start, period.end
+        )
         for index, measure in enumerate(group)
     }
     grouped = (

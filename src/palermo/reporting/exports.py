@@ -6,19 +6,29 @@ import json
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from palermo.reporting.definitions import Standard
 from palermo.reporting.presentation import FigureView, ReportView, present
+from palermo.reporting.sdg import SdgView
 from palermo_analytics.safe_output import neutralise
 
 FORMATS = ("html", "pdf", "json", "csv", "xlsx")
 
 
-def export(snapshot: dict[str, Any], fmt: str, public: bool, standard: str | None = None) -> bytes:
+def export(
+    snapshot: dict[str, Any],
+    fmt: str,
+    public: bool,
+    standard: str | None = None,
+    estimates: dict[int, dict[str, Any]] | None = None,
+) -> bytes:
+    """`estimates` (year: stored hidden-figure estimate) go beside the trend, committee only."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     keys = _figures_of(snapshot, standard)
-    view = present(snapshot, public, charts=fmt in {"html", "pdf"}, keys=keys)
+    charts = fmt in {"html", "pdf"}
+    view = present(snapshot, public, charts=charts, keys=keys, estimates=estimates)
     if fmt == "json":
         return json.dumps(_as_json(view), indent=2, ensure_ascii=False).encode()
     if fmt == "csv":
@@ -66,6 +76,30 @@ def _as_json(view: ReportView) -> dict[str, Any]:
             },
             "total": figure.grand_total.value,
         }
+    if view.estimates:
+        out["trend_estimates"] = {
+            point.year: {
+                "identified": point.observed,
+                "estimate": point.estimate,
+                "low": point.low,
+                "high": point.high,
+            }
+            for point in view.estimates
+        }
+    if view.sdg is not None:
+        out["sdg_16_2_2"] = {
+            "year": view.sdg.year,
+            "population_source": view.sdg.source,
+            "missing": view.sdg.missing,
+            "rates": {
+                line.group: {
+                    "victims": line.victims,
+                    "population": line.population,
+                    "per_100000": line.per_100k,
+                }
+                for line in view.sdg.lines
+            },
+        }
     return out
 
 
@@ -77,6 +111,11 @@ def _lines(view: ReportView) -> list[list[Any]]:
                 lines.append([figure.key, row.label, column, _shown(cell.value)])
             lines.append([figure.key, row.label, "total", _shown(row.total.value)])
         lines.append([figure.key, "total", "total", _shown(figure.grand_total.value)])
+    if view.sdg is not None:
+        for line in view.sdg.lines:
+            lines.append(["sdg_16_2_2", line.group, "victims", _shown(line.victims)])
+            lines.append(["sdg_16_2_2", line.group, "population", _shown(line.population)])
+            lines.append(["sdg_16_2_2", line.group, "per 100,000", line.per_100k])
     return lines
 
 
@@ -107,6 +146,19 @@ def _as_xlsx(view: ReportView) -> bytes:
             sheet.append([neutralise(row.label), *values, row.total.value])
         totals = [cell.value for cell in figure.column_totals]
         sheet.append(["total", *totals, figure.grand_total.value])
+    if view.sdg is not None:
+        _sdg_sheet(book.create_sheet("sdg_16_2_2"), view.sdg)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _sdg_sheet(sheet: Any, sdg: SdgView) -> None:
+    sheet.append([neutralise(_("Detected victims per 100,000 inhabitants (SDG 16.2.2)"))])
+    if sdg.missing:
+        sheet.append([neutralise(sdg.missing)])
+    sheet.append(["", "victims", "population", "per 100,000"])
+    for line in sdg.lines:
+        sheet.append([neutralise(line.group), line.victims, line.population, line.per_100k])
+    if sdg.source:
+        sheet.append([neutralise(sdg.source)])

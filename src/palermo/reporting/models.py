@@ -8,6 +8,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from palermo.privacy.cipher import decrypt_bytes
+from palermo.privacy.fields import EncryptedTextField
+
 
 def content_hash(snapshot: dict[str, Any]) -> str:
     """SHA-256 of the figures (not of when or by whom they were built): the same records give
@@ -22,6 +25,16 @@ class ReportQuerySet(models.QuerySet["Report"]):
 
     def of_period(self, year: int, kind: str) -> "ReportQuerySet":
         return self.filter(year=year, period=kind)
+
+    def estimates_of(self, years: list[int], kind: str) -> dict[int, dict[str, Any]]:
+        """The latest hidden-figure estimate made for each of these years that has one (a
+        build whose estimate found none does not hide an earlier build's)."""
+        found: dict[int, dict[str, Any]] = {}
+        builds = self.filter(period=kind, year__in=years).order_by("year", "-pk")
+        for year, estimate in builds.values_list("year", "estimate"):
+            if year not in found and (estimate or {}).get("estimate") is not None:
+                found[year] = estimate
+        return found
 
 
 class Report(models.Model):
@@ -96,3 +109,32 @@ def _cell(figure: dict[str, Any], row: str, column: str) -> int:
     if row not in rows or column not in columns:
         return 0
     return int(figure["cells"][rows.index(row)][columns.index(column)])
+
+
+def outside_list_context(report_id: int) -> str:
+    # Binding the ciphertext to its report, as evidence is bound to its measure.
+    return f"reporting.outside_list.content:{report_id}"
+
+
+class OutsideList(models.Model):
+    """A person list from a body off the platform, uploaded for one report's hidden-figure
+    estimate (docs/person-list-format.md). It holds names, so it is kept encrypted, and only
+    until the estimate it was uploaded for has been made."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="outside_lists")
+    file_name = EncryptedTextField(_("file name"), max_length=200)
+    records = models.PositiveIntegerField(_("records"))
+    content = models.BinaryField(editable=False)
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("outside person list")
+        verbose_name_plural = _("outside person lists")
+
+    def __str__(self) -> str:
+        return f"outside list {self.pk} of report {self.report_id}"
+
+    def read_content(self) -> bytes:
+        return decrypt_bytes(bytes(self.content), outside_list_context(self.report_id))

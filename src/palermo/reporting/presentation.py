@@ -10,6 +10,7 @@ import vl_convert
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from palermo.reporting.sdg import VICTIMS, SdgView, sdg_view
 from palermo.reporting.sources import SECTION_ORDER
 from palermo_analytics.reporting import (
     DisclosureRule,
@@ -26,6 +27,7 @@ SECTION_TITLES = {
     "prosecution": gettext_lazy("Prosecution"),
     "protection": gettext_lazy("Protection"),
     "prevention": gettext_lazy("Prevention"),
+    "funding": gettext_lazy("Funding"),
     "quality": gettext_lazy("Data quality"),
 }
 # Derived rates shown beside a figure: (figure, numerator column, denominator columns, per).
@@ -77,6 +79,17 @@ class SectionView:
 
 
 @dataclass
+class EstimatePoint:
+    """A year's hidden-figure estimate beside the trend: identified X of an estimated Y (a–b)."""
+
+    year: str
+    observed: int
+    estimate: int
+    low: int | None
+    high: int | None
+
+
+@dataclass
 class ReportView:
     year: int
     period: dict[str, Any]
@@ -84,6 +97,8 @@ class ReportView:
     rule: str
     sections: list[SectionView]
     trend: FigureView
+    sdg: SdgView | None = None
+    estimates: list[EstimatePoint] = field(default_factory=list)
 
 
 def disclosure_rule(settings: dict[str, Any]) -> tuple[DisclosureRule, int]:
@@ -109,7 +124,10 @@ def present(
     link: Linker | None = None,
     charts: bool = True,
     keys: set[str] | None = None,
+    estimates: dict[int, dict[str, Any]] | None = None,
 ) -> ReportView:
+    """`estimates` (year: a stored hidden-figure estimate) draw the estimate band on the trend;
+    the public edition never shows them."""
     rule, base = disclosure_rule(snapshot.get("settings", {}))
     sections = {key: SectionView(key, str(SECTION_TITLES[key])) for key in SECTION_ORDER}
     for key, data in snapshot["figures"].items():
@@ -122,8 +140,9 @@ def present(
         sections[data["section"]].figures.append(view)
     trend_data = {**snapshot["trend"], "title": _("Five-year trends"), "rule": "", "standards": []}
     trend = _figure("trend", trend_data, public, rule, base, None if public else link, False)
+    points = [] if public else _estimate_points(trend.columns, estimates or {})
     if charts:
-        trend.chart = _trend_chart(trend)
+        trend.chart = _trend_chart(trend, points)
     return ReportView(
         snapshot["period"]["year"],
         snapshot["period"],
@@ -131,6 +150,48 @@ def present(
         rule_text(rule, base) if public else "",
         [section for section in sections.values() if section.figures],
         trend,
+        _sdg(snapshot, public, rule, base) if keys is None else None,
+        points,
+    )
+
+
+def _estimate_points(years: list[str], estimates: dict[int, dict[str, Any]]) -> list[EstimatePoint]:
+    points = []
+    for year in years:
+        found = estimates.get(int(year)) or {}
+        if found.get("estimate") is None:
+            continue
+        interval = found.get("interval") or {}
+        points.append(
+            EstimatePoint(
+                year,
+                int(found["observed"]),
+                round(found["estimate"]),
+                _rounded(interval.get("low")),
+                _rounded(interval.get("high")),
+            )
+        )
+    return points
+
+
+def _sdg(snapshot: dict[str, Any], public: bool, rule: DisclosureRule, base: int) -> SdgView | None:
+    """SDG 16.2.2 from the presumed victims' table as this edition publishes it."""
+    data = snapshot["figures"].get(VICTIMS)
+    if data is None:
+        return None
+    table = _table(VICTIMS, data)
+    grid = _published_grid(table, data, public, rule, base)
+    return sdg_view(snapshot, grid, dict([*data["rows"], *data["columns"]]))
+
+
+def _table(key: str, data: dict[str, Any]) -> Table:
+    rows, columns = data["rows"], data["columns"]
+    return Table(
+        key,
+        [code for code, _label in rows],
+        [code for code, _label in columns],
+        data["cells"],
+        dict([*rows, *columns]),
     )
 
 
@@ -144,13 +205,7 @@ def _figure(
     charts: bool,
 ) -> FigureView:
     rows, columns = data["rows"], data["columns"]
-    table = Table(
-        key,
-        [code for code, _label in rows],
-        [code for code, _label in columns],
-        data["cells"],
-        dict([*rows, *columns]),
-    )
+    table = _table(key, data)
     grid = _published_grid(table, data, public, rule, base)
 
     def cell(i: int, j: int) -> Cell:
@@ -193,6 +248,8 @@ def _published_grid(
 ) -> list[list[int | None]]:
     if not public:
         return [list(line) for line in table.with_margins()]
+    if data.get("is_about_no_one"):
+        return [list(line) for line in table.with_margins()]
     if data.get("is_amount"):
         # An amount is shown only when enough decisions make it up.
         contributors = sum(sum(line) for line in data.get("contributors", [[0]]))
@@ -218,14 +275,21 @@ def _rate(key: str, columns: list[list[str]], line: list[int | None]) -> str:
     return f"{per * numerator / denominator:.1f}"
 
 
-def _trend_chart(trend: FigureView) -> str:
+def _trend_chart(trend: FigureView, estimates: list[EstimatePoint]) -> str:
     points = [
         {"year": year, "series": row.label, "count": cell.value}
         for row in trend.rows
         for year, cell in zip(trend.columns, row.cells, strict=True)
         if cell.value is not None
     ]
-    return svg_data_uri(trend_chart_spec(_("Five-year trends"), points))
+    label = _("estimated victims (95 per cent interval)")
+    points += [{"year": e.year, "series": label, "count": e.estimate} for e in estimates]
+    band = [
+        {"year": e.year, "low": e.low, "high": e.high}
+        for e in estimates
+        if e.low is not None and e.high is not None
+    ]
+    return svg_data_uri(trend_chart_spec(_("Five-year trends"), points, band, trend.columns))
 
 
 def svg_data_uri(spec: dict[str, Any]) -> str:

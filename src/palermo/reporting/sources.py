@@ -16,7 +16,13 @@ See CONTRIBUTING.md, "How to add a report figure".
 
 from palermo.reporting.definitions import Figure, Measure, Section
 
-SECTION_ORDER = [Section.PROSECUTION, Section.PROTECTION, Section.PREVENTION, Section.QUALITY]
+SECTION_ORDER = [
+    Section.PROSECUTION,
+    Section.PROTECTION,
+    Section.PREVENTION,
+    Section.FUNDING,
+    Section.QUALITY,
+]
 
 _figures: dict[str, Figure] = {}
 _trend_measures: dict[str, Measure] = {}

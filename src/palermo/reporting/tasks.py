@@ -27,17 +27,28 @@ def build_annual_report(job_id: int, year: int, period: str) -> None:
 
 
 @task()
-def estimate_hidden_figure(job_id: int, report_id: int) -> None:
+def estimate_hidden_figure(job_id: int, report_id: int, with_outside_lists: bool = False) -> None:
+    """With `with_outside_lists`, the person lists uploaded for the report are linked with the
+    registry's first, and forgotten once the estimate has run (whether or not it succeeded)."""
     from palermo.reporting.estimate import estimate_hidden_figure as estimate
     from palermo.reporting.models import Report
+    from palermo.reporting.outside_lists import forget_outside_lists, outside_lists_of
 
     def work(job: Job) -> dict[str, Any]:
         report = Report.objects.get(pk=report_id)
-        report.estimate = estimate(Period.of(report.year, report.period), job.report_progress)
+        period = Period.of(report.year, report.period)
+        try:
+            uploaded = outside_lists_of(report) if with_outside_lists else None
+            if with_outside_lists and uploaded is None:
+                raise ValueError("the outside lists are gone: upload them again")
+            report.estimate = estimate(period, job.report_progress, uploaded)
+        finally:
+            if with_outside_lists:
+                forget_outside_lists(report)
         report.save(update_fields=["estimate"])
         return {
             "report": report.pk,
-            "estimate": round(report.estimate.get("estimate", 0)),
+            "estimate": round(report.estimate.get("estimate") or 0),
             "url": reverse("reporting:report", args=[report.pk]),
         }
 

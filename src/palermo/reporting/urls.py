@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("report/<int:pk>/", views.report, name="report"),
     path("report/<int:pk>/publish/", views.publish, name="publish"),
     path("report/<int:pk>/estimate/", views.estimate, name="estimate"),
+    path("report/<int:pk>/estimate/lists/", views.estimate_with_lists, name="estimate_lists"),
     path(
         "report/<int:pk>/drill/<slug:figure>/<str:row>/<str:column>/",
         views.drill,

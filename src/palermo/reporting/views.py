@@ -28,6 +28,9 @@ from palermo.reporting.access import (
 )
 from palermo.reporting.counting import DRILL_DOWN_LIMIT, records_behind, trend_records
 from palermo.reporting.definitions import Context
+from palermo.reporting.forms import OutsideListsForm
+from palermo.reporting.models import Report
+from palermo.reporting.outside_lists import OutsideListError, store_outside_lists
 from palermo.reporting.periods import Period, PeriodKind
 from palermo.reporting.presentation import estimate_view, present
 from palermo.reporting.tasks import build_annual_report, estimate_hidden_figure
@@ -69,6 +72,12 @@ def build(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     user = _analyst(request)
     shown = report_for(user, pk)
+    return _report_page(request, user, shown, OutsideListsForm())
+
+
+def _report_page(
+    request: HttpRequest, user: User, shown: Report, lists_form: OutsideListsForm, status: int = 200
+) -> HttpResponse:
     public = request.GET.get("edition") == "public"
     record_event(user, "report_read", "report", str(shown.pk), changes={"public": public})
 
@@ -76,14 +85,15 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         return reverse("reporting:drill", args=[shown.pk, figure, row, column])
 
     context = {
-        "report": present(shown.snapshot, public, link),
+        "report": present(shown.snapshot, public, link, estimates=_trend_estimates(user, shown)),
         "stored": shown,
         "public": public,
         "revisions": reports_visible_to(user).published().of_period(shown.year, shown.period),
         "changes": shown.changed_cells(),
         "estimate": estimate_view(shown.estimate),
+        "lists_form": lists_form,
     }
-    return render(request, "reporting/report.html", context)
+    return render(request, "reporting/report.html", context, status=status)
 
 
 @login_required
@@ -94,6 +104,29 @@ def estimate(request: HttpRequest, pk: int) -> HttpResponse:
     shown = report_for(user, pk)
     job = start_job("estimate", user, estimate_hidden_figure, report_id=shown.pk)
     record_event(user, "report_estimate", "report", str(shown.pk))
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+@require_POST
+def estimate_with_lists(request: HttpRequest, pk: int) -> HttpResponse:
+    """The hidden figure with person lists from bodies off the platform: every file is checked
+    before anything is kept; a bad one is a 400 naming the file, row and column."""
+    user = _analyst(request)
+    shown = report_for(user, pk)
+    form = OutsideListsForm(request.POST, request.FILES)
+    if form.is_valid():
+        uploads = [(upload.name or "", upload.read()) for upload in form.cleaned_data["lists"]]
+        try:
+            store_outside_lists(shown, user, uploads)
+        except OutsideListError as error:
+            form.add_error("lists", str(error))
+    if not form.is_valid():
+        return _report_page(request, user, shown, form, status=400)
+    job = start_job(
+        "estimate", user, estimate_hidden_figure, report_id=shown.pk, with_outside_lists=True
+    )
+    record_event(user, "report_estimate", "report", str(shown.pk), changes={"outside_lists": True})
     return redirect("jobs:detail", job.pk)
 
 
@@ -177,6 +210,11 @@ def _references(
         return records_behind(declared, context, row, column)
     except KeyError:
         raise Http404 from None
+
+
+def _trend_estimates(user: User, shown: Report) -> dict[int, dict[str, Any]]:
+    years = [period.year for period in Period.of(shown.year, shown.period).trend()]
+    return reports_visible_to(user).estimates_of(years, shown.period)
 
 
 def _analyst(request: HttpRequest) -> User:

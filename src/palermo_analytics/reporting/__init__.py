@@ -19,14 +19,17 @@ from palermo_analytics.reporting._disclosure import (
     round_to_base,
     suppress_small_cells,
 )
+from palermo_analytics.reporting._rates import Rate, rates_per_100k
 from palermo_analytics.reporting._tables import Table
 
 __all__ = [
     "DisclosureRule",
     "Published",
+    "Rate",
     "Table",
     "bar_chart_spec",
     "publish",
+    "rates_per_100k",
     "round_to_base",
     "suppress_small_cells",
     "trend_chart_spec",

@@ -38,13 +38,19 @@ def trend_chart_spec(
     title: str,
     points: list[dict[str, Any]],
     band: list[dict[str, Any]] | None = None,
+    years: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Lines over years, one per series; `band` (year, low, high) draws the estimate's interval."""
+    """Lines over years, one per series; `band` (year, low, high) draws the estimate's interval
+    as a shaded bar from low to high at each year that has one (a single year shows too).
+    `years` fixes the axis, so a band of a few years sits at its own years."""
+    axis: dict[str, Any] = {"field": "year", "type": "ordinal", "title": None}
+    if years:
+        axis["scale"] = {"domain": years}
     line = {
         "data": {"values": points},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {"field": "year", "type": "ordinal", "title": None},
+            "x": axis,
             "y": {"field": "count", "type": "quantitative", "title": None},
             "color": {"field": "series", "type": "nominal", "title": None, "sort": None},
         },
@@ -55,9 +61,9 @@ def trend_chart_spec(
             0,
             {
                 "data": {"values": band},
-                "mark": {"type": "area", "opacity": 0.2},
+                "mark": {"type": "bar", "opacity": 0.2},
                 "encoding": {
-                    "x": {"field": "year", "type": "ordinal"},
+                    "x": axis,
                     "y": {"field": "low", "type": "quantitative"},
                     "y2": {"field": "high"},
                 },

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.registry.models import Service, StageTransition, VictimCase
 from palermo.registry.models.case import Stage
+from palermo.registry.models.referral import ServiceKind
 from palermo.reporting import dimensions as d
 from palermo.reporting.definitions import Figure, Measure, Section, Standard
 from palermo.reporting.figures import measures as m
@@ -86,6 +87,31 @@ SERVICES = Figure(
     standards=frozenset({Standard.TIP}),
     rule=_("Persons for whom a service started in the period."),
 )
+SHELTER_DAYS = Figure(
+    "shelter_days",
+    Section.PROTECTION,
+    _("Shelter days, by the kind of agency providing the shelter"),
+    [
+        Measure(
+            "shelter_days",
+            _("days in shelter"),
+            lambda _c: Service.objects.filter(kind=ServiceKind.SHELTER),
+            date="started_on",
+            ends="ended_on",
+            sums_days=True,
+            reference="case__reference",
+            paths={"service": "", "agency": "provider__"},
+        )
+    ],
+    columns=d.AGENCY_KIND,
+    standards=frozenset({Standard.TIP}),
+    rule=_(
+        "The days of every shelter stay that fall in the period, its first and last day "
+        "included: a stay begun before the period counts from the period's first day, one "
+        "still going (no end date) up to the period's last day or today, whichever is earlier."
+    ),
+    is_amount=True,
+)
 RESIDENCE_AND_RETURN = Figure(
     "residence_and_return",
     Section.PROTECTION,
@@ -128,6 +154,7 @@ FIGURES = [
     VICTIMS_BY_CITIZENSHIP,
     REFERRALS,
     SERVICES,
+    SHELTER_DAYS,
     RESIDENCE_AND_RETURN,
     TIME_TO_DECISION,
 ]

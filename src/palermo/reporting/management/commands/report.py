@@ -66,7 +66,11 @@ class Command(BaseCommand):
                 report = report.publish(options["publish"])
             except ValueError as error:
                 raise CommandError(str(error)) from None
-        content = export(report.snapshot, options["format"], options["public"], options["standard"])
+        years = [each.year for each in period.trend()]
+        estimates = Report.objects.estimates_of(years, period.kind.value)
+        content = export(
+            report.snapshot, options["format"], options["public"], options["standard"], estimates
+        )
         try:
             options["out"].write_bytes(content)
         except OSError as error:
