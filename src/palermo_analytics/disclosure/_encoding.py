@@ -38,6 +38,15 @@ def combine(arrays: list[Codes], cardinalities: list[int]) -> tuple[Codes, int]:
     return densify(key, size)
 
 
+def narrow(codes: Codes, cardinality: int) -> Codes:
+    """The codes in the smallest unsigned type that holds them: the lattice search reads them
+    for every node, and a byte is read eight times faster than an int64."""
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if cardinality <= np.iinfo(dtype).max + 1:
+            return codes.astype(dtype, copy=False)
+    return codes.astype(np.int64, copy=False)
+
+
 def _column_codes(column: pd.Series) -> tuple[Codes, list[str]]:
     if isinstance(column.dtype, pd.CategoricalDtype):
         return column.cat.codes.to_numpy(np.int64), [str(c) for c in column.cat.categories]
@@ -102,14 +111,16 @@ def _encode_levels(dimension: Dimension, codes: Codes, uniques: pd.DataFrame) ->
         )
         first = np.full(count, -1, dtype=np.int64)
         first[mapped[::-1]] = np.arange(len(mapped))[::-1]
-        level_codes.append(mapped[codes])
+        level_codes.append(narrow(mapped[codes], count))
         cardinalities.append(count)
         labels.append(released.iloc[first].reset_index(drop=True))
         on_uniques.append(mapped)
     # Hierarchies nest (each level is a function of the one below), so a code maps one level up.
     up = []
-    for below, above, count in zip(on_uniques, on_uniques[1:], cardinalities, strict=False):
+    for below, above, count, parents in zip(
+        on_uniques, on_uniques[1:], cardinalities, cardinalities[1:], strict=False
+    ):
         parent = np.zeros(count, dtype=np.int64)
         parent[below] = above
-        up.append(parent)
+        up.append(narrow(parent, parents))
     return EncodedDimension(dimension, level_codes, cardinalities, labels, up)
