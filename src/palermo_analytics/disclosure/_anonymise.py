@@ -123,6 +123,7 @@ def _released_rows(
 
 
 def _repeated(values: pd.Series, counts: np.ndarray) -> "pd.Categorical[str]":
-    categories = pd.Index(sorted(set(values.astype(str))))
-    codes = categories.get_indexer(values.astype(str))
+    text = pd.Index(values.astype(str))
+    categories = pd.Index(sorted(set(text)))
+    codes = categories.get_indexer(text)
     return pd.Categorical.from_codes(np.repeat(codes, counts), categories=categories)
