@@ -14,16 +14,23 @@ from palermo_analytics.disclosure._hierarchies import Dimension
 Codes = np.ndarray
 
 
+def _small_range(rows: int) -> int:
+    """Key ranges up to this are renumbered by a lookup table (several times faster than
+    sorting or hashing the keys)."""
+    return 4 * rows + (1 << 20)
+
+
 def densify(key: Codes, size: int | None = None) -> tuple[Codes, int]:
-    """Renumber int64 keys 0..m-1: by a lookup table when the key range is small (several times
-    faster), else by hashing."""
-    if size is not None and size <= 4 * len(key) + (1 << 20):
+    """Renumber int64 keys 0..m-1 (in the keys' order): by a lookup table when the key range is
+    small, else by sorting (numpy's sort-based unique is about twice as fast as hashing them
+    with pandas.factorize at a million keys)."""
+    if size is not None and size <= _small_range(len(key)):
         present = np.zeros(size, dtype=bool)
         present[key] = True
         renumber = np.cumsum(present, dtype=np.int64) - 1
         return renumber[key], int(renumber[-1] + 1) if size else 0
-    codes, uniques = pd.factorize(key, sort=False)
-    return codes.astype(np.int64), len(uniques)
+    uniques, codes = np.unique(key, return_inverse=True)
+    return codes.astype(np.int64).reshape(-1), len(uniques)
 
 
 def combine(arrays: list[Codes], cardinalities: list[int]) -> tuple[Codes, int]:
