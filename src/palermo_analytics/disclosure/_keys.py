@@ -46,7 +46,9 @@ def pack(codes: list[Codes], layout: KeyLayout) -> Codes:
     key, scaled = np.zeros(rows, dtype=np.int64), np.empty(rows, dtype=np.int64)
     for digit, stride, base in zip(codes, layout.strides, layout.cardinalities, strict=True):
         if base > 1:  # a withheld dimension has one code, 0: it adds nothing to the key
-            np.multiply(digit, stride, out=scaled, dtype=np.int64)
+            scaled[...] = digit  # widen in place, then scale: a third of a casting multiply
+            if stride > 1:
+                scaled *= stride
             key += scaled
     return key
 

@@ -79,6 +79,7 @@ class LatticeSearch:
             if not steps:
                 break  # the top of the lattice fails: nothing can be released
             current = min(steps, key=lambda e: (not e.passes, e.suppressed, e.generalisation))
+            self._keep_classes(current.node)  # all its successors start from it
             self._report(progress)
         best = current
         while best.passes and len(self.cache) < self.budget:
@@ -184,6 +185,10 @@ class LatticeSearch:
         if keep:
             self.classes[node] = classes
         return classes, kept
+
+    def _keep_classes(self, node: Node) -> None:
+        if node not in self.classes:
+            self.classes[node] = self._released(node, decoded=True)[0]
 
     def _sensitive_released(self, node: Node) -> list[int]:
         """The sensitive dimensions not withheld at this node (withheld discloses nothing)."""
