@@ -104,7 +104,11 @@ def anonymise(
 def _released_rows(
     encoded: EncodedTable, node: tuple[int, ...], classes: ClassTable, kept: np.ndarray
 ) -> pd.DataFrame:
-    """Each released class's values, sorted, then repeated once per person in it."""
+    """Each released class's values, sorted, then repeated once per person in it.
+
+    Columns are categorical (their categories sorted, so sorting by them sorts by value): the
+    repeated rows are small integer codes, not a million copies of strings to consolidate.
+    """
     rows = np.flatnonzero(kept)
     parts = [
         dim.labels[level].iloc[codes[rows]].reset_index(drop=True)
@@ -113,7 +117,13 @@ def _released_rows(
     distinct = pd.concat(parts, axis=1)
     ordered = [c for c in RELEASE_COLUMNS if c in distinct.columns]
     ordered += [c for c in distinct.columns if c not in ordered]
-    distinct = distinct[ordered]
-    order = distinct.sort_values(ordered).index.to_numpy()
-    counts = classes.weights[rows][order].astype(np.int64)
-    return distinct.iloc[np.repeat(order, counts)].reset_index(drop=True)
+    distinct = distinct[ordered].sort_values(ordered)
+    counts = classes.weights[rows][distinct.index.to_numpy()].astype(np.int64)
+    return pd.DataFrame({column: _repeated(distinct[column], counts) for column in ordered})
+
+
+def _repeated(values: pd.Series, counts: np.ndarray) -> "pd.Categorical[str]":
+    text = pd.Index(values.astype(str))
+    categories = pd.Index(sorted(set(text)))
+    codes = categories.get_indexer(text)
+    return pd.Categorical.from_codes(np.repeat(codes, counts), categories=categories)

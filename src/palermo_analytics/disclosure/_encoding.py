@@ -14,16 +14,23 @@ from palermo_analytics.disclosure._hierarchies import Dimension
 Codes = np.ndarray
 
 
+def _small_range(rows: int) -> int:
+    """Key ranges up to this are renumbered by a lookup table (several times faster than
+    sorting or hashing the keys)."""
+    return 4 * rows + (1 << 20)
+
+
 def densify(key: Codes, size: int | None = None) -> tuple[Codes, int]:
-    """Renumber int64 keys 0..m-1: by a lookup table when the key range is small (several times
-    faster), else by hashing."""
-    if size is not None and size <= 4 * len(key) + (1 << 20):
+    """Renumber int64 keys 0..m-1 (in the keys' order): by a lookup table when the key range is
+    small, else by sorting (numpy's sort-based unique is about twice as fast as hashing them
+    with pandas.factorize at a million keys)."""
+    if size is not None and size <= _small_range(len(key)):
         present = np.zeros(size, dtype=bool)
         present[key] = True
         renumber = np.cumsum(present, dtype=np.int64) - 1
         return renumber[key], int(renumber[-1] + 1) if size else 0
-    codes, uniques = pd.factorize(key, sort=False)
-    return codes.astype(np.int64), len(uniques)
+    uniques, codes = np.unique(key, return_inverse=True)
+    return codes.astype(np.int64).reshape(-1), len(uniques)
 
 
 def combine(arrays: list[Codes], cardinalities: list[int]) -> tuple[Codes, int]:
@@ -36,6 +43,15 @@ def combine(arrays: list[Codes], cardinalities: list[int]) -> tuple[Codes, int]:
         key = key * cardinality + codes
         size *= cardinality
     return densify(key, size)
+
+
+def narrow(codes: Codes, cardinality: int) -> Codes:
+    """The codes in the smallest unsigned type that holds them: the lattice search reads them
+    for every node, and a byte is read eight times faster than an int64."""
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if cardinality <= np.iinfo(dtype).max + 1:
+            return codes.astype(dtype, copy=False)
+    return codes.astype(np.int64, copy=False)
 
 
 def _column_codes(column: pd.Series) -> tuple[Codes, list[str]]:
@@ -102,14 +118,16 @@ def _encode_levels(dimension: Dimension, codes: Codes, uniques: pd.DataFrame) ->
         )
         first = np.full(count, -1, dtype=np.int64)
         first[mapped[::-1]] = np.arange(len(mapped))[::-1]
-        level_codes.append(mapped[codes])
+        level_codes.append(narrow(mapped[codes], count))
         cardinalities.append(count)
         labels.append(released.iloc[first].reset_index(drop=True))
         on_uniques.append(mapped)
     # Hierarchies nest (each level is a function of the one below), so a code maps one level up.
     up = []
-    for below, above, count in zip(on_uniques, on_uniques[1:], cardinalities, strict=False):
+    for below, above, count, parents in zip(
+        on_uniques, on_uniques[1:], cardinalities, cardinalities[1:], strict=False
+    ):
         parent = np.zeros(count, dtype=np.int64)
         parent[below] = above
-        up.append(parent)
+        up.append(narrow(parent, parents))
     return EncodedDimension(dimension, level_codes, cardinalities, labels, up)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from palermo_analytics.disclosure._encoding import Codes, EncodedTable, combine
+from palermo_analytics.disclosure._encoding import Codes, EncodedTable, combine, narrow
+from palermo_analytics.disclosure._keys import digit, diverse_classes, group, key_layout, pack
 
 Node = tuple[int, ...]
 Progress = Callable[[str, int, int], None]
@@ -43,7 +44,6 @@ class Evaluation:
     classes: int
     discernibility: float
     generalisation: float  # weighted share of the hierarchies climbed, 0 (none) to 1 (all)
-    kept: Codes  # per class of the node: released (True) or suppressed
 
     @property
     def suppressed_share(self) -> float:
@@ -79,6 +79,7 @@ class LatticeSearch:
             if not steps:
                 break  # the top of the lattice fails: nothing can be released
             current = min(steps, key=lambda e: (not e.passes, e.suppressed, e.generalisation))
+            self._keep_classes(current.node)  # all its successors start from it
             self._report(progress)
         best = current
         while best.passes and len(self.cache) < self.budget:
@@ -126,19 +127,19 @@ class LatticeSearch:
         for failed in [*self.failing, *([node] if below_floor else [])]:
             if all(a <= b for a, b in zip(node, failed, strict=True)):
                 persons = self.table.persons
-                empty = np.zeros(len(self.table.weights), dtype=bool)
-                return Evaluation(node, False, persons, persons, 0, float("inf"), 1.0, empty)
+                return Evaluation(node, False, persons, persons, 0, float("inf"), 1.0)
         return None
 
     def _measure(self, node: Node) -> Evaluation:
         """k and ℓ from the node's equivalence classes, merged from a finer node's classes."""
-        classes = self._classes(node)
+        classes, kept = self._released(node, decoded=False)
         weights, persons = classes.weights, self.table.persons
-        kept = weights >= self.policy.k
-        kept &= self._diverse(node, classes.codes, kept)
-        suppressed = int(weights[~kept].sum())
+        released = weights[kept]
+        suppressed = persons - int(released.sum())
         passes = suppressed <= self.policy.suppress_max * persons and suppressed < persons
-        discernibility = float((weights[kept] ** 2).sum()) + suppressed * float(persons)
+        discernibility = float((released.astype(np.float64) ** 2).sum()) + suppressed * float(
+            persons
+        )
         return Evaluation(
             node,
             passes,
@@ -147,37 +148,85 @@ class LatticeSearch:
             int(kept.sum()),
             discernibility,
             self._generalisation(node),
-            kept,
         )
 
     def released_classes(self, node: Node) -> tuple["ClassTable", Codes]:
         """The node's equivalence classes and which of them are released."""
-        classes = self._classes(node)
-        kept = classes.weights >= self.policy.k
-        return classes, kept & self._diverse(node, classes.codes, kept)
+        return self._released(node, decoded=True)
 
-    def _classes(self, node: Node) -> "ClassTable":
-        """Merge the classes of the smallest known finer node: cheap once generalised."""
+    def _released(self, node: Node, decoded: bool) -> tuple["ClassTable", Codes]:
+        """Each class of the node and whether it is released: ≥ k persons, in a group of the
+        non-sensitive dimensions with ≥ ℓ distinct values of each sensitive one released.
+
+        The classes come from one sort of packed keys (`_keys`); a class table's codes are
+        decoded from the keys only when asked for or worth keeping for coarser nodes.
+        """
+        finer, codes = self._lifted(node)
+        dims = self.table.dimensions
+        layout = key_layout(
+            [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)],
+            [d.dimension.sensitive for d in dims],
+        )
+        if layout is None:  # too many combinations for one int64 key: hash them instead
+            classes = self._merged(node, finer, codes)
+            kept = classes.weights >= self.policy.k
+            return classes, kept & self._diverse(node, classes.codes, kept)
+        keys, weights = group(pack(codes, layout), finer.weights, layout.span)
+        kept = diverse_classes(
+            keys, weights >= self.policy.k, layout, self._sensitive_released(node), self.policy.l
+        )
+        keep = len(keys) < 0.5 * len(finer.weights)  # worth keeping as a start for others
+        class_codes = (
+            [narrow(digit(keys, layout, i), b) for i, b in enumerate(layout.cardinalities)]
+            if decoded or keep
+            else []
+        )
+        classes = ClassTable(class_codes, weights)
+        if keep:
+            self.classes[node] = classes
+        return classes, kept
+
+    def _keep_classes(self, node: Node) -> None:
+        if node not in self.classes:
+            self.classes[node] = self._released(node, decoded=True)[0]
+
+    def _sensitive_released(self, node: Node) -> list[int]:
+        """The sensitive dimensions not withheld at this node (withheld discloses nothing)."""
+        return [
+            i
+            for i, (d, lv) in enumerate(zip(self.table.dimensions, node, strict=True))
+            if d.dimension.sensitive and lv < d.dimension.height
+        ]
+
+    def _lifted(self, node: Node) -> tuple["ClassTable", list[Codes]]:
+        """The smallest known finer node's classes, with their codes lifted to this node."""
         finer = min(
             (n for n in self.classes if all(a <= b for a, b in zip(n, node, strict=True))),
             key=lambda n: len(self.classes[n].weights),
         )
-        source, dims = self.classes[finer], self.table.dimensions
-        codes = []
-        for d, codes_at, start, stop in zip(dims, source.codes, finer, node, strict=True):
+        source, codes = self.classes[finer], []
+        if not any(finer):  # the table itself: every level's codes are already at hand
+            return source, [d.codes[lv] for d, lv in zip(self.table.dimensions, node, strict=True)]
+        for d, codes_at, start, stop in zip(
+            self.table.dimensions, source.codes, finer, node, strict=True
+        ):
             for level in range(start, stop):
                 codes_at = d.up[level][codes_at]
             codes.append(codes_at)
+        return source, codes
+
+    def _merged(self, node: Node, source: "ClassTable", codes: list[Codes]) -> "ClassTable":
+        """The node's classes by hashing (the fallback when keys would overflow int64)."""
+        dims = self.table.dimensions
         full, count = combine(
             codes, [d.cardinalities[lv] for d, lv in zip(dims, node, strict=True)]
         )
         first = np.full(count, -1, dtype=np.int64)
         first[full[::-1]] = np.arange(len(full))[::-1]
-        merged = ClassTable(
-            [c[first] for c in codes], np.bincount(full, weights=source.weights, minlength=count)
-        )
+        weights = np.bincount(full, weights=source.weights, minlength=count).astype(np.int64)
+        merged = ClassTable([c[first] for c in codes], weights)
         if count < 0.5 * len(source.weights):
-            self.classes[node] = merged  # worth keeping as a starting point for others
+            self.classes[node] = merged
         return merged
 
     def _generalisation(self, node: Node) -> float:
@@ -232,10 +281,17 @@ class LatticeSearch:
         for node in self._neighbours(best.node):
             if len(self.cache) >= self.budget:
                 break
+            if not self._may_improve(node, best):
+                continue
             evaluation = self.evaluate(node)
             if evaluation.passes and evaluation.loss < best.loss:
                 candidates.append(evaluation)
         return min(candidates, key=lambda e: e.loss) if candidates else None
+
+    def _may_improve(self, node: Node, best: Evaluation) -> bool:
+        """A node's loss is at least its generalisation (suppressed rows only add to it), so a
+        node generalised as much as the best loss cannot beat it: not worth its group-by."""
+        return self._generalisation(node) < best.loss
 
     def _report(self, progress: Progress | None) -> None:
         if progress is not None:
