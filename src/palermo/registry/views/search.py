@@ -31,6 +31,8 @@ from palermo.registry.views.filters import (
 )
 
 PERSONAL = ("name", "document_number")
+# Most matching name tokens first, then sounds, then the list's own order.
+RANKED: list[str] = ["-name_tokens", "-name_sounds", "-opened_at", "-pk"]
 CRITERIA = ("reference", "name", "document_number", "stage", "agency", "year", "form")
 
 
@@ -109,7 +111,7 @@ def ranked_for_listing(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:
     """Best name matches first when a name was asked, then the list's order."""
     listed = for_listing(cases)
     if "name_tokens" in cases.query.annotations:
-        return listed.order_by("-name_tokens", "-name_sounds", "-opened_at", "-pk")
+        return listed.order_by(*RANKED)
     return listed
 
 
