@@ -61,9 +61,11 @@ def test_entering_a_known_person_again_warns_and_writes_nothing(
     assert response.status_code == 200
     page = response.content.decode()
     assert "This person may already be on record" in page
-    assert known.person.reference in page and "Thi Lan Nguyen" in page
+    assert known.person.reference in page
+    assert "Thi Lan Nguyen" in page
     assert reverse("registry:case_detail", args=[known.reference]) in page
-    assert Person.objects.count() == 1 and VictimCase.objects.count() == 1
+    assert Person.objects.count() == 1
+    assert VictimCase.objects.count() == 1
     check = AuditEntry.objects.get(action="duplicate_check")
     assert check.changes["likely"] == 1
     assert "Lan" not in str(check.changes)
@@ -129,10 +131,10 @@ def test_another_agencys_match_shows_only_whom_to_ask(
 
     page = response.content.decode()
     assert "A possible match exists at Shelter NGO" in page
-    assert elsewhere.person.reference not in page and elsewhere.reference not in page
-    assert (
-        "Phạm" not in page and "1990" not in page.split("likely-matches")[1].split("</section>")[0]
-    )
+    assert elsewhere.person.reference not in page
+    assert elsewhere.reference not in page
+    assert "Phạm" not in page
+    assert "1990" not in page.split("likely-matches")[1].split("</section>")[0]
     # Nor can they link to it by guessing the reference.
     linked = open_case(
         client,
