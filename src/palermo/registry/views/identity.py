@@ -20,6 +20,7 @@ from palermo.registry.merging import (
     split_person,
     undo,
 )
+from palermo.registry.models import IdentityChangeKind
 from palermo.registry.views.common import user_of
 
 
@@ -84,4 +85,6 @@ def undo_identity_change(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("Undone: the records are as they were before."))
-    return redirect("registry:person_identity", change.source.reference)
+    # Back to the page the change was made from: the kept person of a merge, the split one's.
+    made_from = change.target if change.kind == IdentityChangeKind.MERGE else change.source
+    return redirect("registry:person_identity", made_from.reference)
