@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
-from palermo.audit.log import record_event
+from palermo.audit.log import record_event, record_read
 from palermo.registry.access import persons_visible_to, victim_cases_visible_to
 from palermo.registry.models import NewPersonConfirmation, Person, PersonSearchKey
 from palermo.registry.models.identity import LEAST_REASON
@@ -131,7 +131,11 @@ def likely_matches(user: User, details: dict[str, Any]) -> list[LikelyMatch]:
         "person",
         changes={"compared": len(found), "likely": len(matches)},
     )
-    return matches[:SHOWN]
+    shown = matches[:SHOWN]
+    for match in shown:
+        if match.visible:  # the user is about to read who this is
+            record_read(user, "person", match.person.reference, changes={"by": "duplicate_check"})
+    return shown
 
 
 def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:

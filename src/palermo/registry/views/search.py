@@ -91,7 +91,9 @@ def with_name_like(cases: QuerySet[VictimCase], name: str) -> QuerySet[VictimCas
     digests = name_key_digests(name)
     tokens = [digest for kind, digest in digests if kind == TOKEN]
     sounds = [digest for kind, digest in digests if kind == SOUND]
-    cases = cases.annotate(
+    # The digest index narrows the cases first; the ranking counts run on those alone.
+    sharing = PersonSearchKey.objects.filter(digest__in=tokens + sounds).values("person")
+    cases = cases.filter(person__in=sharing).annotate(
         name_tokens=_keys_shared(TOKEN, tokens), name_sounds=_keys_shared(SOUND, sounds)
     )
     return cases.filter(Q(name_tokens__gt=0) | Q(name_sounds__gte=max(len(sounds), 1)))
