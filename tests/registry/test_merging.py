@@ -51,6 +51,8 @@ def test_merge_moves_every_record_and_undo_restores_exactly(client: Client, work
     assert second.person == first.person
     assert screening.person == first.person
     absorbed = IdentityChange.objects.get().source
+    kept_keys = set(first.person.search_keys.values_list("digest", flat=True))
+    assert set(absorbed.search_keys.values_list("digest", flat=True)) <= kept_keys
     assert absorbed.merged_into == first.person
     entry = AuditEntry.objects.get(action="merge")
     assert entry.changes["moved"] == {
@@ -71,6 +73,7 @@ def test_merge_moves_every_record_and_undo_restores_exactly(client: Client, work
     assert later.person == first.person  # it was never the absorbed record's
     absorbed.refresh_from_db()
     assert absorbed.merged_into is None
+    assert first.person.search_keys.count() < len(kept_keys)
     assert AuditEntry.objects.filter(action="undo_merge").exists()
     again = client.post(reverse("registry:identity_change_undo", args=[change.pk]))
     assert again.status_code == 302

@@ -94,6 +94,7 @@ def merge_persons(user: User, keep: Person, absorb: Person, reason: str) -> Iden
         moved = _move_rows(absorb, keep, rows_of(absorb))
         absorb.merged_into = keep
         absorb.save(update_fields=["merged_into"])
+        keep.refresh_search_keys()  # found under the merged record's names too
         return _recorded(user, IdentityChangeKind.MERGE, absorb, keep, moved, reason)
 
 
@@ -131,10 +132,12 @@ def undo(user: User, change: IdentityChange) -> None:
         if change.kind == IdentityChangeKind.MERGE:
             source.merged_into = None
             source.save(update_fields=["merged_into"])
+            target.refresh_search_keys()  # no longer found under the other record's names
         else:
             # The person the split made lives on only as a record of it.
             target.merged_into = source
             target.save(update_fields=["merged_into"])
+            source.refresh_search_keys()
         change.undone_by, change.undone_at = user, timezone.now()
         change.save(update_fields=["undone_by", "undone_at"])
         record_event(

@@ -113,14 +113,22 @@ class Person(models.Model):
 
     def refresh_search_keys(self) -> None:
         """Rewrite the blind indexes from the current (decrypted) values."""
-        wanted = {(NAME, blind_index(NAME, normalise_name(n))) for n in self._names() if n}
-        for name in self._names():
+        names = self._names() + self._merged_names()
+        wanted = {(NAME, blind_index(NAME, normalise_name(n))) for n in names if n}
+        for name in names:
             wanted |= name_key_digests(name, self.nationality) if name else set()
         wanted |= {document_digest(d["number"]) for d in self.document_numbers if d.get("number")}
         self.search_keys.all().delete()
         PersonSearchKey.objects.bulk_create(
             PersonSearchKey(person=self, kind=kind, digest=digest) for kind, digest in wanted
         )
+
+    def _merged_names(self) -> list[str]:
+        """The names of records merged into this one: the person is found under them too."""
+        if self.pk is None:
+            return []
+        merged = Person.objects.filter(merged_into=self.pk)
+        return [name for person in merged for name in person._names()]
 
     def _names(self) -> list[str]:
         return [self.full_name(), *(str(alias) for alias in self.aliases)]
