@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Max, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,18 @@ CANDIDATE_LIMIT = 30
 # How many likely matches are shown.
 SHOWN = 5
 POSSIBLE_DUPLICATES = "possible_duplicates"
+COMPARED = (
+    "reference",
+    "given_name",
+    "family_name",
+    "aliases",
+    "sex",
+    "birth_year",
+    "estimated_age",
+    "nationality",
+    "created_at",
+    "recorded_by_agency",
+)
 UNKNOWN_PERSON = "unknown_person"
 
 
@@ -120,7 +132,13 @@ def likely_matches(user: User, details: dict[str, Any]) -> list[LikelyMatch]:
         return []
     visible = set(persons_visible_to(user).filter(pk__in=found).values_list("pk", flat=True))
     matches = []
-    for person in Person.objects.filter(pk__in=found).select_related("recorded_by_agency"):
+    # Only what the comparison and the warning need is read (and so decrypted) of each candidate.
+    candidates = (
+        Person.objects.filter(pk__in=found)
+        .select_related("recorded_by_agency")
+        .only(*COMPARED, "recorded_by_agency__code", "recorded_by_agency__name")
+    )
+    for person in candidates:
         score = compare_persons(facts, person.facts())
         if score.likely or found[person.pk]:
             matches.append(_match(user, person, score, person.pk in visible))
@@ -151,6 +169,9 @@ def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
         return {}
     # Two shared tokens (or all of a one-token name), or a shared document number.
     needed = min(2, token_count) or 1
+    # Among persons sharing as many keys (a common name shares them with thousands), those whose
+    # clear fields agree come first, so the few decrypted are the likeliest.
+    agreement = Max(_clear_field_agreement(facts))
     rows = (
         PersonSearchKey.objects.filter(
             digest__in={digest for _kind, digest in digests}, person__merged_into__isnull=True
@@ -162,9 +183,30 @@ def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
             sounds=Count("pk", filter=Q(kind=SOUND)),
         )
         .filter(Q(documents__gte=1) | Q(tokens__gte=needed) | Q(sounds__gte=needed))
-        .order_by("-documents", "-tokens", "-sounds", "person")[:CANDIDATE_LIMIT]
+        .annotate(agreement=agreement)
+        .order_by("-documents", "-tokens", "-agreement", "-sounds", "person")[:CANDIDATE_LIMIT]
     )
     return {row["person"]: row["documents"] > 0 for row in rows}
+
+
+def _clear_field_agreement(facts: PersonFacts) -> Any:
+    """0-4: birth year within two years (2), same sex (1), same nationality (1), on the clear
+    columns. An estimated age is read as if recorded this year (close enough to rank by)."""
+    score: Any = Value(0)
+    if facts.birth_year:
+        near = (facts.birth_year - 2, facts.birth_year + 2)
+        this_year = timezone.localdate().year
+        ages = (this_year - near[1], this_year - near[0])
+        score += Case(
+            When(person__birth_year__range=near, then=Value(2)),
+            When(person__birth_year__isnull=True, person__estimated_age__range=ages, then=Value(2)),
+            default=Value(0),
+        )
+    if facts.sex and facts.sex != "unknown":
+        score += Case(When(person__sex=facts.sex, then=Value(1)), default=Value(0))
+    if facts.nationality:
+        score += Case(When(person__nationality=facts.nationality, then=Value(1)), default=Value(0))
+    return score
 
 
 def _match(user: User, person: Person, score: MatchScore, visible: bool) -> LikelyMatch:
