@@ -187,3 +187,25 @@ def test_the_backfill_command_writes_every_persons_token_keys(screener: Any) -> 
     kinds = set(known.person.search_keys.values_list("kind", flat=True))
     assert {"name", "token", "sound"} <= kinds
     assert AuditEntry.objects.filter(action="refresh_search_keys").exists()
+
+
+def test_a_common_name_still_finds_the_one_whose_facts_agree(screener: Any) -> None:
+    from palermo.registry.duplicates import CANDIDATE_LIMIT, likely_matches
+
+    for _ in range(CANDIDATE_LIMIT + 5):  # namesakes, recorded first: older and of another sex
+        Person.objects.create(
+            given_name="Thi Lan",
+            family_name="Nguyen",
+            sex="male",
+            birth_year=1970,
+            nationality="VN",
+            recorded_by_agency=screener.agency,
+        )
+    known = lan_on_record(screener)
+
+    matches = likely_matches(
+        screener,
+        {"given_name": "Nguyen Thi Lan", "sex": "female", "estimated_age": 24, "nationality": "VN"},
+    )
+
+    assert [match.person for match in matches] == [known.person]
