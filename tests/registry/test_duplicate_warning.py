@@ -209,3 +209,23 @@ def test_a_common_name_still_finds_the_one_whose_facts_agree(screener: Any) -> N
     )
 
     assert [match.person for match in matches] == [known.person]
+
+
+def test_pham_vu_is_recognised_as_vu_pham(client: Client, screener: Any) -> None:
+    from palermo.screening.services import open_case_from_screening
+    from tests.registry.duplicates_world import VU
+
+    known = open_case_from_screening(presumed_victim_screening(screener), screener, VU, None, None)
+    screening = presumed_victim_screening(screener)
+
+    response = open_case(
+        client,
+        screening,
+        entered_again(given_name="Pham", family_name="Vu", sex="unknown", estimated_age=None)
+        | {"birth_year": "1990"},
+    )
+
+    page = response.content.decode()
+    assert "This person may already be on record" in page
+    assert known.person.reference in page
+    assert "Vũ Phạm" in page
