@@ -65,6 +65,8 @@ def _run(persons: int) -> None:
     RoleAssignment.objects.create(user=user, role="screener")
     started = time.perf_counter()
     _seed(persons, police)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would, after a bulk load
     print(f"seeded {persons:,} persons in {time.perf_counter() - started:.0f} s")
     for given, family, sex, age, nationality in PROBES:
         details = {
@@ -86,11 +88,17 @@ def _run(persons: int) -> None:
                 found = likely_matches(user, details)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
+        slowest = max(queries.captured_queries, key=lambda query: float(query["time"]))
         print(
             f"{given} {family}: {len(found)} likely, {decrypt.call_count} values decrypted, "
             f"{len(queries)} queries, wall {min(walls) * 1000:.0f} ms, "
-            f"CPU {min(cpus) * 1000:.0f} ms (best of 3)"
+            f"CPU {min(cpus) * 1000:.0f} ms (best of 3); slowest query "
+            f"{float(slowest['time']) * 1000:.0f} ms: {slowest['sql'][:70]}…"
         )
+        if os.environ.get("BENCH_EXPLAIN"):
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN ANALYZE " + slowest["sql"])
+                print("\n".join(row[0] for row in cursor.fetchall()))
 
 
 def _seed(persons: int, agency: object) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Max, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +32,9 @@ from palermo_analytics.linkage import MatchScore, PersonFacts, birth_year_of, co
 
 # How many persons sharing keys are decrypted and compared: the most keys shared first.
 CANDIDATE_LIMIT = 30
+# How many persons sharing keys are ranked by their clear fields to choose those decrypted: a
+# name shared by more (at a million persons, "Nguyen Thi Lan") is ranked among its first ones.
+SHARING_LIMIT = 5000
 # How many likely matches are shown.
 SHOWN = 5
 POSSIBLE_DUPLICATES = "possible_duplicates"
@@ -157,7 +160,9 @@ def likely_matches(user: User, details: dict[str, Any]) -> list[LikelyMatch]:
 
 
 def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
-    """Person pk -> whether a document number matched, for those sharing enough keys."""
+    """Person pk -> whether a document number matched, for the likeliest of those sharing
+    enough keys. Two steps, each on one index: the keys alone (no join, which would make the
+    planner read every person), then the clear fields of the persons they found."""
     digests = set()
     for name in facts.names:
         digests |= name_key_digests(name, facts.nationality) if name else set()
@@ -169,13 +174,9 @@ def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
         return {}
     # Two shared tokens (or all of a one-token name), or a shared document number.
     needed = min(2, token_count) or 1
-    # Among persons sharing as many keys (a common name shares them with thousands), those whose
-    # clear fields agree come first, so the few decrypted are the likeliest.
-    agreement = Max(_clear_field_agreement(facts))
-    rows = (
-        PersonSearchKey.objects.filter(
-            digest__in={digest for _kind, digest in digests}, person__merged_into__isnull=True
-        )
+    shared = {
+        row["person"]: (row["documents"], row["tokens"], row["sounds"])
+        for row in PersonSearchKey.objects.filter(digest__in={d for _kind, d in digests})
         .values("person")
         .annotate(
             documents=Count("pk", filter=Q(kind=DOCUMENT)),
@@ -183,10 +184,22 @@ def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
             sounds=Count("pk", filter=Q(kind=SOUND)),
         )
         .filter(Q(documents__gte=1) | Q(tokens__gte=needed) | Q(sounds__gte=needed))
-        .annotate(agreement=agreement)
-        .order_by("-documents", "-tokens", "-agreement", "-sounds", "person")[:CANDIDATE_LIMIT]
+        .order_by("-documents", "-tokens", "-sounds", "person")[:SHARING_LIMIT]
+    }
+    # Among persons sharing as many keys (a common name shares them with thousands), those whose
+    # clear fields agree come first, so the few decrypted are the likeliest.
+    agreement = dict(
+        Person.objects.filter(pk__in=shared, merged_into__isnull=True)
+        .annotate(agreement=_clear_field_agreement(facts))
+        .values_list("pk", "agreement")
     )
-    return {row["person"]: row["documents"] > 0 for row in rows}
+
+    def rank(pk: int) -> tuple[int, int, int, int, int]:
+        documents, tokens, sounds = shared[pk]
+        return (-documents, -tokens, -agreement[pk], -sounds, pk)
+
+    likeliest = sorted(agreement, key=rank)[:CANDIDATE_LIMIT]
+    return {pk: shared[pk][0] > 0 for pk in likeliest}
 
 
 def _clear_field_agreement(facts: PersonFacts) -> Any:
@@ -198,14 +211,14 @@ def _clear_field_agreement(facts: PersonFacts) -> Any:
         this_year = timezone.localdate().year
         ages = (this_year - near[1], this_year - near[0])
         score += Case(
-            When(person__birth_year__range=near, then=Value(2)),
-            When(person__birth_year__isnull=True, person__estimated_age__range=ages, then=Value(2)),
+            When(birth_year__range=near, then=Value(2)),
+            When(birth_year__isnull=True, estimated_age__range=ages, then=Value(2)),
             default=Value(0),
         )
     if facts.sex and facts.sex != "unknown":
-        score += Case(When(person__sex=facts.sex, then=Value(1)), default=Value(0))
+        score += Case(When(sex=facts.sex, then=Value(1)), default=Value(0))
     if facts.nationality:
-        score += Case(When(person__nationality=facts.nationality, then=Value(1)), default=Value(0))
+        score += Case(When(nationality=facts.nationality, then=Value(1)), default=Value(0))
     return score
 
 
