@@ -34,7 +34,7 @@ from palermo_analytics.linkage import MatchScore, PersonFacts, birth_year_of, co
 CANDIDATE_LIMIT = 30
 # How many persons sharing keys are ranked by their clear fields to choose those decrypted: a
 # name shared by more (at a million persons, "Nguyen Thi Lan") is ranked among its first ones.
-SHARING_LIMIT = 5000
+SHARING_LIMIT = 2000
 # How many likely matches are shown.
 SHOWN = 5
 POSSIBLE_DUPLICATES = "possible_duplicates"
