@@ -111,6 +111,9 @@ def url_of(world: World, object_type: str, relation: str) -> str:
         return reverse("api:victim_case", args=[world.victim_case(relation).reference])
     if object_type == "person":
         return reverse("api:person", args=[world.victim_case(relation).person.reference])
+    if object_type == "person_merge":
+        person = world.victim_case(relation).person
+        return reverse("registry:person_identity", args=[person.reference])
     if object_type == "referral":
         return reverse("api:referral", args=[world.referral(relation).pk])
     if object_type == "criminal_case":

@@ -94,10 +94,10 @@ class CaseFilterForm(forms.Form):
 class SearchForm(CaseFilterForm):
     reference = forms.CharField(label=_("Case reference"), max_length=20, required=False)
     name = forms.CharField(
-        label=_("Exact name"),
+        label=_("Name"),
         max_length=200,
         required=False,
-        help_text=_("Given and family name as recorded, or an alias."),
+        help_text=_("All or part of a name or an alias, in any order or spelling."),
     )
     document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
 

@@ -8,6 +8,7 @@ from palermo.registry.views import (
     consent,
     documents,
     exploitation,
+    identity,
     referrals,
     search,
     services,
@@ -28,6 +29,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/<int:pk>/accept/", referrals.accept_referral, name="referral_accept"),
     path("referrals/<int:pk>/decline/", referrals.decline_referral, name="referral_decline"),
+    path("persons/<str:reference>/", identity.person_identity, name="person_identity"),
+    path(
+        "identity-changes/<int:pk>/undo/",
+        identity.undo_identity_change,
+        name="identity_change_undo",
+    ),
     path("<str:reference>/", case_file.case_detail, name="case_detail"),
     path("<str:reference>/move/", stages.move_case, name="case_move"),
     path(

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
 from palermo.api.idempotency import FORM_FIELD
+from palermo.core import limits
 from palermo.jurisdiction.models import Jurisdiction
+from palermo.registry.duplicates import PersonChoice
 from palermo.registry.models import VictimCase
 from palermo.registry.models.referral import ServiceKind
 from palermo.registry.vocabulary import Sex
@@ -92,6 +94,7 @@ def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
     return Agency.objects.filter(jurisdiction=jurisdiction).exclude(pk=agency_id or 0)
 
 
+NEW_PERSON = "new"
 PERSON_FIELDS = ("given_name", "family_name", "sex", "birth_year", "estimated_age", "nationality")
 
 
@@ -134,6 +137,19 @@ class OpenCaseForm(forms.Form):
     )
     service = forms.ChoiceField(
         label=gettext_lazy("Service"), choices=[("", "—"), *ServiceKind.choices], required=False
+    )
+
+    # Filled in when likely matches were shown: the reference of the person to link the case to,
+    # or NEW_PERSON with a reason for recording a new one all the same.
+    existing_person = forms.CharField(
+        label=gettext_lazy("Who this person is"), required=False, max_length=20
+    )
+    new_person_reason = forms.CharField(
+        label=gettext_lazy("Why this is a new person"),
+        required=False,
+        max_length=limits.REASON,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Kept encrypted; the audit trail records that a reason was given."),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
@@ -184,4 +200,11 @@ class OpenCaseForm(forms.Form):
             person_details={name: cleaned[name] for name in PERSON_FIELDS},
             consent=ConsentGiven(form=cleaned["consent_form"]) if consents else None,
             referral=ReferralRequest(cleaned["to_agency"], cleaned["service"]) if refer else None,
+            choice=self.person_choice(),
         )
+
+    def person_choice(self) -> PersonChoice:
+        chosen = self.cleaned_data.get("existing_person") or ""
+        if chosen == NEW_PERSON:
+            return PersonChoice(new_person_reason=self.cleaned_data.get("new_person_reason") or "")
+        return PersonChoice(existing_reference=chosen.strip())

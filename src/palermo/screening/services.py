@@ -15,6 +15,12 @@ from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
+from palermo.registry.duplicates import (
+    PersonChoice,
+    check_new_person,
+    person_chosen,
+    record_new_person_confirmation,
+)
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
 from palermo.screening import ilo
 from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
@@ -109,24 +115,50 @@ class ConsentGiven:
     form: str  # "written" or "oral"
 
 
-@transaction.atomic
 def open_case_from_screening(
     screening: Screening,
     by: User,
     person_details: dict[str, Any],
     consent: ConsentGiven | None,
     referral: ReferralRequest | None,
+    choice: PersonChoice | None = None,
 ) -> VictimCase:
     """Open the person's victim case as a presumed victim, record consent, and refer the case.
 
-    One transaction: if the referral is refused (no consent, own agency), nothing is kept.
+    The person is the existing one the user chose, or a new one once no likely match is on
+    record or the user gave a reason (else PossibleDuplicates is raised, and nothing is written).
+    The duplicate check runs before the transaction, so its audit entry stays when it refuses.
     """
+    choice = choice or PersonChoice()
+    existing = person_chosen(by, choice)
+    set_aside = None if existing else check_new_person(by, person_details, choice)
+    return _open_case(screening, by, person_details, consent, referral, existing, choice, set_aside)
+
+
+@transaction.atomic
+def _open_case(
+    screening: Screening,
+    by: User,
+    person_details: dict[str, Any],
+    consent: ConsentGiven | None,
+    referral: ReferralRequest | None,
+    existing: Person | None,
+    choice: PersonChoice,
+    set_aside: list[str] | None,
+) -> VictimCase:
+    """One transaction: if the referral is refused (no consent, own agency), nothing is kept."""
     # Locked and checked again inside the transaction: two clicks (or a page and a program) at
     # once must not open two cases for one person.
     check_case_may_be_opened(Screening.objects.select_for_update().get(pk=screening.pk))
     agency = agency_of(by)
-    person = Person.objects.create(recorded_by_agency=agency, **person_details)
-    record_event(by, "create", "person", person.reference)
+    if existing is not None:
+        person = existing
+        record_event(by, "link_existing_person", "person", person.reference)
+    else:
+        person = Person.objects.create(recorded_by_agency=agency, **person_details)
+        record_event(by, "create", "person", person.reference)
+        if choice.new_person_reason.strip():
+            record_new_person_confirmation(by, person, choice.new_person_reason, set_aside or [])
     case = VictimCase.objects.create(person=person, owning_agency=agency, opened_by=by)
     record_event(by, "create", "victim_case", case.reference)
     _move_to_presumed_victim(case, screening, by)

@@ -29,6 +29,15 @@ from palermo_analytics.linkage._person_lists import (
     read_person_list,
     read_person_lists,
 )
+from palermo_analytics.linkage._person_match import (
+    LIKELY_MATCH,
+    MatchScore,
+    PersonFacts,
+    birth_year_of,
+    compare_persons,
+    name_sound_keys,
+    name_token_keys,
+)
 from palermo_analytics.linkage._report import LinkageReport, model_parameters
 from palermo_analytics.linkage._result import LinkageResult, capture_histories, link_records
 from palermo_analytics.linkage._settings import ENGINES, LinkageSettings
@@ -39,6 +48,7 @@ from palermo_analytics.linkage._uncertainty import relink_at, sample_linkages
 __all__ = [
     "DECISIONS",
     "ENGINES",
+    "LIKELY_MATCH",
     "PERSON_LIST_COLUMNS",
     "DecisionError",
     "EngineUnavailable",
@@ -46,13 +56,19 @@ __all__ = [
     "LinkageResult",
     "LinkageScores",
     "LinkageSettings",
+    "MatchScore",
     "ModelSpec",
+    "PersonFacts",
     "PersonListError",
     "SplinkRun",
     "apply_decisions",
+    "birth_year_of",
     "capture_histories",
+    "compare_persons",
     "link_records",
     "model_parameters",
+    "name_sound_keys",
+    "name_token_keys",
     "palermo_model",
     "read_decisions",
     "read_person_list",

@@ -10,10 +10,15 @@ from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
-from palermo.api.lists import checked_query, chosen_by
+from palermo.api.lists import checked_query, chosen_by, paginated
 from palermo.api.preconditions import tagged
-from palermo.api.routers import registry_cases, registry_documents, registry_referrals
-from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
+from palermo.api.routers import (
+    registry_cases,
+    registry_documents,
+    registry_persons,
+    registry_referrals,
+)
+from palermo.api.routers.registry_paging import CaseFilters, case_item, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.core import limits
@@ -27,7 +32,7 @@ from palermo.registry.access import (
 from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
 from palermo.registry.models import VictimCase
 from palermo.registry.views.filters import filter_cases, years_opened
-from palermo.registry.views.search import found_for
+from palermo.registry.views.search import found_for, ranked_for_listing
 
 router = Router(tags=["victim cases"])
 
@@ -48,21 +53,26 @@ def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str,
 class SearchIn(CaseFilters):
     reference: str | None = Field(None, description="A case reference, VC-…")
     name: str | None = Field(
-        None, description="The exact name as recorded, or an alias", max_length=limits.NAME
+        None,
+        description="A name or part of one, in any spelling (tokens are standardised); "
+        "the cases come back with the most matching tokens first",
+        max_length=limits.NAME,
     )
     document_number: str | None = Field(None, max_length=100)
 
 
 @router.post("/victim-cases/search/", url_name="victim_case_search")
 def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, Any]:
-    """Cases by reference, exact name or document number (through the blind index) and the
-    list's filters. A POST, so that a name never lands in a URL; a search by name or document
-    number is audited (that it happened and how many it found, never what was asked)."""
+    """Cases by reference, name (part or variant) or document number (through the blind index)
+    and the list's filters. A POST, so that a name never lands in a URL; a search by name or
+    document number is audited (that it happened and how many it found, never what was asked)."""
     visible = victim_cases_visible_to(caller(request))
     form = SearchForm(as_form_data(payload), user=caller(request), years=years_opened())
     found = found_for(caller(request), visible, check(form))
     # As on the page: no criterion, no results (rather than every case).
-    return page_of_cases(VictimCase.objects.none() if found is None else found, payload.page)
+    if found is None:
+        return page_of_cases(VictimCase.objects.none(), payload.page)
+    return paginated(ranked_for_listing(found), payload.page, case_item)
 
 
 @router.get("/persons/{reference}/", url_name="person")
@@ -113,3 +123,4 @@ def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Sta
 router.add_router("", registry_cases.router)
 router.add_router("", registry_referrals.router)
 router.add_router("", registry_documents.router)
+router.add_router("", registry_persons.router)

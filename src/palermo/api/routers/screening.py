@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
@@ -20,10 +21,11 @@ from palermo.api.routers.screening_shapes import screening_detail, screening_sum
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.core import limits
+from palermo.registry.duplicates import POSSIBLE_DUPLICATES, PossibleDuplicates
 from palermo.registry.models import VictimCase
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
-from palermo.screening.forms import NewScreeningForm, OpenCaseForm, answers_from
+from palermo.screening.forms import NEW_PERSON, NewScreeningForm, OpenCaseForm, answers_from
 from palermo.screening.models import Screening, ScreeningStatus
 from palermo.screening.services import (
     ALREADY_OPENED,
@@ -137,6 +139,13 @@ def finish(request: HttpRequest, reference: str) -> Detail | Status[Problems]:
     return screening_detail(found)
 
 
+class NewPersonIn(Schema):
+    reason: str = Field(
+        description="Why this is not one of the likely matches; kept encrypted",
+        max_length=limits.REASON,
+    )
+
+
 class OpenCaseIn(Schema):
     """The page's open-case form. Personal details travel in the body only, encrypted at rest."""
 
@@ -151,32 +160,59 @@ class OpenCaseIn(Schema):
     refer_now: bool = Field(True, description="As on the page: refer unless told not to")
     to_agency: str | None = Field(None, description="The code of the receiving agency")
     service: str = Field("", description="A service kind, e.g. shelter, medical, legal_aid")
+    existing_person: str | None = Field(
+        None,
+        description="The reference (P-…) of a person already on record whom the case is for",
+        max_length=20,
+    )
+    confirm_new_person: NewPersonIn | None = Field(
+        None, description="A new person although likely matches exist, and why"
+    )
 
 
 @router.post(
     "/screenings/{reference}/open-case/",
     url_name="screening_open_case",
-    response={201: Detail, 409: Problems},
+    response={201: Detail, 409: dict[str, list[dict[str, Any]]]},
 )
 def open_case(
     request: HttpRequest, reference: str, payload: OpenCaseIn
 ) -> Status[Detail] | Status[Problems]:
     """For a presumed victim: open the person's victim case, record consent and refer, in one
-    transaction. Without consent there is no referral, and then nothing is written."""
+    transaction. Without consent there is no referral, and then nothing is written.
+
+    When the person may already be on record the answer is 409 with `possible_matches` (a match
+    the caller may not see shows only the agency to ask): send again with `existing_person` to
+    open the case for that person, or `confirm_new_person: {"reason": …}` for a new one."""
     user = caller(request)
     found = screening_for(user, reference)
+    data = as_form_data(payload)
+    confirmation = data.pop("confirm_new_person", None)
+    if confirmation is not None and not data.get("existing_person"):
+        data.update(existing_person=NEW_PERSON, new_person_reason=confirmation["reason"])
     try:
         check_case_may_be_opened(found)
-        form = chosen_by(
-            OpenCaseForm(as_form_data(payload), user=user, prefix=None), to_agency="code"
-        )
+        form = chosen_by(OpenCaseForm(data, user=user, prefix=None), to_agency="code")
         check(form)
         case = form.open_case_from(found, user)
+    except PossibleDuplicates as duplicates:
+        return Status(409, possible_duplicates(duplicates))
     except ValidationError as error:
         if getattr(error, "code", None) in STATE_REFUSALS:
             return conflict(error)
         raise
     return Status(201, opened(found, case))
+
+
+def possible_duplicates(duplicates: PossibleDuplicates) -> Problems:
+    message = _(
+        "This person may already be on record: send existing_person, or confirm_new_person "
+        "with a reason."
+    )
+    return {
+        "detail": [{"loc": ["body"], "msg": message, "type": POSSIBLE_DUPLICATES}],
+        "possible_matches": duplicates.shown_to_user(),
+    }
 
 
 def opened(screening: Screening, case: VictimCase) -> Detail:

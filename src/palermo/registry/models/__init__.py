@@ -1,6 +1,11 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
 from palermo.registry.models.document import Document
 from palermo.registry.models.exploitation import Exploitation
+from palermo.registry.models.identity import (
+    IdentityChange,
+    IdentityChangeKind,
+    NewPersonConfirmation,
+)
 from palermo.registry.models.person import Person, PersonSearchKey
 from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral, Service
 
@@ -9,6 +14,9 @@ __all__ = [
     "Consent",
     "Document",
     "Exploitation",
+    "IdentityChange",
+    "IdentityChangeKind",
+    "NewPersonConfirmation",
     "Person",
     "PersonSearchKey",
     "Referral",

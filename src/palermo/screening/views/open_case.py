@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.registry.duplicates import PossibleDuplicates
 from palermo.screening.access import screening_for
-from palermo.screening.forms import OpenCaseForm
+from palermo.screening.forms import NEW_PERSON, OpenCaseForm
 from palermo.screening.models import Screening
 from palermo.screening.services import check_case_may_be_opened
 from palermo.screening.views.common import case_url, current_user
@@ -27,15 +28,20 @@ def screening_open_case(request: HttpRequest, reference: str) -> HttpResponse:
     except ValidationError as refusal:
         return refuse(request, screening, refusal)
     form = OpenCaseForm(request.POST or None, user=user)
+    matches = None
     if request.method == "POST" and form.is_valid():
         try:
             case = form.open_case_from(screening, user)
+        except PossibleDuplicates as found:
+            # Nothing written: the user links the case to one of them or confirms a new person.
+            matches = found.shown_to_user()
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, opened_message(form.cleaned_data))
             return redirect(case_url(case))
-    return render(request, "screening/open_case.html", {"screening": screening, "form": form})
+    context = {"screening": screening, "form": form, "matches": matches, "new_person": NEW_PERSON}
+    return render(request, "screening/open_case.html", context)
 
 
 def refuse(request: HttpRequest, screening: Screening, refusal: ValidationError) -> HttpResponse:
