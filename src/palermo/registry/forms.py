@@ -3,7 +3,6 @@
 import datetime
 from typing import Any
 
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
 from palermo.core import limits
+from palermo.core.countries import CountryField, CountryListField
 from palermo.core.dates import SaneDateField
 from palermo.registry.models import (
     Consent,
@@ -29,17 +29,6 @@ from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ServiceKind
 from palermo.registry.uploads import UnsafeUpload, checked_content
 from palermo.registry.vocabulary import ExploitationForm
-
-# ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
-COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {
-    "AQ",
-    "BV",
-    "GS",
-    "HM",
-    "PN",
-    "TF",
-    "UM",
-}
 
 # What a file must start with to be what it claims (the extension alone proves nothing).
 SIGNATURES: dict[str, bytes] = {
@@ -158,41 +147,6 @@ def move_form_for(stage: str, user: User, data: Any = None, **kwargs: Any) -> Mo
 def move_details(form: MoveForm) -> dict[str, Any]:
     """The model's keyword arguments for the stage details (everything but the reason)."""
     return {k: v for k, v in form.cleaned_data.items() if k != "reason" and v not in (None, "")}
-
-
-class CountryField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 2)
-        kwargs.setdefault("help_text", _("Two-letter ISO code, such as MO or VN."))
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> str:
-        code = str(super().clean(value)).strip().upper()
-        if code and code not in COUNTRY_CODES:
-            raise forms.ValidationError(
-                _("“%(code)s” is not an ISO 3166-1 alpha-2 country code."), params={"code": code}
-            )
-        return code
-
-
-class CountryListField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _("Two-letter ISO codes separated by commas."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        return ", ".join(value) if isinstance(value, list) else value
-
-    def clean(self, value: Any) -> list[str]:
-        text = str(super().clean(value))
-        codes = [part.strip().upper() for part in text.split(",") if part.strip()]
-        unknown = [code for code in codes if code not in COUNTRY_CODES]
-        if unknown:
-            raise forms.ValidationError(
-                _("Not ISO 3166-1 alpha-2 country codes: %(codes)s"),
-                params={"codes": ", ".join(unknown)},
-            )
-        return codes
 
 
 class ExploitationDetailsForm(forms.ModelForm[Exploitation]):

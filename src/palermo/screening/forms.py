@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from palermo.accounts.models import Agency, User
 from palermo.api.idempotency import FORM_FIELD
+from palermo.core.countries import CountryField
 from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.models import VictimCase
 from palermo.registry.models.referral import ServiceKind
@@ -25,21 +26,6 @@ ANSWER_CHOICES = [
     (ilo.Answer.NOT_OBSERVED.value, gettext_lazy("not observed")),
     (ilo.Answer.UNKNOWN.value, gettext_lazy("unknown")),
 ]
-
-# ISO 3166-1 alpha-2, officially assigned codes (iso-codes 4.x). Kept here until the registry
-# has a country vocabulary with names in every language.
-_ISO_COUNTRY_CODES_TEXT = """
-    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
-    EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
-    GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
-    KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
-    MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-    QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
-    TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
-    ZW
-"""
-ISO_COUNTRY_CODES = frozenset(_ISO_COUNTRY_CODES_TEXT.split())
 
 
 class NewScreeningForm(forms.Form):
@@ -112,14 +98,7 @@ class OpenCaseForm(forms.Form):
         max_value=120,
         help_text=gettext_lazy("When the year of birth is not known."),
     )
-    nationality = forms.CharField(
-        label=gettext_lazy("Nationality"),
-        required=False,
-        max_length=2,
-        help_text=gettext_lazy(
-            "Two-letter country code (ISO 3166-1 alpha-2), for example PH or VN."
-        ),
-    )
+    nationality = CountryField(label=gettext_lazy("Nationality"), required=False)
     consents = forms.BooleanField(
         label=gettext_lazy("The person consents to referral to services"), required=False
     )
@@ -142,15 +121,6 @@ class OpenCaseForm(forms.Form):
             user.agency_id
         )
         self.fields["birth_year"].max_value = timezone.localdate().year  # type: ignore[attr-defined]
-
-    def clean_nationality(self) -> str:
-        code = str(self.cleaned_data["nationality"]).strip().upper()
-        if code and code not in ISO_COUNTRY_CODES:
-            raise ValidationError(
-                _("“%(code)s” is not a country code: use two letters such as PH or VN.")
-                % {"code": code}
-            )
-        return code
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -113,8 +113,6 @@ def record_exploitation(
 ) -> dict[str, Any]:
     case = victim_case_to_act_on(caller(request), reference)
     data = as_form_data(payload)
-    # The page's form reads the transit countries as one comma-separated text.
-    data["transit_countries"] = ", ".join(payload.transit_countries)
     with transaction.atomic():
         # The case's row is the lock: one change of its details at a time.
         check_if_match(request, case, lambda locked: exploitation_detail(Exploitation.of(locked)))
