@@ -8,6 +8,7 @@ from palermo.registry.views import (
     consent,
     documents,
     exploitation,
+    person,
     referrals,
     search,
     services,
@@ -35,6 +36,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         exploitation.exploitation_edit,
         name="exploitation_edit",
     ),
+    path("<str:reference>/person/", person.correct_person_details, name="person_correct"),
     path("<str:reference>/services/", services.add_service, name="service_add"),
     path("<str:reference>/consent/", consent.record_consent, name="consent_record"),
     path(

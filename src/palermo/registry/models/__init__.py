@@ -1,4 +1,5 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.correction import PersonCorrection
 from palermo.registry.models.document import Document
 from palermo.registry.models.exploitation import Exploitation
 from palermo.registry.models.person import Person, PersonSearchKey
@@ -10,6 +11,7 @@ __all__ = [
     "Document",
     "Exploitation",
     "Person",
+    "PersonCorrection",
     "PersonSearchKey",
     "Referral",
     "Service",

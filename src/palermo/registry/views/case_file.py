@@ -24,6 +24,7 @@ from palermo.registry.forms import (
 )
 from palermo.registry.models import BreakGlassGrant, Exploitation, Stage, VictimCase
 from palermo.registry.models.case import NEXT_STAGES
+from palermo.registry.models.correction import may_correct_person
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.views.common import user_of
 
@@ -61,6 +62,8 @@ def render_case_file(
         "person": case.person,
         "transitions": case.transitions.select_related("by", "by__agency"),
         "can_act": user.has_role(Role.CASE_WORKER),
+        "can_correct_person": may_correct_person(case, user),
+        "corrections": case.person.corrections.select_related("by", "by__agency"),
         "grant": grant,
         "move_forms": [
             (stage, Stage(stage).label, bound.get(f"move-{stage}") or move_form_for(stage, user))
