@@ -26,7 +26,7 @@ from palermo.registry.models import (
 )
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
-from palermo.registry.models.referral import ServiceKind
+from palermo.registry.models.referral import ServiceKind, Urgency
 from palermo.registry.uploads import UnsafeUpload, checked_content
 from palermo.registry.vocabulary import ExploitationForm
 
@@ -139,7 +139,8 @@ def move_form_for(stage: str, user: User, data: Any = None, **kwargs: Any) -> Mo
         form = IdentifiedMoveForm(data, **kwargs)
         authority = form.fields["competent_authority"]
         assert isinstance(authority, forms.ModelChoiceField)
-        authority.queryset = agencies_for(user)
+        # Only the pack's competent authorities: never an NGO, the hotline or health.
+        authority.queryset = agencies_for(user).filter(identifies_victims=True)
         return form
     return MoveForm(data, **kwargs)
 
@@ -267,6 +268,9 @@ class ConsentForm(forms.ModelForm[Consent]):
 class ReferralForm(forms.Form):
     to_agency = forms.ModelChoiceField(label=_("Refer to"), queryset=Agency.objects.none())
     service = forms.ChoiceField(label=_("For the service"), choices=ServiceKind.choices)
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=Urgency.choices, initial=Urgency.ROUTINE, required=False
+    )
     note = forms.CharField(
         label=_("Note to the receiving agency"),
         required=False,
@@ -284,7 +288,14 @@ class ReferralForm(forms.Form):
     def send_for(self, case: VictimCase, by: User) -> Referral:
         """Send the validated referral; the model refuses a case without consent."""
         data = self.cleaned_data
-        return Referral.send(case, data["to_agency"], data["service"], by, note=data["note"])
+        return Referral.send(
+            case,
+            data["to_agency"],
+            data["service"],
+            by,
+            note=data["note"],
+            urgency=data["urgency"] or Urgency.ROUTINE,
+        )
 
 
 class DocumentForm(forms.Form):
