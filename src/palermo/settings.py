@@ -258,6 +258,8 @@ USE_I18N = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese")), ("pt", _("Portuguese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language (palermo/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["palermo.formats"]
 # Kosovo is accepted everywhere a country is asked (palermo.core.countries says why).
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
