@@ -55,7 +55,7 @@ def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict
     answers: dict[str, str] = {}
     valid = {value for value, _label in ANSWER_CHOICES}
     for key, value in data.items():
-        if key in NOT_ANSWERS:
+        if key in NOT_ANSWERS or key.startswith(NOTE_PREFIX):
             continue
         if key not in indicators.indicator_keys:
             raise ValidationError(_("“%(key)s” is not an indicator of this list.") % {"key": key})
@@ -65,9 +65,35 @@ def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict
                 % {"value": value}
             )
         answers[key] = value
-    if not answers:
+    if not answers and not any(key.startswith(NOTE_PREFIX) for key in data):
         raise ValidationError(_("No answer was sent."))
     return answers
+
+
+# A note on an indicator is posted as ``note.<indicator key>``.
+NOTE_PREFIX = "note."
+NOTE_LENGTH = 1000
+
+
+def notes_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict[str, str]:
+    """The posted notes on indicators, keyed by indicator (an empty note clears one)."""
+    notes: dict[str, str] = {}
+    for key, value in data.items():
+        if not key.startswith(NOTE_PREFIX):
+            continue
+        indicator = key.removeprefix(NOTE_PREFIX)
+        if indicator not in indicators.indicator_keys:
+            raise ValidationError(
+                _("“%(key)s” is not an indicator of this list.") % {"key": indicator}
+            )
+        note = str(value).strip()
+        if len(note) > NOTE_LENGTH:
+            raise ValidationError(
+                _("A note on an indicator holds at most %(limit)d characters.")
+                % {"limit": NOTE_LENGTH}
+            )
+        notes[indicator] = note
+    return notes
 
 
 def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
