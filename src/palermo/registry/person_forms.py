@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import User
 from palermo.core import limits
 from palermo.core.countries import CountryField
-from palermo.registry.models import PersonCorrection, VictimCase
+from palermo.core.dates import SaneDateField
+from palermo.registry.models import ChildProtection, PersonCorrection, VictimCase
+from palermo.registry.models.child import CHILD_FIELDS, record_child_protection
 from palermo.registry.models.correction import CORRECTABLE, correct_person
 from palermo.registry.vocabulary import Sex
 
@@ -69,3 +71,30 @@ def _is_partial_date(text: str) -> bool:
     except ValueError:
         return False
     return 1900 <= parts[0] <= timezone.localdate().year
+
+
+class ChildProtectionForm(forms.ModelForm[ChildProtection]):
+    class Meta:
+        model = ChildProtection
+        fields = list(CHILD_FIELDS)
+        field_classes = {"assessed_on": SaneDateField}
+        widgets = {
+            "assessed_on": forms.DateInput(attrs={"type": "date"}),
+            "best_interests_assessment": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "best_interests_assessment": _(
+                "What is best for the child, and why: every decision on the case weighs it."
+            ),
+        }
+
+    def clean_assessed_on(self) -> datetime.date | None:
+        day: datetime.date | None = self.cleaned_data.get("assessed_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("An assessment cannot be dated in the future."))
+        return day
+
+    def save_for(self, case: VictimCase, by: User) -> ChildProtection:
+        values = {name: self.cleaned_data.get(name) for name in CHILD_FIELDS}
+        values = {k: ("" if v is None and k != "assessed_on" else v) for k, v in values.items()}
+        return record_child_protection(case, by, values)

@@ -1,4 +1,5 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.child import ChildProtection
 from palermo.registry.models.correction import PersonCorrection
 from palermo.registry.models.document import Document
 from palermo.registry.models.exploitation import Exploitation
@@ -7,6 +8,7 @@ from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral,
 
 __all__ = [
     "BreakGlassGrant",
+    "ChildProtection",
     "Consent",
     "Document",
     "Exploitation",

@@ -25,6 +25,7 @@ from palermo.registry.forms import (
 )
 from palermo.registry.models import BreakGlassGrant, Consent, Exploitation, Stage, VictimCase
 from palermo.registry.models.case import NEXT_STAGES
+from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.views.common import user_of
@@ -65,6 +66,9 @@ def render_case_file(
         "can_act": user.has_role(Role.CASE_WORKER),
         "can_correct_person": may_correct_person(case, user),
         "corrections": case.person.corrections.select_related("by", "by__agency"),
+        # Shown only when the person is a child (under 18 by their recorded age).
+        "is_a_child": is_a_child(case),
+        "child_protection": child_protection_of(case),
         "grant": grant,
         "move_forms": [
             (stage, Stage(stage).label, bound.get(f"move-{stage}") or move_form_for(stage, user))
