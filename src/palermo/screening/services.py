@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
+from palermo.registry.system_notes import system_note
 from palermo.screening import ilo
 from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
 
@@ -174,8 +175,10 @@ def open_case_from_screening(
         case.move_to(
             Stage.SCREENING,
             by,
-            _("Screening %(reference)s found indicators that call for further assessment.")
-            % {"reference": screening.reference},
+            system_note(
+                "Screening %(reference)s found indicators that call for further assessment.",
+                reference=screening.reference,
+            ),
         )
     screening.person, screening.victim_case = person, case
     screening.save(update_fields=["person", "victim_case"])
@@ -191,16 +194,20 @@ def open_case_from_screening(
 
 
 def _move_to_presumed_victim(case: VictimCase, screening: Screening, by: User) -> None:
-    # Reasons carry the screening's reference, never personal details; they are written in the
-    # language of the person acting, as a reason they typed would be.
-    reference = {"reference": screening.reference}
+    # Reasons carry the screening's reference, never personal details; stored in English and
+    # shown in the reader's language (palermo.registry.system_notes).
+    reference = screening.reference
     case.move_to(
         Stage.SCREENING,
         by,
-        _("Screened with the ILO indicators in screening %(reference)s.") % reference,
+        system_note(
+            "Screened with the ILO indicators in screening %(reference)s.", reference=reference
+        ),
     )
     case.move_to(
         Stage.PRESUMED_VICTIM,
         by,
-        _("Screening %(reference)s found a presumed victim of trafficking.") % reference,
+        system_note(
+            "Screening %(reference)s found a presumed victim of trafficking.", reference=reference
+        ),
     )

@@ -214,3 +214,9 @@ class StageTransition(models.Model):
     def audit_ref(self) -> str:
         """What the audit trail stores instead of a copy of the (personal) free text."""
         return f"registry.stagetransition:{self.pk}"
+
+    def shown_reason(self) -> str:
+        """The reason in the reader's language when the system wrote it (never a stage code)."""
+        from palermo.registry.system_notes import shown
+
+        return shown(self.reason)
