@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "axes",  # login failures per (account, address) pair, kept in the database
+    "django_countries",  # country names in every language (palermo.core.countries)
     "palermo.accounts",
     "palermo.jurisdiction",
     "palermo.audit",
@@ -149,6 +150,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "palermo.navigation.navigation",
             ],
+            "builtins": ["palermo.core.templatetags.palermo_format"],
         },
     },
 ]
@@ -259,6 +261,10 @@ USE_I18N = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese")), ("pt", _("Portuguese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language (palermo/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["palermo.formats"]
+# Kosovo is accepted everywhere a country is asked (palermo.core.countries says why).
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 # Static files are served by WhiteNoise, with or without DEBUG: from the apps' folders while
 # developing, from `palermo collectstatic`'s compressed, fingerprinted copies in production.

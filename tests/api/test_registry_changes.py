@@ -283,7 +283,13 @@ def record_consent(program: Client, case: VictimCase, headers: dict[str, str], *
 
 def withdraw(program: Client, case: VictimCase, consent: Consent, headers: dict[str, str]) -> Any:
     args = [case.reference, consent.pk]
-    return program.post(reverse("api:consent_withdraw", args=args), headers=headers)
+    body = {"reason": "The person changed their mind."}
+    return program.post(
+        reverse("api:consent_withdraw", args=args),
+        body,
+        content_type="application/json",
+        headers=headers,
+    )
 
 
 def test_a_consent_is_recorded_and_audited(

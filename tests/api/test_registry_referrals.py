@@ -35,7 +35,14 @@ def refer(program: Client, case: VictimCase, headers: dict[str, str], **body: An
 
 
 def answer(program: Client, referral: Referral, verb: str, headers: dict[str, str]) -> Any:
-    return program.post(reverse(f"api:referral_{verb}", args=[referral.pk]), headers=headers)
+    # Declining says why (the receiving agency's reason, kept encrypted for the sender).
+    body = {"reason": "No place free this week."} if verb == "decline" else {}
+    return program.post(
+        reverse(f"api:referral_{verb}", args=[referral.pk]),
+        body,
+        content_type="application/json",
+        headers=headers,
+    )
 
 
 def end(program: Client, referral: Referral, headers: dict[str, str]) -> Any:

@@ -88,7 +88,7 @@ def test_accept_and_decline_at_once_through_the_api_answer_once(
         accept = reverse("api:referral_accept", args=[referral.pk])
         decline = reverse("api:referral_decline", args=[referral.pk])
 
-        responses = at_once(api_post(one, accept), api_post(other, decline))
+        responses = at_once(api_post(one, accept), api_post(other, decline, reason="Full."))
 
         assert statuses(responses) == [200, 409], [r.content for r in responses]
         won = next(r for r in responses if r.status_code == 200).json()["status"]
@@ -109,7 +109,7 @@ def test_accept_and_decline_at_once_on_the_pages_answer_once(
         accept = reverse("registry:referral_accept", args=[referral.pk])
         decline = reverse("registry:referral_decline", args=[referral.pk])
 
-        responses = at_once(page_post(one, accept), page_post(other, decline))
+        responses = at_once(page_post(one, accept), page_post(other, decline, reason="Full."))
 
         assert statuses(responses) == [302, 409]
         lost = next(r for r in responses if r.status_code == 409)

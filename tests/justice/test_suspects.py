@@ -89,7 +89,7 @@ def test_a_suspect_needs_a_name_and_a_valid_country(cast: Cast, client: Client) 
     assert response.status_code == 200
     page = response.content.decode()
     assert "Give at least a given name or a family name." in page
-    assert "Enter a two-letter country code" in page
+    assert "is not a country: choose one from the list" in page
     assert not Suspect.objects.exists()
 
 

@@ -122,7 +122,11 @@ def test_consent_is_withdrawn_by_the_owning_agency(
     client.force_login(request.getfixturevalue(who))
 
     response = client.post(
-        reverse("registry:consent_withdraw", args=[consented_case.reference, consent.pk])
+        reverse("registry:consent_withdraw", args=[consented_case.reference, consent.pk]),
+        {
+            f"withdraw-{consent.pk}-reason": "Changed their mind",
+            f"withdraw-{consent.pk}-confirm": "on",
+        },
     )
 
     assert response.status_code == status

@@ -111,10 +111,13 @@ def test_declining_keeps_the_case_closed_to_the_receiving_agency(
 ) -> None:
     client.force_login(receiver)
 
-    response = client.post(reverse("registry:referral_decline", args=[referral.pk]))
+    response = client.post(
+        reverse("registry:referral_decline", args=[referral.pk]), {"reason": "No bed free."}
+    )
 
     assert response.status_code == 302
     assert Referral.objects.get().status == ReferralStatus.DECLINED
+    assert Referral.objects.get().decline_reason == "No bed free."
     case_url = reverse("registry:case_detail", args=[referral.case.reference])
     assert client.get(case_url).status_code == 404
 

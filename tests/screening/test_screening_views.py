@@ -190,11 +190,13 @@ def test_the_result_names_the_present_dimensions_and_their_indicators(
     assert reverse("screening:open_case", args=[screening.reference]) in page
 
 
-def test_a_finished_screening_offers_no_case_unless_presumed_victim(
+def test_a_screening_that_indicates_nothing_offers_no_case(
     screener: Any, screening: Screening
 ) -> None:
-    record_answers(screening, EXPLOITATION, screener)
+    """A presumed victim and a "further assessment" both lead to a case (issue 13); nothing
+    indicated leads to none."""
     finish_screening(screening, screener)
+    assert screening.outcome == "not_indicated"
 
     response = logged_in(screener).get(reverse("screening:detail", args=[screening.reference]))
 

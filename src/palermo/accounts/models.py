@@ -20,6 +20,11 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices)
     is_committee_member = models.BooleanField(_("committee member"), default=False)
+    # The competent authority for formal identification, as the jurisdiction's pack says: never
+    # an NGO, the hotline or the health service (they refer; the authority decides).
+    identifies_victims = models.BooleanField(
+        _("competent authority for identification"), default=False
+    )
 
     class Meta:
         verbose_name = _("agency")

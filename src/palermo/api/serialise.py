@@ -50,6 +50,9 @@ def referral_detail(referral: Referral) -> dict[str, Any]:
         "from_agency": referral.from_agency.code,
         "to_agency": referral.to_agency.code,
         "service": referral.service,
+        "urgency": referral.urgency,
+        # What the receiving agency decides on (no identifying detail).
+        "facts": referral.facts_for_deciding(),
         "status": referral.status,
         "sent_at": referral.sent_at.isoformat(),
         "answered_at": when(referral.answered_at),

@@ -12,6 +12,7 @@ from palermo.core.demo import (
 )
 from palermo.registry.models import Consent, Exploitation, Referral, Service, Stage, VictimCase
 from palermo.registry.models.referral import ServiceKind
+from palermo.registry.system_notes import system_note
 from palermo.registry.vocabulary import ExploitationForm, LabourSector, MeansOfControl
 
 OWNERS = ["caseworker", "ngo"]
@@ -48,7 +49,9 @@ def _walk_the_path(world: DemoWorld, case: VictimCase, owner: User, stop_after: 
                 "competent_authority": judiciary_police,
                 "decision": "Identified as a victim.",
             }
-        case.move_to(stage, owner, f"Demo: moved to {stage}.", **details)
+        case.move_to(
+            stage, owner, system_note("Demo: moved to “%(stage)s”.", stage=stage), **details
+        )
 
 
 def _describe_exploitation(world: DemoWorld, case: VictimCase) -> None:

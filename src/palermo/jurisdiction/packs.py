@@ -31,6 +31,10 @@ def read_pack(name_or_path: str) -> dict[str, Any]:
     return dict(raw)
 
 
+# Kinds of agency that find and help victims but never decide who is one.
+NEVER_IDENTIFIES = frozenset({AgencyKind.NGO, AgencyKind.HOTLINE, AgencyKind.HEALTH})
+
+
 def _check_pack(raw: Any, origin: str) -> None:
     if not isinstance(raw, dict):
         raise PackError(f"{origin}: a pack is a mapping with code, name, provisions, agencies")
@@ -40,6 +44,11 @@ def _check_pack(raw: Any, origin: str) -> None:
     for number, agency in enumerate(raw["agencies"], start=1):
         if agency.get("kind") not in AgencyKind.values:
             raise PackError(f"{origin}: agency {number} has unknown kind {agency.get('kind')!r}")
+        if agency.get("identifies_victims") and agency["kind"] in NEVER_IDENTIFIES:
+            raise PackError(
+                f"{origin}: agency {number} ({agency['kind']}) cannot be a competent authority"
+                " for identification: it refers, the authority decides"
+            )
     _check_population((raw.get("statistics") or {}).get("population"), origin)
 
 
@@ -95,6 +104,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
                 "name": agency["name"],
                 "kind": agency["kind"],
                 "is_committee_member": agency.get("committee_member", False),
+                "identifies_victims": agency.get("identifies_victims", False),
             },
         )
     if activate:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import AgencyKind
 from palermo.core import limits
+from palermo.core.countries import CountryField
 from palermo.core.dates import SaneDateField, SaneDateTimeField
 from palermo.jurisdiction.models import Jurisdiction, LegalProvision
 from palermo.justice.models import (
@@ -206,14 +207,7 @@ class SuspectForm(forms.Form):
     given_name = forms.CharField(label=_("Given name"), max_length=200, required=False)
     family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    nationality = forms.RegexField(
-        label=_("Nationality"),
-        regex=r"^[A-Za-z]{2}$",
-        required=False,
-        max_length=2,
-        help_text=_("Two-letter country code (ISO 3166-1), for example PH."),
-        error_messages={"invalid": _("Enter a two-letter country code, for example PH.")},
-    )
+    nationality = CountryField(label=_("Nationality"), required=False)
     role = forms.ChoiceField(
         label=_("Role"), required=False, choices=[("", _("not known")), *SuspectRole.choices]
     )
@@ -227,7 +221,6 @@ class SuspectForm(forms.Form):
         data = super().clean() or {}
         if not (data.get("given_name", "").strip() or data.get("family_name", "").strip()):
             raise forms.ValidationError(_("Give at least a given name or a family name."))
-        data["nationality"] = data.get("nationality", "").upper()
         return data
 
     def record_on(self, case: CriminalCase, by: User) -> Suspect:

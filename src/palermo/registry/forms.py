@@ -3,7 +3,6 @@
 import datetime
 from typing import Any
 
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import Agency, User
 from palermo.audit.log import record_event
 from palermo.core import limits
+from palermo.core.countries import CountryField, CountryListField
 from palermo.core.dates import SaneDateField
 from palermo.registry.models import (
     Consent,
@@ -26,20 +26,9 @@ from palermo.registry.models import (
 )
 from palermo.registry.models.document import EXTENSIONS, DocumentType
 from palermo.registry.models.exploitation import CODE_LISTS
-from palermo.registry.models.referral import ServiceKind
+from palermo.registry.models.referral import ServiceKind, Urgency
 from palermo.registry.uploads import UnsafeUpload, checked_content
 from palermo.registry.vocabulary import ExploitationForm
-
-# ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
-COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {
-    "AQ",
-    "BV",
-    "GS",
-    "HM",
-    "PN",
-    "TF",
-    "UM",
-}
 
 # What a file must start with to be what it claims (the extension alone proves nothing).
 SIGNATURES: dict[str, bytes] = {
@@ -150,7 +139,8 @@ def move_form_for(stage: str, user: User, data: Any = None, **kwargs: Any) -> Mo
         form = IdentifiedMoveForm(data, **kwargs)
         authority = form.fields["competent_authority"]
         assert isinstance(authority, forms.ModelChoiceField)
-        authority.queryset = agencies_for(user)
+        # Only the pack's competent authorities: never an NGO, the hotline or health.
+        authority.queryset = agencies_for(user).filter(identifies_victims=True)
         return form
     return MoveForm(data, **kwargs)
 
@@ -158,41 +148,6 @@ def move_form_for(stage: str, user: User, data: Any = None, **kwargs: Any) -> Mo
 def move_details(form: MoveForm) -> dict[str, Any]:
     """The model's keyword arguments for the stage details (everything but the reason)."""
     return {k: v for k, v in form.cleaned_data.items() if k != "reason" and v not in (None, "")}
-
-
-class CountryField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 2)
-        kwargs.setdefault("help_text", _("Two-letter ISO code, such as MO or VN."))
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> str:
-        code = str(super().clean(value)).strip().upper()
-        if code and code not in COUNTRY_CODES:
-            raise forms.ValidationError(
-                _("“%(code)s” is not an ISO 3166-1 alpha-2 country code."), params={"code": code}
-            )
-        return code
-
-
-class CountryListField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _("Two-letter ISO codes separated by commas."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        return ", ".join(value) if isinstance(value, list) else value
-
-    def clean(self, value: Any) -> list[str]:
-        text = str(super().clean(value))
-        codes = [part.strip().upper() for part in text.split(",") if part.strip()]
-        unknown = [code for code in codes if code not in COUNTRY_CODES]
-        if unknown:
-            raise forms.ValidationError(
-                _("Not ISO 3166-1 alpha-2 country codes: %(codes)s"),
-                params={"codes": ", ".join(unknown)},
-            )
-        return codes
 
 
 class ExploitationDetailsForm(forms.ModelForm[Exploitation]):
@@ -313,6 +268,9 @@ class ConsentForm(forms.ModelForm[Consent]):
 class ReferralForm(forms.Form):
     to_agency = forms.ModelChoiceField(label=_("Refer to"), queryset=Agency.objects.none())
     service = forms.ChoiceField(label=_("For the service"), choices=ServiceKind.choices)
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=Urgency.choices, initial=Urgency.ROUTINE, required=False
+    )
     note = forms.CharField(
         label=_("Note to the receiving agency"),
         required=False,
@@ -330,7 +288,14 @@ class ReferralForm(forms.Form):
     def send_for(self, case: VictimCase, by: User) -> Referral:
         """Send the validated referral; the model refuses a case without consent."""
         data = self.cleaned_data
-        return Referral.send(case, data["to_agency"], data["service"], by, note=data["note"])
+        return Referral.send(
+            case,
+            data["to_agency"],
+            data["service"],
+            by,
+            note=data["note"],
+            urgency=data["urgency"] or Urgency.ROUTINE,
+        )
 
 
 class DocumentForm(forms.Form):

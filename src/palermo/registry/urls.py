@@ -9,6 +9,7 @@ from palermo.registry.views import (
     documents,
     exploitation,
     identity,
+    person,
     referrals,
     search,
     services,
@@ -42,6 +43,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         exploitation.exploitation_edit,
         name="exploitation_edit",
     ),
+    path("<str:reference>/person/", person.correct_person_details, name="person_correct"),
+    path("<str:reference>/child/", person.child_protection_edit, name="child_protection_edit"),
     path("<str:reference>/services/", services.add_service, name="service_add"),
     path("<str:reference>/consent/", consent.record_consent, name="consent_record"),
     path(

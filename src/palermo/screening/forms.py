@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from palermo.accounts.models import Agency, User
 from palermo.api.idempotency import FORM_FIELD
 from palermo.core import limits
+from palermo.core.countries import CountryField
 from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.duplicates import PersonChoice
 from palermo.registry.models import VictimCase
@@ -27,21 +28,6 @@ ANSWER_CHOICES = [
     (ilo.Answer.NOT_OBSERVED.value, gettext_lazy("not observed")),
     (ilo.Answer.UNKNOWN.value, gettext_lazy("unknown")),
 ]
-
-# ISO 3166-1 alpha-2, officially assigned codes (iso-codes 4.x). Kept here until the registry
-# has a country vocabulary with names in every language.
-_ISO_COUNTRY_CODES_TEXT = """
-    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
-    EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
-    GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
-    KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
-    MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-    QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
-    TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
-    ZW
-"""
-ISO_COUNTRY_CODES = frozenset(_ISO_COUNTRY_CODES_TEXT.split())
 
 
 class NewScreeningForm(forms.Form):
@@ -71,7 +57,7 @@ def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict
     answers: dict[str, str] = {}
     valid = {value for value, _label in ANSWER_CHOICES}
     for key, value in data.items():
-        if key in NOT_ANSWERS:
+        if key in NOT_ANSWERS or key.startswith(NOTE_PREFIX):
             continue
         if key not in indicators.indicator_keys:
             raise ValidationError(_("“%(key)s” is not an indicator of this list.") % {"key": key})
@@ -81,9 +67,35 @@ def answers_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict
                 % {"value": value}
             )
         answers[key] = value
-    if not answers:
+    if not answers and not any(key.startswith(NOTE_PREFIX) for key in data):
         raise ValidationError(_("No answer was sent."))
     return answers
+
+
+# A note on an indicator is posted as ``note.<indicator key>``.
+NOTE_PREFIX = "note."
+NOTE_LENGTH = 1000
+
+
+def notes_from(data: Mapping[str, Any], indicators: ilo.IndicatorList) -> dict[str, str]:
+    """The posted notes on indicators, keyed by indicator (an empty note clears one)."""
+    notes: dict[str, str] = {}
+    for key, value in data.items():
+        if not key.startswith(NOTE_PREFIX):
+            continue
+        indicator = key.removeprefix(NOTE_PREFIX)
+        if indicator not in indicators.indicator_keys:
+            raise ValidationError(
+                _("“%(key)s” is not an indicator of this list.") % {"key": indicator}
+            )
+        note = str(value).strip()
+        if len(note) > NOTE_LENGTH:
+            raise ValidationError(
+                _("A note on an indicator holds at most %(limit)d characters.")
+                % {"limit": NOTE_LENGTH}
+            )
+        notes[indicator] = note
+    return notes
 
 
 def active_agencies_except(agency_id: int | None) -> QuerySet[Agency]:
@@ -115,14 +127,7 @@ class OpenCaseForm(forms.Form):
         max_value=120,
         help_text=gettext_lazy("When the year of birth is not known."),
     )
-    nationality = forms.CharField(
-        label=gettext_lazy("Nationality"),
-        required=False,
-        max_length=2,
-        help_text=gettext_lazy(
-            "Two-letter country code (ISO 3166-1 alpha-2), for example PH or VN."
-        ),
-    )
+    nationality = CountryField(label=gettext_lazy("Nationality"), required=False)
     consents = forms.BooleanField(
         label=gettext_lazy("The person consents to referral to services"), required=False
     )
@@ -158,15 +163,6 @@ class OpenCaseForm(forms.Form):
             user.agency_id
         )
         self.fields["birth_year"].max_value = timezone.localdate().year  # type: ignore[attr-defined]
-
-    def clean_nationality(self) -> str:
-        code = str(self.cleaned_data["nationality"]).strip().upper()
-        if code and code not in ISO_COUNTRY_CODES:
-            raise ValidationError(
-                _("“%(code)s” is not a country code: use two letters such as PH or VN.")
-                % {"code": code}
-            )
-        return code
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.core import limits
-from palermo.privacy.fields import EncryptedTextField
+from palermo.privacy.fields import EncryptedJSONField, EncryptedTextField
 from palermo.references import new_reference
 
 
@@ -48,6 +48,12 @@ class Screening(models.Model):
         _("status"), max_length=10, choices=ScreeningStatus.choices, default=ScreeningStatus.DRAFT
     )
     notes = EncryptedTextField(_("notes"), blank=True, max_length=limits.SUMMARY)
+    # What the screener saw behind an answer, per indicator: encrypted, as the notes are.
+    indicator_notes = EncryptedJSONField(_("notes on indicators"), default=dict, blank=True)
+    # A screening started again after "further assessment" points at the one it follows.
+    follows = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="followed_by"
+    )
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     victim_case = models.ForeignKey(

@@ -22,6 +22,7 @@ from palermo.registry.duplicates import (
     record_new_person_confirmation,
 )
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
+from palermo.registry.system_notes import system_note
 from palermo.screening import ilo
 from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
 
@@ -30,6 +31,10 @@ from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatu
 FINISHED = "finished"
 ALREADY_OPENED = "already_opened"
 NOT_PRESUMED_VICTIM = "not_presumed_victim"
+NOT_FURTHER_ASSESSMENT = "not_further_assessment"
+# The outcomes from which a case may be opened: a presumed victim, or indicators that call for
+# an assessment by an agency (the case then stays at "screening" until that agency decides).
+OPENS_A_CASE = frozenset({ScreeningOutcome.PRESUMED_VICTIM, ScreeningOutcome.FURTHER_ASSESSMENT})
 
 
 def agency_of(user: User) -> Agency:
@@ -48,20 +53,54 @@ def start_screening(by: User, list_code: str) -> Screening:
     return screening
 
 
-def record_answers(screening: Screening, answers: dict[str, str], by: User) -> None:
-    """Store checked answers. The audit names the indicators changed, never the answers given."""
+def record_answers(
+    screening: Screening, answers: dict[str, str], by: User, notes: dict[str, str] | None = None
+) -> None:
+    """Store checked answers and notes. The audit names the indicators changed, never the
+    answers given nor what a note says."""
+    notes = notes or {}
     with transaction.atomic():
         locked = Screening.objects.select_for_update().get(pk=screening.pk)
         # Checked under the lock, so answers can't slip in after a finish that raced them.
         check_answers_may_change(locked)
         changed = sorted(k for k, v in answers.items() if locked.answers.get(k) != v)
+        noted = sorted(k for k, v in notes.items() if locked.indicator_notes.get(k, "") != v)
         locked.answers = {**locked.answers, **answers}
-        locked.save(update_fields=["answers"])
-    screening.answers = locked.answers
-    if changed:
+        kept = {**locked.indicator_notes, **notes}
+        locked.indicator_notes = {key: note for key, note in kept.items() if note}
+        locked.save(update_fields=["answers", "indicator_notes"])
+    screening.answers, screening.indicator_notes = locked.answers, locked.indicator_notes
+    if changed or noted:
         record_event(
-            by, "answer", "screening", screening.reference, changes={"indicators": changed}
+            by,
+            "answer",
+            "screening",
+            screening.reference,
+            changes={"indicators": changed, **({"notes_on": noted} if noted else {})},
         )
+
+
+def screen_again(screening: Screening, by: User) -> Screening:
+    """After "further assessment": a new screening of the same list, starting from the answers
+    and notes given, that points at the first. The first keeps its result."""
+    if screening.outcome != ScreeningOutcome.FURTHER_ASSESSMENT:
+        raise ValidationError(
+            _("Only a screening that asks for further assessment is screened again."),
+            code=NOT_FURTHER_ASSESSMENT,
+        )
+    again = Screening.objects.create(
+        screener=by,
+        agency=agency_of(by),
+        indicator_list=screening.indicator_list,
+        answers=dict(screening.answers),
+        indicator_notes=dict(screening.indicator_notes),
+        person=screening.person,
+        follows=screening,
+    )
+    record_event(
+        by, "create", "screening", again.reference, changes={"follows": screening.reference}
+    )
+    return again
 
 
 def check_answers_may_change(screening: Screening) -> None:
@@ -89,17 +128,18 @@ def finish_screening(screening: Screening, by: User) -> ilo.Assessment:
 
 
 def check_case_may_be_opened(screening: Screening) -> None:
-    """Only a finished screening of a presumed victim opens a case, and only one case."""
+    """Only a finished screening of a presumed victim (or one asking for further assessment)
+    opens a case, and only one case."""
     if screening.victim_case_id is not None:
         raise ValidationError(
             _("A victim case was already opened from this screening."), code=ALREADY_OPENED
         )
-    if not (
-        screening.status == ScreeningStatus.COMPLETED
-        and screening.outcome == ScreeningOutcome.PRESUMED_VICTIM
-    ):
+    if not (screening.status == ScreeningStatus.COMPLETED and screening.outcome in OPENS_A_CASE):
         raise ValidationError(
-            _("Only a finished screening of a presumed victim opens a case."),
+            _(
+                "Only a finished screening of a presumed victim, or one that asks for further"
+                " assessment, opens a case."
+            ),
             code=NOT_PRESUMED_VICTIM,
         )
 
@@ -161,7 +201,17 @@ def _open_case(
             record_new_person_confirmation(by, person, choice.new_person_reason, set_aside or [])
     case = VictimCase.objects.create(person=person, owning_agency=agency, opened_by=by)
     record_event(by, "create", "victim_case", case.reference)
-    _move_to_presumed_victim(case, screening, by)
+    if screening.outcome == ScreeningOutcome.PRESUMED_VICTIM:
+        _move_to_presumed_victim(case, screening, by)
+    else:
+        case.move_to(
+            Stage.SCREENING,
+            by,
+            system_note(
+                "Screening %(reference)s found indicators that call for further assessment.",
+                reference=screening.reference,
+            ),
+        )
     screening.person, screening.victim_case = person, case
     screening.save(update_fields=["person", "victim_case"])
     record_event(
@@ -176,16 +226,20 @@ def _open_case(
 
 
 def _move_to_presumed_victim(case: VictimCase, screening: Screening, by: User) -> None:
-    # Reasons carry the screening's reference, never personal details; they are written in the
-    # language of the person acting, as a reason they typed would be.
-    reference = {"reference": screening.reference}
+    # Reasons carry the screening's reference, never personal details; stored in English and
+    # shown in the reader's language (palermo.registry.system_notes).
+    reference = screening.reference
     case.move_to(
         Stage.SCREENING,
         by,
-        _("Screened with the ILO indicators in screening %(reference)s.") % reference,
+        system_note(
+            "Screened with the ILO indicators in screening %(reference)s.", reference=reference
+        ),
     )
     case.move_to(
         Stage.PRESUMED_VICTIM,
         by,
-        _("Screening %(reference)s found a presumed victim of trafficking.") % reference,
+        system_note(
+            "Screening %(reference)s found a presumed victim of trafficking.", reference=reference
+        ),
     )

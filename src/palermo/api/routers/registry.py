@@ -15,6 +15,7 @@ from palermo.api.preconditions import tagged
 from palermo.api.routers import (
     registry_cases,
     registry_documents,
+    registry_person,
     registry_persons,
     registry_referrals,
 )
@@ -124,3 +125,4 @@ router.add_router("", registry_cases.router)
 router.add_router("", registry_referrals.router)
 router.add_router("", registry_documents.router)
 router.add_router("", registry_persons.router)
+router.add_router("", registry_person.router)

@@ -20,6 +20,7 @@ from palermo.api.security import caller
 from palermo.api.serialise import when
 from palermo.core import limits
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
+from palermo.registry.consent_forms import WithdrawConsentForm
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition
 
@@ -113,8 +114,6 @@ def record_exploitation(
 ) -> dict[str, Any]:
     case = victim_case_to_act_on(caller(request), reference)
     data = as_form_data(payload)
-    # The page's form reads the transit countries as one comma-separated text.
-    data["transit_countries"] = ", ".join(payload.transit_countries)
     with transaction.atomic():
         # The case's row is the lock: one change of its details at a time.
         check_if_match(request, case, lambda locked: exploitation_detail(Exploitation.of(locked)))
@@ -158,15 +157,28 @@ def record_consent(request: HttpRequest, reference: str, payload: ConsentIn) -> 
     return Status(201, consent_detail(form.save_for(case, caller(request))))
 
 
+class ConsentWithdrawIn(Schema):
+    reason: str = Field(
+        description="Why the person withdraws consent; kept encrypted", max_length=limits.NOTE
+    )
+
+
 @router.post("/victim-cases/{reference}/consents/{pk}/withdraw/", url_name="consent_withdraw")
-def withdraw_consent(request: HttpRequest, reference: str, pk: int) -> dict[str, Any]:
-    """From today on, no new referral can be sent on this consent (404 if already withdrawn)."""
+def withdraw_consent(
+    request: HttpRequest, reference: str, pk: int, payload: ConsentWithdrawIn
+) -> dict[str, Any]:
+    """From today on, no new referral can be sent on this consent, and the referrals sent on it
+    (sent or accepted) end; 404 if already withdrawn. The call is the confirmation."""
     case = victim_case_to_act_on(caller(request), reference)
     consent = case.consents.filter(pk=pk, withdrawn_on__isnull=True).first()
     if consent is None:
         raise Http404
-    consent.withdraw(caller(request))
-    return consent_detail(consent)
+    form = WithdrawConsentForm(
+        {"reason": payload.reason, "confirm": True}, consent=consent, prefix=None
+    )
+    check(form)
+    ended = form.withdraw(caller(request))
+    return consent_detail(consent) | {"referrals_ended": [referral.pk for referral in ended]}
 
 
 def consent_detail(consent: Consent) -> dict[str, Any]:

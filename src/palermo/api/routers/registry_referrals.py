@@ -62,14 +62,22 @@ def accept_referral(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _answer(request, pk, accept=True)
 
 
+class DeclineIn(Schema):
+    reason: str = Field(
+        description="Why the agency declines; kept encrypted, the sender reads it",
+        max_length=limits.NOTE,
+    )
+
+
 @router.post("/referrals/{pk}/decline/", url_name="referral_decline")
-def decline_referral(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _answer(request, pk, accept=False)
+def decline_referral(request: HttpRequest, pk: int, payload: DeclineIn) -> dict[str, Any]:
+    """Decline a referral to the caller's agency, saying why (422 without a reason)."""
+    return _answer(request, pk, accept=False, reason=payload.reason)
 
 
-def _answer(request: HttpRequest, pk: int, *, accept: bool) -> dict[str, Any]:
+def _answer(request: HttpRequest, pk: int, *, accept: bool, reason: str = "") -> dict[str, Any]:
     referral = referral_to_answer(caller(request), pk)
-    referral.answer(accept, caller(request))
+    referral.answer(accept, caller(request), reason=reason)
     return serialise.referral_detail(referral)
 
 

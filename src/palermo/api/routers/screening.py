@@ -25,16 +25,24 @@ from palermo.registry.duplicates import POSSIBLE_DUPLICATES, PossibleDuplicates
 from palermo.registry.models import VictimCase
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
-from palermo.screening.forms import NEW_PERSON, NewScreeningForm, OpenCaseForm, answers_from
+from palermo.screening.forms import (
+    NEW_PERSON,
+    NewScreeningForm,
+    OpenCaseForm,
+    answers_from,
+    notes_from,
+)
 from palermo.screening.models import Screening, ScreeningStatus
 from palermo.screening.services import (
     ALREADY_OPENED,
     FINISHED,
+    NOT_FURTHER_ASSESSMENT,
     NOT_PRESUMED_VICTIM,
     check_answers_may_change,
     check_case_may_be_opened,
     finish_screening,
     record_answers,
+    screen_again,
     start_screening,
 )
 from palermo.screening.views.common import screener
@@ -42,7 +50,7 @@ from palermo.screening.views.screenings import drafts_first
 
 router = Router(tags=["screenings"])
 
-STATE_REFUSALS = frozenset({FINISHED, ALREADY_OPENED, NOT_PRESUMED_VICTIM})
+STATE_REFUSALS = frozenset({FINISHED, ALREADY_OPENED, NOT_PRESUMED_VICTIM, NOT_FURTHER_ASSESSMENT})
 Detail = dict[str, Any]
 Problems = dict[str, list[dict[str, Any]]]
 
@@ -95,12 +103,14 @@ def answer(
         ..., examples=[{"exploitation.bad_living_conditions": "observed"}]
     ),
 ) -> Detail | Status[Problems]:
-    """Save some answers (`observed`, `not_observed` or `unknown`); the others stay as they are."""
+    """Save some answers (`observed`, `not_observed` or `unknown`); the others stay as they are.
+    A note on an indicator is sent as `"note.<indicator key>": "text"` (encrypted; empty clears)."""
     user = caller(request)
     found = screening_for(user, reference)
     try:
         check_answers_may_change(found)
-        record_answers(found, checked_answers(answers, found), user)
+        notes = notes_from(answers, ilo.indicator_list(found.indicator_list))
+        record_answers(found, checked_answers(answers, found), user, notes)
     except ValidationError as error:
         if getattr(error, "code", None) in STATE_REFUSALS:
             return conflict(error)
@@ -120,6 +130,22 @@ def checked_answers(sent: dict[str, str], screening: Screening) -> dict[str, str
     if problems:
         raise ValidationError(problems)
     return answers_from(sent, indicators)  # refuses an empty body
+
+
+@router.post(
+    "/screenings/{reference}/again/",
+    url_name="screening_again",
+    response={201: Detail, 409: Problems},
+)
+def again(request: HttpRequest, reference: str) -> Status[Detail] | Status[Problems]:
+    """After "further assessment": a new screening of the same list starting from the answers
+    and notes given, pointing at this one (409 for any other result)."""
+    user = screener(request)
+    found = screening_for(user, reference)
+    try:
+        return Status(201, screening_detail(screen_again(found, user)))
+    except ValidationError as error:
+        return conflict(error)
 
 
 @router.post(

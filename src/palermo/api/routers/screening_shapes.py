@@ -58,5 +58,7 @@ def screening_detail(screening: Screening) -> dict[str, Any]:
         **screening_summary(screening),
         "verification": ilo.indicator_list(screening.indicator_list).verification.value,
         "answers": screening.answers,
+        "indicator_notes": screening.indicator_notes,
+        "follows": screening.follows.reference if screening.follows else None,
         "result": result(screening) if completed else None,
     }

@@ -1,4 +1,6 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.child import ChildProtection
+from palermo.registry.models.correction import PersonCorrection
 from palermo.registry.models.document import Document
 from palermo.registry.models.exploitation import Exploitation
 from palermo.registry.models.identity import (
@@ -11,6 +13,7 @@ from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral,
 
 __all__ = [
     "BreakGlassGrant",
+    "ChildProtection",
     "Consent",
     "Document",
     "Exploitation",
@@ -18,6 +21,7 @@ __all__ = [
     "IdentityChangeKind",
     "NewPersonConfirmation",
     "Person",
+    "PersonCorrection",
     "PersonSearchKey",
     "Referral",
     "Service",

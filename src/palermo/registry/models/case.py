@@ -3,7 +3,7 @@
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -123,6 +123,13 @@ class VictimCase(models.Model):
     def can_move_to(self, stage: str) -> bool:
         return stage in NEXT_STAGES[self.stage]
 
+    def may_be_moved_by(self, user: "User") -> bool:
+        """The agency holding the case moves it on; an agency it was referred to serves the
+        person and reads the file, but the path through the stages is the holder's. (Which of
+        the holder's staff may act is the access helpers' rule: case workers on the pages, and
+        the screener who opens a case from a screening.)"""
+        return user.agency_id is not None and user.agency_id == self.owning_agency_id
+
     @transaction.atomic
     def move_to(self, stage: str, by: "User", reason: str, **details: Any) -> "StageTransition":
         """Move the case on, with who, when and why; refuse moves the mechanism doesn't allow.
@@ -130,6 +137,8 @@ class VictimCase(models.Model):
         The move is decided on the locked row: if the case left the stage the caller saw (someone
         moved it meanwhile), the move is refused with the stage it is at now, never made from
         a stage the caller did not choose it from."""
+        if not self.may_be_moved_by(by):
+            raise PermissionDenied(_("Only the agency that holds the case moves it on."))
         current = VictimCase.objects.select_for_update().values_list("stage", flat=True)
         VictimCase(stage=current.get(pk=self.pk)).check_still_at(self.stage)
         if not self.can_move_to(stage):
@@ -176,6 +185,12 @@ class VictimCase(models.Model):
             raise ValidationError(
                 _("Formal identification needs the competent authority and its decision.")
             )
+        if not authority.identifies_victims:
+            # The decision is the competent authority's; the holder of the case records it.
+            raise ValidationError(
+                _("%(agency)s is not a competent authority for identification.")
+                % {"agency": authority.name}
+            )
         self.competent_authority = authority
         self.identification_decision = decision
         self.identified_on = details.get("identified_on") or today
@@ -199,3 +214,9 @@ class StageTransition(models.Model):
     def audit_ref(self) -> str:
         """What the audit trail stores instead of a copy of the (personal) free text."""
         return f"registry.stagetransition:{self.pk}"
+
+    def shown_reason(self) -> str:
+        """The reason in the reader's language when the system wrote it (never a stage code)."""
+        from palermo.registry.system_notes import shown
+
+        return shown(self.reason)

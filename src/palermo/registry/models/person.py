@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from palermo.core import limits
+from palermo.core.countries import validate_country_code
 from palermo.privacy.blind_index import blind_index, normalise_document, normalise_name
 from palermo.privacy.fields import EncryptedJSONField, EncryptedTextField
 from palermo.references import new_reference
@@ -68,7 +69,11 @@ class Person(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
     nationality = models.CharField(
-        _("nationality"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2")
+        _("nationality"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO 3166-1 alpha-2"),
+        validators=[validate_country_code],
     )
     recorded_by_agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="recorded_persons"

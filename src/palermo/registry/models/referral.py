@@ -42,6 +42,9 @@ class Consent(models.Model):
     )
     covers_referral = models.BooleanField(_("covers referral to services"), default=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = EncryptedTextField(
+        _("why consent was withdrawn"), blank=True, max_length=limits.NOTE
+    )
 
     class Meta:
         verbose_name = _("consent")
@@ -53,17 +56,47 @@ class Consent(models.Model):
     def is_active(self) -> bool:
         return self.covers_referral and self.withdrawn_on is None
 
-    def withdraw(self, by: "User") -> None:
-        """From today on, no new referral can be sent on this consent."""
-        self.withdrawn_on = timezone.localdate()
-        self.save(update_fields=["withdrawn_on"])
-        record_event(
-            by,
-            "consent_withdrawn",
-            "victim_case",
-            self.case.reference,
-            changes={"consent": self.pk},
+    @property
+    def audit_ref(self) -> str:
+        return f"registry.consent:{self.pk}"
+
+    def referrals_it_covers(self) -> "ReferralQuerySet":
+        """The referrals sent on this consent that are still open (sent or accepted)."""
+        return Referral.objects.filter(
+            consent=self, status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED]
         )
+
+    def withdraw(self, by: "User", reason: str) -> list["Referral"]:
+        """From today on, no new referral can be sent on this consent, and every referral it
+        covered ends: the person no longer agrees to the receiving agencies holding the case.
+        Returns the referrals ended."""
+        if not reason.strip():
+            raise ValidationError({"reason": _("Say why the consent is withdrawn.")})
+        with transaction.atomic():
+            row = locked_row(self)
+            if row.withdrawn_on is not None:
+                raise Conflict(
+                    _("This consent was already withdrawn."),
+                    current={"withdrawn_on": row.withdrawn_on.isoformat()},
+                )
+            self.withdrawn_on, self.withdrawal_reason = timezone.localdate(), reason
+            self.save(update_fields=["withdrawn_on", "withdrawal_reason"])
+            ended = list(self.referrals_it_covers().select_for_update())
+            for referral in ended:
+                referral.status, referral.ended_at = ReferralStatus.ENDED, timezone.now()
+                referral.save(update_fields=["status", "ended_at"])
+            record_event(
+                by,
+                "consent_withdrawn",
+                "victim_case",
+                self.case.reference,
+                changes={
+                    "consent": self.pk,
+                    "referrals_ended": [referral.pk for referral in ended],
+                    "reason_of": self.audit_ref,
+                },
+            )
+        return ended
 
 
 class ReferralStatus(models.TextChoices):
@@ -71,6 +104,16 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
     ENDED = "ended", _("ended")
+
+
+class Urgency(models.TextChoices):
+    ROUTINE = "routine", _("routine")
+    URGENT = "urgent", _("urgent (within days)")
+    IMMEDIATE = "immediate", _("immediate (today)")
+
+
+# The age at which a person is an adult, for the facts a receiving agency sees.
+ADULT_AGE = 18
 
 
 class ReferralQuerySet(models.QuerySet["Referral"]):
@@ -101,6 +144,12 @@ class Referral(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     note = EncryptedTextField(_("note"), blank=True, max_length=limits.NOTE)
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.ROUTINE
+    )
+    decline_reason = EncryptedTextField(
+        _("why it was declined"), blank=True, max_length=limits.NOTE
+    )
 
     objects = ReferralQuerySet.as_manager()
 
@@ -115,7 +164,13 @@ class Referral(models.Model):
     @classmethod
     @transaction.atomic
     def send(
-        cls, case: "VictimCase", to_agency: "Agency", service: str, by: "User", note: str = ""
+        cls,
+        case: "VictimCase",
+        to_agency: "Agency",
+        service: str,
+        by: "User",
+        note: str = "",
+        urgency: str = "routine",
     ) -> "Referral":
         """No consent, no referral: the case must hold an active consent to be referred."""
         consent = Consent.objects.filter(
@@ -142,13 +197,32 @@ class Referral(models.Model):
             consent=consent,
             sent_by=by,
             note=note,
+            urgency=urgency,
         )
         record_event(by, "refer", "victim_case", str(case), changes={"to": to_agency.code})
         return referral
 
-    def answer(self, accept: bool, by: "User") -> None:
-        """Accept or decline, once: checked on the locked row, so of two answers sent at the
-        same moment one wins and the other is refused with the referral's status now."""
+    def facts_for_deciding(self) -> dict[str, str]:
+        """What the receiving agency sees before it accepts: no name, no detail that identifies
+        the person — the age group, sex, urgency and the service asked (translated labels)."""
+        from palermo.registry.vocabulary import Sex
+
+        person = self.case.person
+        age = person.age_on(self.sent_at.date())
+        if age is None:
+            age_group = _("age unknown")
+        else:
+            age_group = _("child (under 18)") if age < ADULT_AGE else _("adult")
+        return {
+            "age_group": str(age_group),
+            "sex": str(Sex(person.sex).label),
+            "urgency": str(Urgency(self.urgency).label),
+            "service": str(ServiceKind(self.service).label),
+        }
+
+    def answer(self, accept: bool, by: "User", reason: str = "") -> None:
+        """Accept or decline (with a reason), once: checked on the locked row, so of two answers
+        sent at the same moment one wins and the other is refused with the referral's status now."""
         if by.agency_id != self.to_agency_id:
             raise ValidationError(_("Only the receiving agency can answer a referral."))
         with transaction.atomic():
@@ -163,10 +237,20 @@ class Referral(models.Model):
                     % {"status": ReferralStatus(row.status).label},
                     current={"status": row.status},
                 )
+            if not accept and not reason.strip():
+                raise ValidationError({"reason": _("Say why the referral is declined.")})
             self.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
             self.answered_by, self.answered_at = by, timezone.now()
-            self.save(update_fields=["status", "answered_by", "answered_at"])
-            record_event(by, f"referral_{self.status}", "victim_case", str(self.case))
+            self.decline_reason = "" if accept else reason
+            self.save(update_fields=["status", "answered_by", "answered_at", "decline_reason"])
+            record_event(
+                by,
+                f"referral_{self.status}",
+                "victim_case",
+                str(self.case),
+                # The reason stays encrypted on the referral; the entry points at it.
+                changes=None if accept else {"reason_of": f"registry.referral:{self.pk}"},
+            )
 
     def end(self, by: "User") -> None:
         with transaction.atomic():

@@ -15,6 +15,7 @@ from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
 from palermo.justice.models import VictimLink
 from palermo.registry.access import victim_case_for
+from palermo.registry.consent_forms import WithdrawConsentForm
 from palermo.registry.forms import (
     ConsentForm,
     DocumentForm,
@@ -22,8 +23,10 @@ from palermo.registry.forms import (
     ServiceForm,
     move_form_for,
 )
-from palermo.registry.models import BreakGlassGrant, Exploitation, Stage, VictimCase
+from palermo.registry.models import BreakGlassGrant, Consent, Exploitation, Stage, VictimCase
 from palermo.registry.models.case import NEXT_STAGES
+from palermo.registry.models.child import child_protection_of, is_a_child
+from palermo.registry.models.correction import may_correct_person
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.views.common import user_of
 
@@ -61,15 +64,22 @@ def render_case_file(
         "person": case.person,
         "transitions": case.transitions.select_related("by", "by__agency"),
         "can_act": user.has_role(Role.CASE_WORKER),
+        "can_correct_person": may_correct_person(case, user),
+        "corrections": case.person.corrections.select_related("by", "by__agency"),
+        # Shown only when the person is a child (under 18 by their recorded age).
+        "is_a_child": is_a_child(case),
+        "child_protection": child_protection_of(case),
         "grant": grant,
         "move_forms": [
             (stage, Stage(stage).label, bound.get(f"move-{stage}") or move_form_for(stage, user))
             for stage in sorted(NEXT_STAGES[case.stage], key=STAGE_ORDER.index)
+            if case.may_be_moved_by(user)
         ],
         "move_error": move_error,
+        "case_moves_on": bool(NEXT_STAGES[case.stage]),
         "exploitation": exploitation_summary(case),
         "services": case.services.select_related("provider").order_by("-started_on", "-pk"),
-        "consents": case.consents.select_related("recorded_by").order_by("-given_on", "-pk"),
+        "consents": consents_with_withdrawal_forms(case, bound),
         "referrals": case.referrals.select_related("from_agency", "to_agency"),
         "links": VictimLink.objects.filter(victim_case=case).select_related("criminal_case"),
         "documents": case.documents.select_related("uploaded_by").defer("content"),
@@ -80,6 +90,20 @@ def render_case_file(
         "max_upload_bytes": settings.PALERMO_MAX_UPLOAD_BYTES,
     }
     return render(request, "registry/case_detail.html", context, status=status)
+
+
+def consents_with_withdrawal_forms(
+    case: VictimCase, bound: dict[str, forms.BaseForm]
+) -> list[Consent]:
+    """Each consent, with the referrals its withdrawal would end and the form that withdraws
+    it (the one just sent, with its errors, if any)."""
+    consents = list(case.consents.select_related("recorded_by").order_by("-given_on", "-pk"))
+    for consent in consents:
+        consent.covered = list(consent.referrals_it_covers().select_related("to_agency"))  # type: ignore[attr-defined]
+        consent.withdraw_form = bound.get(f"withdraw-{consent.pk}") or WithdrawConsentForm(  # type: ignore[attr-defined]
+            consent=consent
+        )
+    return consents
 
 
 def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:

@@ -39,7 +39,7 @@ def referral_list_page(request: HttpRequest, status: int = 200) -> HttpResponse:
 
 def referral_boxes(user: User) -> dict[str, QuerySet[Referral]]:
     """The agency's referrals: waiting for its answer, answered by it, and sent by it."""
-    visible = referrals_visible_to(user).select_related("case", "from_agency", "to_agency")
+    visible = referrals_visible_to(user).select_related("case__person", "from_agency", "to_agency")
     return {
         "waiting": visible.filter(to_agency=user.agency_id, status=ReferralStatus.SENT),
         "answered": visible.filter(to_agency=user.agency_id).exclude(status=ReferralStatus.SENT),
@@ -82,7 +82,7 @@ def _answer(request: HttpRequest, pk: int, *, accept: bool) -> HttpResponse:
     user = user_of(request)
     referral = referral_to_answer(user, pk)
     try:
-        referral.answer(accept, user)
+        referral.answer(accept, user, reason=request.POST.get("reason", ""))
     except Conflict as error:
         # Answered meanwhile (by a colleague, or this same answer sent twice): say what it is now.
         messages.error(request, message_of(error))

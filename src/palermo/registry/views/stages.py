@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,6 +18,8 @@ from palermo.registry.views.common import back_to_case, case_to_act_on, message_
 @require_http_methods(["POST"])
 def move_case(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_to_act_on(request, reference)
+    if not case.may_be_moved_by(user_of(request)):
+        raise PermissionDenied  # an agency the case was referred to reads it, never moves it
     try:
         # The form says which stage the user saw: a second click, or a colleague's move in
         # between, is refused rather than made from a stage the user did not choose it from.

@@ -34,6 +34,7 @@ def questions(screening: Screening) -> list[dict[str, Any]]:
                     "key": indicator.key,
                     "label": indicator.label.in_language(lang),
                     "answer": screening.answers.get(indicator.key, ilo.Answer.UNKNOWN.value),
+                    "note": screening.indicator_notes.get(indicator.key, ""),
                 }
                 for indicator in dimension.indicators
             ],
@@ -72,7 +73,10 @@ def result(screening: Screening) -> dict[str, Any]:
                 "dimension": finding.dimension.value,
                 "label": indicators.dimension(finding.dimension).label.in_language(lang),
                 "present": finding.present,
-                "observed": [indicator_detail(i) for i in finding.observed],
+                "observed": [
+                    indicator_detail(i) | {"note": screening.indicator_notes.get(i.key, "")}
+                    for i in finding.observed
+                ],
             }
             for finding in assessment.findings
         ],

@@ -14,13 +14,20 @@ from palermo.audit.log import record_read
 from palermo.htmx import is_htmx
 from palermo.screening import ilo
 from palermo.screening.access import screening_for, screenings_visible_to
-from palermo.screening.forms import ANSWER_CHOICES, NOT_ANSWERS, NewScreeningForm, answers_from
-from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.forms import (
+    ANSWER_CHOICES,
+    NOT_ANSWERS,
+    NewScreeningForm,
+    answers_from,
+    notes_from,
+)
+from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
 from palermo.screening.services import (
     FINISHED,
     check_answers_may_change,
     finish_screening,
     record_answers,
+    screen_again,
     start_screening,
 )
 from palermo.screening.views import display
@@ -81,7 +88,9 @@ def screening_answer(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     screening = screening_for(user, reference)
     try:
-        record_answers(screening, posted_answers(request, screening), user)
+        record_answers(
+            screening, posted_answers(request, screening), user, posted_notes(request, screening)
+        )
     except ValidationError as error:
         status = 409 if error_code(error) == FINISHED else 400
         return refuse(request, screening, error.messages[0], status)
@@ -99,7 +108,8 @@ def screening_finish(request: HttpRequest, reference: str) -> HttpResponse:
     screening = screening_for(user, reference)
     try:
         if set(request.POST) - NOT_ANSWERS:
-            record_answers(screening, posted_answers(request, screening), user)
+            answers = posted_answers(request, screening)
+            record_answers(screening, answers, user, posted_notes(request, screening))
         finish_screening(screening, user)
     except ValidationError as error:
         if error_code(error) != FINISHED:
@@ -115,6 +125,28 @@ def posted_answers(request: HttpRequest, screening: Screening) -> dict[str, str]
     # useful than naming a mistyped indicator of a form that can no longer change.
     check_answers_may_change(screening)
     return answers_from(request.POST, ilo.indicator_list(screening.indicator_list))
+
+
+def posted_notes(request: HttpRequest, screening: Screening) -> dict[str, str]:
+    return notes_from(request.POST, ilo.indicator_list(screening.indicator_list))
+
+
+@login_required
+@require_http_methods(["POST"])
+def screening_again(request: HttpRequest, reference: str) -> HttpResponse:
+    """ "Further assessment": screen the person again, starting from the answers given."""
+    user = screener(request)
+    screening = screening_for(user, reference)
+    try:
+        again = screen_again(screening, user)
+    except ValidationError as error:
+        return render_detail(request, screening, error=error.messages[0], status=409)
+    messages.success(
+        request,
+        _("A new screening starts from the answers of %(reference)s.")
+        % {"reference": screening.reference},
+    )
+    return redirect("screening:detail", again.reference)
 
 
 def error_code(error: ValidationError) -> str | None:
@@ -141,5 +173,7 @@ def render_detail(
         "dimensions": None if completed else display.questions(screening),
         "answer_choices": ANSWER_CHOICES,
         "case_url": case_url(screening.victim_case) if screening.victim_case else "",
+        "further_assessment": screening.outcome == ScreeningOutcome.FURTHER_ASSESSMENT,
+        "followed_by": screening.followed_by.order_by("started_at").first(),
     }
     return render(request, "screening/detail.html", context, status=status)

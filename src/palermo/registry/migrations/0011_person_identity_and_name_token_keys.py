@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0006_break_glass_review'),
+        ('registry', '0010_child_protection'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
