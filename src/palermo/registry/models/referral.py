@@ -108,6 +108,14 @@ class Referral(models.Model):
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
         ordering = ["-sent_at"]
+        # The referral page's lists, a page at a time: received by an agency (by status) and
+        # sent by it, newest first.
+        indexes = [
+            models.Index(
+                fields=["to_agency", "status", "-sent_at", "-id"], name="referral_received_order"
+            ),
+            models.Index(fields=["from_agency", "-sent_at", "-id"], name="referral_sent_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} → {self.to_agency} ({self.service})"
