@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, path
 from palermo.registry.views import (
     break_glass,
     break_glass_review,
+    case_export,
     case_file,
     cases,
     consent,
@@ -17,6 +18,7 @@ from palermo.registry.views import (
 app_name = "registry"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", cases.case_list, name="case_list"),
+    path("export/", case_export.export_cases, name="case_export"),
     path("search/", search.search, name="search"),
     path("emergency-access/", break_glass.break_glass, name="break_glass"),
     path("emergency-access/grants/", break_glass_review.grant_list, name="break_glass_grants"),
