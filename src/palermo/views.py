@@ -1,11 +1,13 @@
 """The dashboard: what needs this person's attention, by role."""
 
+import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
@@ -14,12 +16,14 @@ from palermo.justice.access import authorisations_visible_to, criminal_cases_vis
 from palermo.justice.models.authorisation import AuthorisationStatus
 from palermo.registry.access import (
     break_glass_grants_visible_to,
+    notifications_of,
     referrals_visible_to,
     victim_cases_visible_to,
 )
-from palermo.registry.models import VictimCase
+from palermo.registry.models import CarePlanTask, VictimCase
 from palermo.registry.models.case import Stage, reflection_warning_date
 from palermo.registry.models.referral import ReferralStatus
+from palermo.registry.reminders import send_reminders_for_agency
 from palermo.screening.access import screenings_visible_to
 
 EXPIRY_WARNING_DAYS = 7
@@ -40,7 +44,11 @@ class Few(list[Any]):
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
+    if user.has_role(Role.CASE_WORKER):
+        send_reminders_for_agency(user.agency_id)
     context = {
+        "notifications": Few(notifications_of(user).filter(read_at__isnull=True)),
+        "tasks_due": Few(tasks_due_for(user)),
         "victim_cases": Few(
             victim_cases_visible_to(user)
             .exclude(stage="closed")
@@ -78,6 +86,23 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_case_worker": user.has_role(Role.CASE_WORKER),
     }
     return render(request, "home.html", context)
+
+
+TASK_WARNING_DAYS = 7
+
+
+def tasks_due_for(user: User) -> QuerySet[CarePlanTask]:
+    """Open care plan tasks due within a week (or overdue): the user's own, and those of their
+    agency's cases that nobody in particular was given."""
+    if not user.has_role(Role.CASE_WORKER):
+        return CarePlanTask.objects.none()
+    soon = timezone.localdate() + datetime.timedelta(days=TASK_WARNING_DAYS)
+    mine = Q(assigned_to=user) | Q(assigned_to__isnull=True, case__owning_agency=user.agency_id)
+    return (
+        CarePlanTask.objects.filter(mine, done_at__isnull=True, due_on__lte=soon)
+        .select_related("case")
+        .order_by("due_on", "pk")
+    )
 
 
 def reflection_periods_ending(user: User) -> QuerySet[VictimCase]:

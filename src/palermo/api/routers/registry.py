@@ -12,7 +12,12 @@ from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import checked_query, chosen_by
 from palermo.api.preconditions import tagged
-from palermo.api.routers import registry_cases, registry_documents, registry_referrals
+from palermo.api.routers import (
+    registry_cases,
+    registry_casework,
+    registry_documents,
+    registry_referrals,
+)
 from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
 from palermo.api.security import caller
 from palermo.audit.log import record_read
@@ -113,3 +118,4 @@ def add_service(request: HttpRequest, reference: str, payload: ServiceIn) -> Sta
 router.add_router("", registry_cases.router)
 router.add_router("", registry_referrals.router)
 router.add_router("", registry_documents.router)
+router.add_router("", registry_casework.router)

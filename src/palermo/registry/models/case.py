@@ -148,6 +148,29 @@ class VictimCase(models.Model):
         self.last_activity_at = timezone.now()
         VictimCase.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
 
+    @transaction.atomic
+    def assign_to(self, worker: "User", by: "User") -> None:
+        """Give the case to a case worker of the owning agency; giving it to another is a
+        transfer. Both are audited (by user id) and the new worker is notified."""
+        from palermo.registry.models.casework import (
+            Notification,
+            NotificationKind,
+            check_works_for,
+        )
+
+        check_works_for(worker, self)
+        previous = VictimCase.objects.select_for_update().get(pk=self.pk).assigned_to_id
+        if previous == worker.pk:
+            raise ValidationError(_("The case is already assigned to this worker."))
+        self.assigned_to = worker
+        self.last_activity_at = timezone.now()
+        self.save(update_fields=["assigned_to", "last_activity_at"])
+        action = "transfer" if previous else "assign"
+        changes = {"assigned_to": [previous, worker.pk]}
+        record_event(by, action, "victim_case", self.reference, changes=changes)
+        if worker.pk != by.pk:
+            Notification.tell([worker], NotificationKind.CASE_ASSIGNED, self)
+
     def check_still_at(self, seen: str | None) -> None:
         """Refuse (409) a change decided on the case at a stage it has since left; `seen` is
         the stage the caller saw (the page's form and an API client send it), None if unknown."""

@@ -12,6 +12,7 @@ from palermo.audit.log import record_event
 from palermo.conflicts import Conflict, locked_row
 from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
+from palermo.registry.models.casework import Notification, NotificationKind, case_workers_of
 
 if TYPE_CHECKING:
     from palermo.accounts.models import Agency, User
@@ -152,6 +153,8 @@ class Referral(models.Model):
             note=note,
         )
         record_event(by, "refer", "victim_case", str(case), changes={"to": to_agency.code})
+        case.record_activity()
+        Notification.tell(case_workers_of(to_agency.pk), NotificationKind.REFERRAL_RECEIVED, case)
         return referral
 
     def answer(self, accept: bool, by: "User") -> None:
@@ -175,6 +178,7 @@ class Referral(models.Model):
             self.answered_by, self.answered_at = by, timezone.now()
             self.save(update_fields=["status", "answered_by", "answered_at"])
             record_event(by, f"referral_{self.status}", "victim_case", str(self.case))
+            self.case.record_activity()
 
     def end(self, by: "User") -> None:
         with transaction.atomic():

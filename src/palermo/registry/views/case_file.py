@@ -11,10 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
 from palermo.justice.models import VictimLink
 from palermo.registry.access import victim_case_for
+from palermo.registry.casework_forms import AssignForm, NoteForm, TaskForm
 from palermo.registry.forms import (
     ConsentForm,
     DocumentForm,
@@ -78,8 +80,25 @@ def render_case_file(
         "referral_form": bound.get("referral") or ReferralForm(user=user),
         "document_form": bound.get("document") or DocumentForm(),
         "max_upload_bytes": settings.PALERMO_MAX_UPLOAD_BYTES,
+        **casework_context(user, case, bound),
     }
     return render(request, "registry/case_detail.html", context, status=status)
+
+
+def casework_context(
+    user: User, case: VictimCase, bound: dict[str, forms.BaseForm]
+) -> dict[str, Any]:
+    """Assignment, notes and the care plan; the forms to change them are the owning agency's
+    case workers' (notes: anyone who may act on the case)."""
+    can_manage = user.has_role(Role.CASE_WORKER) and user.agency_id == case.owning_agency_id
+    return {
+        "can_manage": can_manage,
+        "notes": case.notes.select_related("written_by"),
+        "tasks": case.care_plan.select_related("assigned_to", "done_by"),
+        "assign_form": bound.get("assign") or (AssignForm(case=case) if can_manage else None),
+        "note_form": bound.get("note") or NoteForm(),
+        "task_form": bound.get("task") or (TaskForm(case=case) if can_manage else None),
+    }
 
 
 def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
