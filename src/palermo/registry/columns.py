@@ -3,6 +3,7 @@
 The list's query annotates the person's sex, year of birth, estimated age and nationality onto
 each case (`views.cases.with_columns`); nothing here reads a name."""
 
+import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -17,11 +18,20 @@ CHILD, ADULT, AGE_UNKNOWN = _("child"), _("adult"), _("age unknown")
 
 
 def age_group_of(case: Any) -> str:
-    """Child, adult or unknown, from the year of birth or else the estimated age."""
+    """Child, adult or unknown, from the year of birth or else the estimated age (the list's
+    annotations)."""
     birth_year = getattr(case, "person_birth_year", None)
     age = timezone.localdate().year - birth_year if birth_year else None
     if age is None:
         age = getattr(case, "person_estimated_age", None)
+    return age_group(age)
+
+
+def age_group_of_person(person: Any, day: datetime.date) -> str:
+    return age_group(person.age_on(day))
+
+
+def age_group(age: int | None) -> str:
     if age is None:
         return str(AGE_UNKNOWN)
     return str(CHILD if age < ADULT_AGE else ADULT)
