@@ -146,6 +146,33 @@ def test_who_may_write_a_note(
     assert response.status_code == status
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("note_write", {"note-text": "x"}),
+        ("case_assign", {"assign-worker": "OWNER"}),
+        ("task_plan", {"task-description": "x", "task-due_on": "2030-01-01"}),
+    ],
+)
+def test_a_screener_reads_the_case_they_opened_but_does_no_case_work(
+    client: Client,
+    welfare_case: VictimCase,
+    owner: Any,
+    make_user: Callable[..., Any],
+    name: str,
+    data: dict[str, Any],
+) -> None:
+    screener = make_user("screener", "welfare", "screener")
+    VictimCase.objects.filter(pk=welfare_case.pk).update(opened_by=screener)
+    data = {key: owner.pk if value == "OWNER" else value for key, value in data.items()}
+
+    response = post(client, screener, name, welfare_case, data)
+
+    assert response.status_code == 403
+    assert not CaseNote.objects.exists()
+    assert not CarePlanTask.objects.exists()
+
+
 def test_an_empty_note_is_refused_and_nothing_stored(
     client: Client, welfare_case: VictimCase, owner: Any
 ) -> None:
