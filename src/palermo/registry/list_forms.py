@@ -6,7 +6,7 @@ with the primary key as a tiebreak so a page never shows a case twice or skips o
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.models import User
@@ -77,5 +77,5 @@ class CaseListForm(CaseFilterForm):
         if flag == Flag.ASSIGNED_TO_ME:
             return cases.filter(assigned_to=self.user)
         if flag == Flag.UNASSIGNED:
-            return cases.filter(Q(assigned_to__isnull=True))
+            return cases.filter(assigned_to__isnull=True)
         return cases
