@@ -61,7 +61,11 @@ def wait_for_next_time_step() -> None:
 
 
 def answer_indicator(page: Any, key: str, value: str) -> None:
-    """Tick one answer on the screening form and wait until it says the answer is saved."""
+    """Tick one answer on the screening form and wait until it says the answer is saved (opening
+    the indicator's dimension first: one dimension is open at a time)."""
+    section = page.locator("details.dimension", has=page.locator(f'input[name="{key}"]'))
+    if section.count() and not section.evaluate("details => details.open"):
+        section.locator("summary").click()
     fieldset = page.locator("fieldset.indicator", has=page.locator(f'input[name="{key}"]'))
     fieldset.locator(f'input[value="{value}"]').check()
     fieldset.locator(".save-status", has_text="Saved").wait_for()

@@ -40,6 +40,7 @@ def test_a_service_is_recorded_in_place_and_errors_take_the_focus(
     page.evaluate("window.sameDocument = true")  # gone if the browser loads a new page
     services = page.locator("#services")
 
+    services.locator("summary", has_text="Services").click()  # the section starts folded
     services.get_by_text("Record a service").click()
     services.get_by_label("Service").select_option("legal_aid")
     services.get_by_label("Provider").select_option(str(agency("shelter-ngo").pk))

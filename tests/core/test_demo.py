@@ -1,14 +1,19 @@
 """The demo seeds a synthetic jurisdiction with every stage, referral and court outcome."""
 
+import datetime
 import io
+from collections.abc import Callable
+from typing import Any
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.verify import verify_chain
+from palermo.core.demo import backdate_transitions
 from palermo.justice.models import CourtDecision, JudicialAuthorisation
-from palermo.registry.models import Referral, Service, Stage, VictimCase
+from palermo.registry.models import Person, Referral, Service, Stage, VictimCase
 from palermo.screening.models import Screening
 
 
@@ -58,3 +63,21 @@ def test_the_demo_history_is_coherent_and_spans_years(db: None) -> None:
     assert any(service.ended_on for service in services), "shelter stays end"
     for service in services:
         assert service.ended_on is None or service.started_on <= service.ended_on
+
+
+def test_demo_cases_have_days_in_stage_from_their_backdated_history(
+    make_user: Callable[..., Any],
+) -> None:
+    user = make_user("demo-worker", "welfare", "case_worker")
+    case = VictimCase.objects.create(
+        person=Person.objects.create(recorded_by_agency=user.agency), owning_agency=user.agency
+    )
+    case.move_to(Stage.SCREENING, user, "interview")
+
+    backdate_transitions(case, timezone.localdate() - datetime.timedelta(days=60))
+    case.refresh_from_db()
+
+    moved = case.transitions.get().at
+    assert moved.date() == timezone.localdate() - datetime.timedelta(days=60 - 7)
+    assert case.stage_since == case.last_activity_at == moved
+    assert case.days_in_stage() in {52, 53}  # 53 days ago at 09:00 UTC

@@ -145,8 +145,11 @@ def synthetic_person(world: DemoWorld, agency: Agency) -> Person:
 def backdate_transitions(case: VictimCase, opened: datetime.date) -> None:
     """Spread a case's history over the days after it opened (the demo covers five years)."""
     moment = datetime.datetime.combine(opened, datetime.time(9), tzinfo=datetime.UTC)
-    VictimCase.objects.filter(pk=case.pk).update(opened_at=moment)
+    last = moment
     for step, transition in enumerate(case.transitions.order_by("pk"), start=1):
-        StageTransition.objects.filter(pk=transition.pk).update(
-            at=moment + datetime.timedelta(days=7 * step)
-        )
+        last = moment + datetime.timedelta(days=7 * step)
+        StageTransition.objects.filter(pk=transition.pk).update(at=last)
+    # The list's "days in stage" and "last activity" follow the backdated history.
+    VictimCase.objects.filter(pk=case.pk).update(
+        opened_at=moment, stage_since=last, last_activity_at=last
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
-from palermo.registry.models import BreakGlassGrant, Person, Referral, VictimCase
+from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
 
 
@@ -43,6 +43,22 @@ def victim_case_to_act_on(user: User, reference: str) -> VictimCase:
     if not user.has_role(Role.CASE_WORKER):
         raise PermissionDenied
     return case
+
+
+def victim_case_to_manage(user: User, reference: str) -> VictimCase:
+    """The case, if the user may see it (404 otherwise) and is a case worker of the agency that
+    owns it (403 otherwise): assignment and the care plan are the owning agency's. An agency
+    that accepted a referral, or someone under an emergency grant, reads the case but does not
+    run it."""
+    case = victim_case_to_act_on(user, reference)
+    if case.owning_agency_id != user.agency_id:
+        raise PermissionDenied
+    return case
+
+
+def notifications_of(user: User) -> QuerySet[Notification]:
+    """A person's own notifications; nobody else's, whatever their role."""
+    return Notification.objects.filter(recipient=user.pk).select_related("case")
 
 
 def persons_visible_to(user: User) -> QuerySet[Person]:

@@ -14,6 +14,7 @@ from palermo.api.lists import checked_query, chosen_by, paginated
 from palermo.api.preconditions import tagged
 from palermo.api.routers import (
     registry_cases,
+    registry_casework,
     registry_documents,
     registry_person,
     registry_persons,
@@ -126,3 +127,4 @@ router.add_router("", registry_referrals.router)
 router.add_router("", registry_documents.router)
 router.add_router("", registry_persons.router)
 router.add_router("", registry_person.router)
+router.add_router("", registry_casework.router)

@@ -34,12 +34,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     filters = CaseFilterForm(request.GET or None, years=years)
     cases = filters.filter(visible).prefetch_related("provisions").order_by("-reported_on", "pk")
     page = CappedPaginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filters": filters,
         "page": page,
-        "query": query.urlencode(),
         "may_open": user.has_role(Role.INVESTIGATOR) and user.agency_id is not None,
     }
     return render(request, "justice/case_list.html", context)

@@ -1,4 +1,10 @@
 from palermo.registry.models.case import Stage, StageTransition, VictimCase
+from palermo.registry.models.casework import (
+    CarePlanTask,
+    CaseNote,
+    Notification,
+    NotificationKind,
+)
 from palermo.registry.models.child import ChildProtection
 from palermo.registry.models.correction import PersonCorrection
 from palermo.registry.models.document import Document
@@ -13,6 +19,8 @@ from palermo.registry.models.referral import BreakGlassGrant, Consent, Referral,
 
 __all__ = [
     "BreakGlassGrant",
+    "CarePlanTask",
+    "CaseNote",
     "ChildProtection",
     "Consent",
     "Document",
@@ -20,6 +28,8 @@ __all__ = [
     "IdentityChange",
     "IdentityChangeKind",
     "NewPersonConfirmation",
+    "Notification",
+    "NotificationKind",
     "Person",
     "PersonCorrection",
     "PersonSearchKey",

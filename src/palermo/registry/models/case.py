@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 
 # Council of Europe states grant at least 30 days of recovery and reflection.
 DEFAULT_REFLECTION_DAYS = 30
+# A presumed victim's recovery and reflection period ends in a decision on identification; the
+# case worker is reminded two weeks ahead, and until the case moves on.
+REFLECTION_WARNING_DAYS = 14
+
+
+def reflection_warning_date() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=REFLECTION_WARNING_DAYS)
 
 
 class Stage(models.TextChoices):
@@ -76,6 +83,15 @@ class VictimCase(models.Model):
     opened_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="opened_cases", null=True
     )
+    # The worker in the owning agency who has the case in hand (see `assign_to`).
+    assigned_to = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="assigned_cases",
+        null=True,
+        blank=True,
+        verbose_name=_("assigned to"),
+    )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.REFERRED)
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     reflection_period_start = models.DateField(_("reflection period from"), null=True, blank=True)
@@ -93,6 +109,10 @@ class VictimCase(models.Model):
     )
     identified_on = models.DateField(_("identified on"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Kept on the row (not worked out from the transitions) so the list can sort by them
+    # along an index: when the case reached its stage, and when anything was last done on it.
+    stage_since = models.DateTimeField(_("in stage since"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
 
     class Meta:
         verbose_name = _("victim case")
@@ -105,10 +125,51 @@ class VictimCase(models.Model):
             models.Index(
                 fields=["owning_agency", "-opened_at", "-id"], name="victim_case_agency_order"
             ),
+            models.Index(fields=["-last_activity_at", "-id"], name="victim_case_activity_order"),
+            models.Index(fields=["stage_since", "id"], name="victim_case_in_stage_order"),
         ]
 
     def __str__(self) -> str:
         return self.reference
+
+    def days_in_stage(self) -> int:
+        return (timezone.now() - self.stage_since).days
+
+    def reflection_period_ends_soon(self) -> bool:
+        """A presumed victim whose reflection period ends within the warning days (or ended)
+        with no decision yet: the list flags it and the home page reminds the case worker."""
+        if self.stage != Stage.PRESUMED_VICTIM or self.reflection_period_end is None:
+            return False
+        return self.reflection_period_end <= reflection_warning_date()
+
+    def record_activity(self) -> None:
+        """Note that something was done on the case now (an UPDATE of one column, so a stale
+        copy of the case never overwrites anything else)."""
+        self.last_activity_at = timezone.now()
+        VictimCase.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
+
+    @transaction.atomic
+    def assign_to(self, worker: "User", by: "User") -> None:
+        """Give the case to a case worker of the owning agency; giving it to another is a
+        transfer. Both are audited (by user id) and the new worker is notified."""
+        from palermo.registry.models.casework import (
+            Notification,
+            NotificationKind,
+            check_works_for,
+        )
+
+        check_works_for(worker, self)
+        previous = VictimCase.objects.select_for_update().get(pk=self.pk).assigned_to_id
+        if previous == worker.pk:
+            raise ValidationError(_("The case is already assigned to this worker."))
+        self.assigned_to = worker
+        self.last_activity_at = timezone.now()
+        self.save(update_fields=["assigned_to", "last_activity_at"])
+        action = "transfer" if previous else "assign"
+        changes = {"assigned_to": [previous, worker.pk]}
+        record_event(by, action, "victim_case", self.reference, changes=changes)
+        if worker.pk != by.pk:
+            Notification.tell([worker], NotificationKind.CASE_ASSIGNED, self)
 
     def check_still_at(self, seen: str | None) -> None:
         """Refuse (409) a change decided on the case at a stage it has since left; `seen` is
@@ -153,7 +214,8 @@ class VictimCase(models.Model):
             case=self, from_stage=self.stage, to_stage=stage, by=by, reason=reason
         )
         self.stage = stage
-        self.save(update_fields=MOVE_FIELDS)
+        self.stage_since = self.last_activity_at = transition.at
+        self.save(update_fields=[*MOVE_FIELDS, "stage_since", "last_activity_at"])
         record_event(
             by,
             "transition",

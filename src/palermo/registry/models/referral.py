@@ -12,6 +12,7 @@ from palermo.audit.log import record_event
 from palermo.conflicts import Conflict, locked_row
 from palermo.core import limits
 from palermo.privacy.fields import EncryptedTextField
+from palermo.registry.models.casework import Notification, NotificationKind, case_workers_of
 
 if TYPE_CHECKING:
     from palermo.accounts.models import Agency, User
@@ -157,6 +158,14 @@ class Referral(models.Model):
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
         ordering = ["-sent_at"]
+        # The referral page's lists, a page at a time: received by an agency (by status) and
+        # sent by it, newest first.
+        indexes = [
+            models.Index(
+                fields=["to_agency", "status", "-sent_at", "-id"], name="referral_received_order"
+            ),
+            models.Index(fields=["from_agency", "-sent_at", "-id"], name="referral_sent_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} → {self.to_agency} ({self.service})"
@@ -200,6 +209,8 @@ class Referral(models.Model):
             urgency=urgency,
         )
         record_event(by, "refer", "victim_case", str(case), changes={"to": to_agency.code})
+        case.record_activity()
+        Notification.tell(case_workers_of(to_agency.pk), NotificationKind.REFERRAL_RECEIVED, case)
         return referral
 
     def facts_for_deciding(self) -> dict[str, str]:
@@ -251,6 +262,7 @@ class Referral(models.Model):
                 # The reason stays encrypted on the referral; the entry points at it.
                 changes=None if accept else {"reason_of": f"registry.referral:{self.pk}"},
             )
+            self.case.record_activity()
 
     def end(self, by: "User") -> None:
         with transaction.atomic():

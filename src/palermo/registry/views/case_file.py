@@ -11,10 +11,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
 from palermo.justice.models import VictimLink
 from palermo.registry.access import victim_case_for
+from palermo.registry.casework_forms import AssignForm, NoteForm, TaskForm
+from palermo.registry.columns import age_group_of_person
 from palermo.registry.consent_forms import WithdrawConsentForm
 from palermo.registry.forms import (
     ConsentForm,
@@ -28,6 +31,7 @@ from palermo.registry.models.case import NEXT_STAGES
 from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
 from palermo.registry.models.exploitation import CODE_LISTS
+from palermo.registry.models.referral import ReferralStatus
 from palermo.registry.views.common import user_of
 
 STAGE_ORDER = list(Stage.values)
@@ -88,6 +92,9 @@ def render_case_file(
         "referral_form": bound.get("referral") or ReferralForm(user=user),
         "document_form": bound.get("document") or DocumentForm(),
         "max_upload_bytes": settings.PALERMO_MAX_UPLOAD_BYTES,
+        **casework_context(user, case, bound),
+        "open_sections": open_sections(bound),
+        "summary": case_summary(case),
     }
     return render(request, "registry/case_detail.html", context, status=status)
 
@@ -104,6 +111,59 @@ def consents_with_withdrawal_forms(
             consent=consent
         )
     return consents
+
+
+def casework_context(
+    user: User, case: VictimCase, bound: dict[str, forms.BaseForm]
+) -> dict[str, Any]:
+    """Assignment, notes and the care plan; the forms to change them are the owning agency's
+    case workers' (notes: anyone who may act on the case)."""
+    can_manage = user.has_role(Role.CASE_WORKER) and user.agency_id == case.owning_agency_id
+    return {
+        "can_manage": can_manage,
+        "notes": case.notes.select_related("written_by"),
+        "tasks": case.care_plan.select_related("assigned_to", "done_by"),
+        "assign_form": bound.get("assign") or (AssignForm(case=case) if can_manage else None),
+        "note_form": bound.get("note") or NoteForm(),
+        "task_form": bound.get("task") or (TaskForm(case=case) if can_manage else None),
+    }
+
+
+# The sections a case file opens with: the work in hand. The others fold away under their
+# headings, and the summary at the top says what is in them.
+OPEN_SECTIONS = frozenset({"stages", "care-plan", "notes"})
+# A form sent with a mistake comes back in its section, open.
+SECTION_OF_FORM = {
+    "service": "services",
+    "consent": "consent",
+    "referral": "referrals",
+    "document": "documents",
+    "assign": "casework",
+    "note": "notes",
+    "task": "care-plan",
+}
+
+
+def open_sections(bound: dict[str, forms.BaseForm]) -> frozenset[str]:
+    sent = {SECTION_OF_FORM.get(name, "stages") for name in bound}
+    return OPEN_SECTIONS | sent
+
+
+def case_summary(case: VictimCase) -> dict[str, Any]:
+    """What the top of the case file says at a glance (counts, the next task, flags)."""
+    today = timezone.localdate()
+    open_tasks = case.care_plan.filter(done_at__isnull=True)
+    return {
+        "days_in_stage": case.days_in_stage(),
+        "age_group": age_group_of_person(case.person, today),
+        "open_tasks": open_tasks.count(),
+        "next_task": open_tasks.order_by("due_on", "pk").first(),
+        "active_referrals": case.referrals.filter(status=ReferralStatus.ACCEPTED).count(),
+        "has_consent": case.consents.filter(
+            covers_referral=True, withdrawn_on__isnull=True
+        ).exists(),
+        "reflection_ending": case.reflection_period_ends_soon(),
+    }
 
 
 def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from palermo.registry.models import VictimCase
@@ -38,4 +38,15 @@ def years_since(first: int) -> list[int]:
 
 
 def for_listing(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:
-    return cases.select_related("owning_agency").order_by("-opened_at", "-pk")
+    return with_columns(cases).order_by("-opened_at", "-pk")
+
+
+def with_columns(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:
+    """The person's non-identifying columns as annotations: a list never loads (nor decrypts)
+    a name to show a sex or an age."""
+    return cases.select_related("owning_agency", "assigned_to").annotate(
+        person_sex=F("person__sex"),
+        person_birth_year=F("person__birth_year"),
+        person_estimated_age=F("person__estimated_age"),
+        person_nationality=F("person__nationality"),
+    )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.conflicts import Conflict
+from palermo.paging import CappedPaginator
 from palermo.registry.access import (
     referral_for,
     referrals_visible_to,
@@ -31,9 +32,19 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     return referral_list_page(request)
 
 
+REFERRALS_PER_PAGE = 10
+
+
 def referral_list_page(request: HttpRequest, status: int = 200) -> HttpResponse:
+    """The three boxes, each paged on its own (`waiting_page`, `received_page`, `sent_page`), so
+    a busy agency's page stays a screen or two long."""
     boxes = referral_boxes(user_of(request))
-    context = {"waiting": boxes["waiting"], "received": boxes["answered"], "sent": boxes["sent"]}
+    context = {
+        name: CappedPaginator(boxes[box].order_by("-sent_at", "-pk"), REFERRALS_PER_PAGE).get_page(
+            request.GET.get(f"{name}_page")
+        )
+        for name, box in [("waiting", "waiting"), ("received", "answered"), ("sent", "sent")]
+    }
     return render(request, "registry/referral_list.html", context, status=status)
 
 

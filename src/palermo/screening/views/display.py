@@ -23,10 +23,12 @@ def list_summary(indicators: ilo.IndicatorList) -> dict[str, Any]:
 
 
 def questions(screening: Screening) -> list[dict[str, Any]]:
-    """Every indicator of the screening's list, grouped by dimension, with the answer so far."""
+    """Every indicator of the screening's list, grouped by dimension, with the answer so far and
+    how many of each dimension's indicators have an answer (the form's progress). The first
+    dimension with an indicator still unanswered is the one shown open."""
     lang = language()
     indicators = ilo.indicator_list(screening.indicator_list)
-    return [
+    dimensions: list[dict[str, Any]] = [
         {
             "label": dimension.label.in_language(lang),
             "indicators": [
@@ -35,12 +37,26 @@ def questions(screening: Screening) -> list[dict[str, Any]]:
                     "label": indicator.label.in_language(lang),
                     "answer": screening.answers.get(indicator.key, ilo.Answer.UNKNOWN.value),
                     "note": screening.indicator_notes.get(indicator.key, ""),
+                    "answered": indicator.key in screening.answers,
                 }
                 for indicator in dimension.indicators
             ],
         }
         for dimension in indicators.dimensions
     ]
+    for dimension in dimensions:
+        dimension["answered"] = sum(1 for i in dimension["indicators"] if i["answered"])
+        dimension["total"] = len(dimension["indicators"])
+    unfinished = [d for d in dimensions if d["answered"] < d["total"]]
+    if unfinished:
+        unfinished[0]["open"] = True
+    return dimensions
+
+
+def progress(dimensions: list[dict[str, Any]]) -> dict[str, int]:
+    answered = sum(d["answered"] for d in dimensions)
+    total = sum(d["total"] for d in dimensions)
+    return {"answered": answered, "total": total}
 
 
 def indicator_detail(indicator: ilo.Indicator) -> dict[str, Any]:

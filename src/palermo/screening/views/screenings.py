@@ -164,13 +164,15 @@ def render_detail(
 ) -> HttpResponse:
     indicators = ilo.indicator_list(screening.indicator_list)
     completed = screening.status == ScreeningStatus.COMPLETED
+    dimensions = None if completed else display.questions(screening)
     context = {
         "screening": screening,
         "indicator_list": display.list_summary(indicators),
         "error": error,
         "completed": completed,
         "result": display.result(screening) if completed else None,
-        "dimensions": None if completed else display.questions(screening),
+        "dimensions": dimensions,
+        "progress": display.progress(dimensions) if dimensions else None,
         "answer_choices": ANSWER_CHOICES,
         "case_url": case_url(screening.victim_case) if screening.victim_case else "",
         "further_assessment": screening.outcome == ScreeningOutcome.FURTHER_ASSESSMENT,

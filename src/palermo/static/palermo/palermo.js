@@ -111,3 +111,74 @@
   keyForms(document);
   document.body.addEventListener("htmx:load", function (event) { keyForms(event.detail.elt); });
 })();
+
+// The screening form's progress: an indicator counts as answered once one of its answers is
+// chosen; the total and each dimension's count follow as answers are given. "Next dimension"
+// opens the next section (it is a <details>) and closes this one.
+(function () {
+  "use strict";
+  function update(form) {
+    let answered = 0;
+    form.querySelectorAll("details.dimension").forEach(function (section) {
+      const done = section.querySelectorAll("fieldset.indicator[data-answered]").length;
+      answered += done;
+      const count = section.querySelector("[data-dimension-count]");
+      if (count) count.textContent = done + "/" + count.getAttribute("data-total");
+    });
+    const total = form.querySelector("[data-answered-count]");
+    if (total) total.textContent = String(answered);
+    const bar = form.querySelector("progress");
+    if (bar) bar.value = answered;
+  }
+  document.addEventListener("change", function (event) {
+    const form = event.target.closest("form[data-screening-progress]");
+    const fieldset = event.target.closest("fieldset.indicator");
+    if (!form || !fieldset) return;
+    fieldset.setAttribute("data-answered", "");
+    update(form);
+  });
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest("a[data-open-next]");
+    if (!link) return;
+    const next = document.querySelector(link.getAttribute("href"));
+    if (!next) return;
+    event.preventDefault();
+    link.closest("details").open = false;
+    next.open = true;
+    next.scrollIntoView();
+    const summary = next.querySelector("summary");
+    if (summary) summary.focus();
+  });
+})();
+
+// The case file's folded sections: a link to a section (#services) opens it, and a section
+// stays as the person left it, open or folded, when htmx swaps the file in after a change.
+(function () {
+  "use strict";
+  function openTarget() {
+    if (!location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const fold = target ? (target.querySelector("details.fold") || target.closest("details")) : null;
+    if (fold) fold.open = true;
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+  let openBefore = null;
+  document.body.addEventListener("htmx:beforeRequest", function () {
+    const file = document.getElementById("case-file");
+    if (!file) return;
+    openBefore = Array.from(file.querySelectorAll("section.case-section")).map(function (section) {
+      const fold = section.querySelector("details.fold");
+      return [section.id, fold ? fold.open : false];
+    });
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (!openBefore) return;
+    openBefore.forEach(function (pair) {
+      const section = document.getElementById(pair[0]);
+      const fold = section ? section.querySelector("details.fold") : null;
+      if (fold && pair[1]) fold.open = true;
+    });
+    openBefore = null;
+  });
+})();

@@ -1,0 +1,35 @@
+"""The one pager: links to the previous and next page that keep the address's other choices
+(filters, sort), for any number of lists on one page, each with its own page parameter."""
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context: dict[str, Any], param: str, number: int) -> str:
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def sort_url(context: dict[str, Any], column: str, current: str) -> str:
+    """The list sorted by `column`: descending first, ascending if it is already descending.
+    A new order starts again at page 1."""
+    query = context["request"].GET.copy()
+    query["sort"] = column if current == f"-{column}" else f"-{column}"
+    query.pop("page", None)
+    return "?" + query.urlencode()
+
+
+@register.filter
+def sort_state(current: str, column: str) -> str:
+    """The `aria-sort` value of a column's header."""
+    if current == f"-{column}":
+        return "descending"
+    if current == column:
+        return "ascending"
+    return "none"
