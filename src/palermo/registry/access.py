@@ -137,3 +137,32 @@ def _one_or_404[M: (VictimCase, Person)](queryset: QuerySet[M], reference: str) 
     if found is None:
         raise Http404
     return found
+
+
+def referral_to_answer(user: User, pk: int) -> Referral:
+    """The referral if the user's agency is on either side of it (404 otherwise) and the user
+    acts on cases (403 otherwise); the model then lets only the receiving agency answer."""
+    # The receiving agency cannot see the case before accepting: load the referral, not the case.
+    referral = referral_for(user, pk)
+    if not user.has_role(Role.CASE_WORKER):
+        raise PermissionDenied
+    return referral
+
+
+def referral_to_end(user: User, case: VictimCase, pk: int) -> Referral:
+    """A referral of the case (the user may act on it): only the sending or the receiving
+    agency ends a referral, so for anyone else it does not exist."""
+    referral = referrals_visible_to(user).filter(case=case, pk=pk).first()
+    if referral is None:
+        raise Http404
+    return referral
+
+
+def referral_boxes(user: User) -> dict[str, QuerySet[Referral]]:
+    """The agency's referrals: waiting for its answer, answered by it, and sent by it."""
+    visible = referrals_visible_to(user).select_related("case__person", "from_agency", "to_agency")
+    return {
+        "waiting": visible.filter(to_agency=user.agency_id, status=ReferralStatus.SENT),
+        "answered": visible.filter(to_agency=user.agency_id).exclude(status=ReferralStatus.SENT),
+        "sent": visible.filter(from_agency=user.agency_id),
+    }

@@ -1,11 +1,15 @@
-"""The access helper for screenings: a screener sees the screenings they made."""
+"""The access helpers for screenings: only a screener at an agency screens, and a screener sees
+the screenings they made (drafts first, as they wait for them)."""
 
-from django.db.models import QuerySet
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import Http404, HttpRequest
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
-from palermo.screening.models import Screening
+from palermo.accounts.roles import Role
+from palermo.screening.models import Screening, ScreeningStatus
 
 
 def screenings_visible_to(user: User) -> QuerySet[Screening]:
@@ -19,3 +23,21 @@ def screening_for(user: User, reference: str) -> Screening:
     if found is None:
         raise Http404
     return found
+
+
+def screener(request: HttpRequest) -> User:
+    """The logged-in user, if they are a screener at an agency; only they screen people."""
+    user = acting_user(request)
+    if not user.has_role(Role.SCREENER) or user.agency_id is None:
+        raise PermissionDenied
+    return user
+
+
+def drafts_first(screenings: QuerySet[Screening]) -> QuerySet[Screening]:
+    """Screenings still in progress first, as they wait for the screener; then the newest."""
+    in_progress_first = Case(
+        When(status=ScreeningStatus.DRAFT, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return screenings.order_by(in_progress_first, "-started_at")

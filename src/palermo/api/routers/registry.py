@@ -32,9 +32,9 @@ from palermo.registry.access import (
     victim_cases_visible_to,
 )
 from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
+from palermo.registry.listing import filter_cases, years_opened
 from palermo.registry.models import VictimCase
-from palermo.registry.views.filters import filter_cases, years_opened
-from palermo.registry.views.search import found_for, ranked_for_listing
+from palermo.registry.search import found_for, ranked_for_listing
 
 router = Router(tags=["victim cases"])
 

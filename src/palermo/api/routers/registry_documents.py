@@ -12,9 +12,9 @@ from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.audit.log import record_read
 from palermo.registry.access import victim_case_for, victim_case_to_act_on
+from palermo.registry.downloads import as_download
 from palermo.registry.forms import DocumentForm
 from palermo.registry.models import Document
-from palermo.registry.views.documents import as_download
 
 router = Router(tags=["victim cases"])
 

@@ -8,8 +8,8 @@ from ninja import Field, Schema
 
 from palermo.api.lists import paginated
 from palermo.core import limits
+from palermo.registry.listing import for_listing
 from palermo.registry.models import VictimCase
-from palermo.registry.views.filters import for_listing
 
 
 class PageIn(Schema):

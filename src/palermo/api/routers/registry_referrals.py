@@ -12,9 +12,13 @@ from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.core import limits
-from palermo.registry.access import victim_case_to_act_on
+from palermo.registry.access import (
+    referral_boxes,
+    referral_to_answer,
+    referral_to_end,
+    victim_case_to_act_on,
+)
 from palermo.registry.forms import ReferralForm
-from palermo.registry.views.referrals import referral_boxes, referral_to_answer, referral_to_end
 
 router = Router(tags=["victim cases"])
 

@@ -24,7 +24,7 @@ from palermo.core import limits
 from palermo.registry.duplicates import POSSIBLE_DUPLICATES, PossibleDuplicates
 from palermo.registry.models import VictimCase
 from palermo.screening import ilo
-from palermo.screening.access import screening_for, screenings_visible_to
+from palermo.screening.access import drafts_first, screener, screening_for, screenings_visible_to
 from palermo.screening.forms import (
     NEW_PERSON,
     NewScreeningForm,
@@ -45,8 +45,6 @@ from palermo.screening.services import (
     screen_again,
     start_screening,
 )
-from palermo.screening.views.common import screener
-from palermo.screening.views.screenings import drafts_first
 
 router = Router(tags=["screenings"])
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from palermo.api.serialise import when
 from palermo.screening import ilo
+from palermo.screening.display import indicator_detail, language, result
 from palermo.screening.models import Screening, ScreeningStatus
-from palermo.screening.views.display import indicator_detail, language, result
 
 
 def list_summary(indicators: ilo.IndicatorList) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from palermo.justice.forms import CaseFilterForm, CaseOpenForm
 from palermo.justice.models import CriminalCase
 from palermo.justice.views.common import back_to_case, refuse
 from palermo.paging import CappedPaginator
-from palermo.registry.views.filters import years_since
+from palermo.registry.listing import years_since
 
 CASES_PER_PAGE = 25
 

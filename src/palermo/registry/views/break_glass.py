@@ -8,17 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.roles import Role
 from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.forms import BreakGlassForm
 from palermo.registry.models import BreakGlassGrant, VictimCase
-from palermo.registry.views.common import message_of, user_of
+from palermo.registry.views.common import message_of
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def break_glass(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     if not user.has_role(Role.CASE_WORKER):
         raise PermissionDenied
     form = BreakGlassForm(request.POST or None)

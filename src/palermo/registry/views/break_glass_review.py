@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
 from palermo.core import limits
 from palermo.registry.access import break_glass_grant_to_act_on, break_glass_grants_visible_to
 from palermo.registry.forms import BreakGlassReviewForm
-from palermo.registry.views.common import message_of, user_of
+from palermo.registry.views.common import message_of
 
 # Unreviewed grants are few; the whole history is shown newest first, bounded.
 LIST_LIMIT = 100
@@ -37,7 +38,7 @@ def grant_list_page(
     bound: BreakGlassReviewForm | None = None,
     bound_pk: int | None = None,
 ) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     if not may_review_grants(user):
         raise PermissionDenied
     show_all = request.GET.get("show") == "all"
@@ -63,7 +64,7 @@ def grant_list_page(
 @login_required
 @require_http_methods(["POST"])
 def review_grant(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     grant = break_glass_grant_to_act_on(user, pk)
     form = BreakGlassReviewForm(request.POST)
     if form.is_valid():

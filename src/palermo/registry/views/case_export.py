@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.permissions import may_read
 from palermo.audit.log import record_event
 from palermo.registry.columns import EXPORT_HEADER, export_row
 from palermo.registry.list_forms import CaseListForm
 from palermo.registry.views.cases import listed_cases
-from palermo.registry.views.common import user_of
 from palermo_analytics.safe_output import write_csv, write_xlsx
 
 CONTENT_TYPES = {
@@ -35,7 +35,7 @@ EXPORT_LIMIT = 5000
 @login_required
 @require_http_methods(["GET"])
 def export_cases(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     if not may_read(user, "victim_case"):
         raise PermissionDenied
     wanted = request.GET.get("format", "csv")

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
@@ -32,7 +33,6 @@ from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
 from palermo.registry.models.exploitation import CODE_LISTS
 from palermo.registry.models.referral import ReferralStatus
-from palermo.registry.views.common import user_of
 
 STAGE_ORDER = list(Stage.values)
 
@@ -40,7 +40,7 @@ STAGE_ORDER = list(Stage.values)
 @login_required
 @require_http_methods(["GET"])
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = victim_case_for(user_of(request), reference)
+    case = victim_case_for(acting_user(request), reference)
     return render_case_file(request, case)
 
 
@@ -53,7 +53,7 @@ def render_case_file(
     move_error: str = "",
 ) -> HttpResponse:
     """The case file, with any form the user just sent (and its errors) in place of a blank one."""
-    user = user_of(request)
+    user = acting_user(request)
     grant = live_grant(user.pk, case)
     # A read under an emergency grant points at the grant (and its encrypted reason).
     record_read(

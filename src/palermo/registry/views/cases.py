@@ -7,25 +7,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.paging import CappedPaginator
 from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.list_forms import SORTS, CaseListForm
-from palermo.registry.models import VictimCase
-from palermo.registry.views.common import user_of
-from palermo.registry.views.filters import (
+from palermo.registry.listing import (
     CASES_PER_PAGE,
     filter_cases,
     with_columns,
     years_opened,
 )
+from palermo.registry.models import VictimCase
 
 
 @login_required
 @require_http_methods(["GET"])
 def case_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     form, cases = listed_cases(request, user)
     page = CappedPaginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     context = {

@@ -13,17 +13,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.registry.access import victim_case_to_manage
 from palermo.registry.casework_forms import AssignForm, NoteForm, TaskForm
 from palermo.registry.models import CarePlanTask, VictimCase
 from palermo.registry.views.case_file import render_case_file
-from palermo.registry.views.common import back_to_case, case_to_act_on, message_of, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on, message_of
 
 
 @login_required
 @require_http_methods(["POST"])
 def assign_case(request: HttpRequest, reference: str) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     case = victim_case_to_manage(user, reference)
     form = AssignForm(request.POST, case=case)
     if not saved(form, lambda: form.save_for(user)):
@@ -37,7 +38,7 @@ def assign_case(request: HttpRequest, reference: str) -> HttpResponse:
 def write_note(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_to_act_on(request, reference)
     form = NoteForm(request.POST)
-    if not saved(form, lambda: form.save_for(case, user_of(request))):
+    if not saved(form, lambda: form.save_for(case, acting_user(request))):
         return render_case_file(request, case, status=400, bound={"note": form})
     messages.success(request, _("The note is saved."))
     return back_to_case(case, "notes")
@@ -46,7 +47,7 @@ def write_note(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_task(request: HttpRequest, reference: str) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     case = victim_case_to_manage(user, reference)
     form = TaskForm(request.POST, case=case)
     if not saved(form, lambda: form.save_for(case, user)):
@@ -58,7 +59,7 @@ def plan_task(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def complete_task(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     case = victim_case_to_manage(user, reference)
     task = case_task(case, pk)
     try:

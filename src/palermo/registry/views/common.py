@@ -1,22 +1,16 @@
-"""What every registry view shares: who is asking, and loading a case they may act on."""
+"""What every registry view shares: loading the case the request may act on, the way back to it."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 
-from palermo.accounts.models import User
+from palermo.accounts.acting import acting_user
 from palermo.registry.access import victim_case_to_act_on
 from palermo.registry.models import VictimCase
 
 
-def user_of(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # every view is behind @login_required
-    return user
-
-
 def case_to_act_on(request: HttpRequest, reference: str) -> VictimCase:
-    return victim_case_to_act_on(user_of(request), reference)
+    return victim_case_to_act_on(acting_user(request), reference)
 
 
 def back_to_case(case: VictimCase, section: str = "") -> HttpResponseRedirect:

@@ -7,17 +7,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.registry.consent_forms import WithdrawConsentForm
 from palermo.registry.forms import ConsentForm
 from palermo.registry.views.case_file import render_case_file
-from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on
 
 
 @login_required
 @require_http_methods(["POST"])
 def record_consent(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_to_act_on(request, reference)
-    user = user_of(request)
+    user = acting_user(request)
     form = ConsentForm(request.POST)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"consent": form})
@@ -36,7 +37,7 @@ def withdraw_consent(request: HttpRequest, reference: str, pk: int) -> HttpRespo
     form = WithdrawConsentForm(request.POST, consent=consent)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={f"withdraw-{pk}": form})
-    ended = form.withdraw(user_of(request))
+    ended = form.withdraw(acting_user(request))
     messages.success(
         request,
         ngettext(

@@ -7,13 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.accounts.models import User
-from palermo.audit.log import record_read
+from palermo.accounts.acting import acting_user
 from palermo.registry.access import victim_case_for
+from palermo.registry.downloads import as_download
 from palermo.registry.forms import DocumentForm
-from palermo.registry.models import Document
 from palermo.registry.views.case_file import render_case_file
-from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on
 
 
 @login_required
@@ -23,7 +22,7 @@ def upload_document(request: HttpRequest, reference: str) -> HttpResponse:
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"document": form})
-    form.store_for(case, user_of(request))
+    form.store_for(case, acting_user(request))
     messages.success(request, _("The document is stored, encrypted."))
     return back_to_case(case, "documents")
 
@@ -31,19 +30,9 @@ def upload_document(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def download_document(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     case = victim_case_for(user, reference)
     document = case.documents.filter(pk=pk).first()
     if document is None:
         raise Http404
     return as_download(document, user)
-
-
-def as_download(document: Document, user: User) -> HttpResponse:
-    """The decrypted file under its generic name, the reading audited (the page and the API)."""
-    record_read(user, "document", f"{document.case.reference}/{document.pk}")
-    response = HttpResponse(document.read_content(), content_type=document.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name()}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.audit.log import record_read
 from palermo.registry.identity_forms import MergeForm, SplitForm
 from palermo.registry.merging import (
@@ -21,13 +22,12 @@ from palermo.registry.merging import (
     undo,
 )
 from palermo.registry.models import IdentityChangeKind
-from palermo.registry.views.common import user_of
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_identity(request: HttpRequest, reference: str) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     person = person_to_merge(user, reference)
     merge_form = MergeForm(request.POST if "merge" in request.POST else None, prefix="merge")
     split_form = SplitForm(
@@ -77,7 +77,7 @@ def person_identity(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def undo_identity_change(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     change = change_to_undo(user, pk)
     try:
         undo(user, change)

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.paging import CappedPaginator
 from palermo.registry.access import notifications_of
-from palermo.registry.views.common import user_of
 
 NOTIFICATIONS_PER_PAGE = 25
 
@@ -16,7 +16,7 @@ NOTIFICATIONS_PER_PAGE = 25
 @login_required
 @require_http_methods(["GET"])
 def notification_list(request: HttpRequest) -> HttpResponse:
-    mine = notifications_of(user_of(request)).order_by("-created_at", "-pk")
+    mine = notifications_of(acting_user(request)).order_by("-created_at", "-pk")
     page = CappedPaginator(mine, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "registry/notifications.html", {"page": page})
 
@@ -24,7 +24,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notification = notifications_of(user_of(request)).filter(pk=pk).first()
+    notification = notifications_of(acting_user(request)).filter(pk=pk).first()
     if notification is None:
         raise Http404
     notification.mark_read()
@@ -34,5 +34,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    notifications_of(user_of(request)).filter(read_at__isnull=True).update(read_at=timezone.now())
+    notifications_of(acting_user(request)).filter(read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
     return redirect("registry:notifications")

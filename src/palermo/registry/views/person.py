@@ -8,17 +8,18 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.audit.log import record_read
 from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
 from palermo.registry.person_forms import ChildProtectionForm, PersonDetailsForm
-from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def correct_person_details(request: HttpRequest, reference: str) -> HttpResponse:
-    user = user_of(request)
+    user = acting_user(request)
     case = case_to_act_on(request, reference)
     if not may_correct_person(case, user):
         raise PermissionDenied
@@ -39,7 +40,7 @@ def correct_person_details(request: HttpRequest, reference: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def child_protection_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """The guardian and the best-interests assessment: only for a child, by the owning agency."""
-    user = user_of(request)
+    user = acting_user(request)
     case = case_to_act_on(request, reference)
     if not may_correct_person(case, user):
         raise PermissionDenied

@@ -6,16 +6,17 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.registry.forms import ServiceForm
 from palermo.registry.views.case_file import render_case_file
-from palermo.registry.views.common import back_to_case, case_to_act_on, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on
 
 
 @login_required
 @require_http_methods(["POST"])
 def add_service(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_to_act_on(request, reference)
-    user = user_of(request)
+    user = acting_user(request)
     form = ServiceForm(request.POST, user=user)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={"service": form})

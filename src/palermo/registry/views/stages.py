@@ -7,18 +7,19 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.conflicts import Conflict
 from palermo.registry.forms import move_details, move_form_for
 from palermo.registry.models import Stage
 from palermo.registry.views.case_file import render_case_file
-from palermo.registry.views.common import back_to_case, case_to_act_on, message_of, user_of
+from palermo.registry.views.common import back_to_case, case_to_act_on, message_of
 
 
 @login_required
 @require_http_methods(["POST"])
 def move_case(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_to_act_on(request, reference)
-    if not case.may_be_moved_by(user_of(request)):
+    if not case.may_be_moved_by(acting_user(request)):
         raise PermissionDenied  # an agency the case was referred to reads it, never moves it
     try:
         # The form says which stage the user saw: a second click, or a colleague's move in
@@ -31,11 +32,11 @@ def move_case(request: HttpRequest, reference: str) -> HttpResponse:
         return render_case_file(
             request, case, status=400, move_error=_("Choose a stage from the list.")
         )
-    form = move_form_for(stage, user_of(request), request.POST)
+    form = move_form_for(stage, acting_user(request), request.POST)
     if not form.is_valid():
         return render_case_file(request, case, status=400, bound={f"move-{stage}": form})
     try:
-        case.move_to(stage, user_of(request), form.cleaned_data["reason"], **move_details(form))
+        case.move_to(stage, acting_user(request), form.cleaned_data["reason"], **move_details(form))
     except ValidationError as error:
         case.refresh_from_db()  # the refused move may have set details on the instance
         # Moved meanwhile by someone else: 409, and the file shows the stage it is at now.

@@ -10,18 +10,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.registry.duplicates import PossibleDuplicates
 from palermo.screening.access import screening_for
 from palermo.screening.forms import NEW_PERSON, OpenCaseForm
 from palermo.screening.models import Screening
 from palermo.screening.services import check_case_may_be_opened
-from palermo.screening.views.common import case_url, current_user
+from palermo.screening.views.common import case_url
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def screening_open_case(request: HttpRequest, reference: str) -> HttpResponse:
-    user = current_user(request)
+    user = acting_user(request)
     screening = screening_for(user, reference)
     try:
         check_case_may_be_opened(screening)

@@ -4,16 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from palermo.accounts.acting import acting_user
 from palermo.audit.log import record_read
 from palermo.htmx import is_htmx
-from palermo.screening import ilo
-from palermo.screening.access import screening_for, screenings_visible_to
+from palermo.screening import display, ilo
+from palermo.screening.access import drafts_first, screener, screening_for, screenings_visible_to
 from palermo.screening.forms import (
     ANSWER_CHOICES,
     NOT_ANSWERS,
@@ -30,8 +30,7 @@ from palermo.screening.services import (
     screen_again,
     start_screening,
 )
-from palermo.screening.views import display
-from palermo.screening.views.common import case_url, current_user, screener
+from palermo.screening.views.common import case_url
 
 PER_PAGE = 25
 
@@ -47,16 +46,6 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         {"screening": s, "list_label": labels.get(s.indicator_list, s.indicator_list)} for s in page
     ]
     return render(request, "screening/list.html", {"page": page, "rows": rows})
-
-
-def drafts_first(screenings: QuerySet[Screening]) -> QuerySet[Screening]:
-    """Screenings still in progress first, as they wait for the screener; then the newest."""
-    in_progress_first = Case(
-        When(status=ScreeningStatus.DRAFT, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    return screenings.order_by(in_progress_first, "-started_at")
 
 
 @login_required
@@ -75,7 +64,7 @@ def screening_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def screening_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    user = current_user(request)
+    user = acting_user(request)
     screening = screening_for(user, reference)
     record_read(user, "screening", screening.reference)
     return render_detail(request, screening)
@@ -85,7 +74,7 @@ def screening_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["POST"])
 def screening_answer(request: HttpRequest, reference: str) -> HttpResponse:
     """Save answers: one at a time from htmx (a small status fragment), or all without JS."""
-    user = current_user(request)
+    user = acting_user(request)
     screening = screening_for(user, reference)
     try:
         record_answers(
@@ -104,7 +93,7 @@ def screening_answer(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["POST"])
 def screening_finish(request: HttpRequest, reference: str) -> HttpResponse:
     """Save whatever the form holds, then score it; the result shows on the screening's page."""
-    user = current_user(request)
+    user = acting_user(request)
     screening = screening_for(user, reference)
     try:
         if set(request.POST) - NOT_ANSWERS:

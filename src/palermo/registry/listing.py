@@ -1,4 +1,5 @@
-"""The filters the case list and the search page share: stage, agency, year, form."""
+"""Which cases a list shows and in what order: the filters the case list, the search page, the
+export and the API share (stage, agency, year, form, flags), and the columns they read."""
 
 from typing import Any
 
