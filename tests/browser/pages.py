@@ -65,7 +65,7 @@ def answer_indicator(page: Any, key: str, value: str) -> None:
     the indicator's dimension first: one dimension is open at a time)."""
     section = page.locator("details.dimension", has=page.locator(f'input[name="{key}"]'))
     if section.count() and not section.evaluate("details => details.open"):
-        section.locator("summary").click()
+        section.locator(":scope > summary").click()
     fieldset = page.locator("fieldset.indicator", has=page.locator(f'input[name="{key}"]'))
     fieldset.locator(f'input[value="{value}"]').check()
     fieldset.locator(".save-status", has_text="Saved").wait_for()

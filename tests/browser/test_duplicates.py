@@ -68,6 +68,7 @@ def test_a_merge_is_undone_from_the_persons_page(
     page = open_page()
     log_in(page, live_server.url, "worker")
     page.goto(f"{live_server.url}/cases/{kept_case.reference}/")
+    page.locator("#person details.fold > summary").click()  # the section folds under its heading
     page.get_by_role("link", name="Merge or split this person's records").click()
 
     merge = page.locator("#merge-form")

@@ -8,6 +8,26 @@ from django import template
 register = template.Library()
 
 
+@register.inclusion_tag("pagination.html", takes_context=True)
+def pager(
+    context: dict[str, Any],
+    page: Any,
+    param: str = "page",
+    live: bool = False,
+    by_post: bool = False,
+) -> dict[str, Any]:
+    """`{% pager page %}`: the one pager of every list. `param` names the page parameter when a
+    page holds several lists; `live` boosts the links with htmx; `by_post` pages a name search by
+    posting its form again, so a name never reaches an address."""
+    return {
+        "request": context["request"],
+        "page": page,
+        "param": param,
+        "live": live,
+        "by_post": by_post,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context: dict[str, Any], param: str, number: int) -> str:
     query = context["request"].GET.copy()
