@@ -38,8 +38,8 @@ migrations: $(VENV)/.installed-dev
 
 pytest: pytest-sqlite pytest-postgres
 
-# The SQLite run measures coverage and fails below the floor (the figure when the floor was set,
-# rounded down): new code comes with its tests.
+# The SQLite run measures coverage and fails below the floor (96.1 % when it was set, less a point
+# for the runs that skip): new code comes with its tests.
 COVERAGE_FLOOR := 95
 pytest-sqlite: $(VENV)/.installed-dev
 	PALERMO_DATABASE_URL= $(BIN)/python -m pytest -n 2 --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
