@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from palermo.api.models import ApiToken, digest_of
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.registry.models import VictimCase
 
 
@@ -26,6 +27,7 @@ def test_a_token_reads_what_its_holder_may_read(
 
     assert response.status_code == 200
     assert response.json()["reference"] == case.reference
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.filter(action="read", object_ref=case.reference).get()
     assert read.actor == worker.username
 
