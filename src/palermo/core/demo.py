@@ -124,11 +124,18 @@ def random_day_in_last_years(world: DemoWorld) -> datetime.date:
 
 
 def synthetic_person(world: DemoWorld, agency: Agency) -> Person:
+    person = unsaved_synthetic_person(world, agency)
+    person.save()
+    return person
+
+
+def unsaved_synthetic_person(world: DemoWorld, agency: Agency) -> Person:
+    """A synthetic person, not yet saved (bulk seeding saves a batch at once)."""
     locale = world.rng.choice(LOCALES)
     fake = world.fake[locale]
     sex = world.rng.choice(["female", "female", "male", "other"] if locale != "pt_PT" else ["male"])
     birth_year = world.today.year - world.rng.randint(12, 55)
-    return Person.objects.create(
+    return Person(
         given_name=fake.first_name_female() if sex == "female" else fake.first_name_male(),
         family_name=fake.last_name(),
         aliases=[fake.first_name()] if world.rng.random() < 0.3 else [],

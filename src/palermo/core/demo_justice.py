@@ -18,27 +18,38 @@ from palermo.justice.models import (
 )
 from palermo.justice.models.court import Outcome
 from palermo.registry.models import VictimCase
+from palermo_analytics.progress import count_progress_bar
 
 
 def seed_criminal_cases(world: DemoWorld, victims: list[VictimCase]) -> None:
+    """One criminal case per victim case given, taken as far as `number % 5` steps go."""
     provision = LegalProvision.objects.filter(jurisdiction__is_active=True).first()
     assert provision is not None
-    for number, victim in enumerate(victims[::6]):
-        case = _open_case(world, victim, provision)
-        depth = number % 5
-        if depth >= 1:
-            _request_measure(world, case, grant=number % 2 == 0)
-        if depth >= 2:
-            case.send_to_prosecution(
-                world.agencies["prosecution"], world.users["investigator"], "Evidence complete."
-            )
-            _charge(world, case, provision)
-        if depth >= 3:
-            case.submit_to_court(
-                world.agencies["court"], world.users["prosecutor"], "Indictment filed."
-            )
-        if depth >= 4:
-            _decide(world, case, convicted=number % 3 != 0)
+    with count_progress_bar("criminal cases", "case") as show:
+        for number, victim in enumerate(victims):
+            _seed_criminal_case(world, victim, provision, number)
+            if number % 100 == 99 or number == len(victims) - 1:
+                show(number + 1, len(victims))
+
+
+def _seed_criminal_case(
+    world: DemoWorld, victim: VictimCase, provision: LegalProvision, number: int
+) -> None:
+    case = _open_case(world, victim, provision)
+    depth = number % 5
+    if depth >= 1:
+        _request_measure(world, case, grant=number % 2 == 0)
+    if depth >= 2:
+        case.send_to_prosecution(
+            world.agencies["prosecution"], world.users["investigator"], "Evidence complete."
+        )
+        _charge(world, case, provision)
+    if depth >= 3:
+        case.submit_to_court(
+            world.agencies["court"], world.users["prosecutor"], "Indictment filed."
+        )
+    if depth >= 4:
+        _decide(world, case, convicted=number % 3 != 0)
 
 
 def _open_case(world: DemoWorld, victim: VictimCase, provision: LegalProvision) -> CriminalCase:

@@ -78,16 +78,18 @@ class Person(models.Model):
 
     def refresh_search_keys(self) -> None:
         """Rewrite the blind indexes from the current (decrypted) values."""
+        self.search_keys.all().delete()
+        PersonSearchKey.objects.bulk_create(self.new_search_keys())
+
+    def new_search_keys(self) -> list["PersonSearchKey"]:
+        """The blind indexes of the current values, unsaved (bulk seeding saves many at once)."""
         wanted = {("name", blind_index("name", normalise_name(n))) for n in self._names() if n}
         wanted |= {
             ("document", blind_index("document", normalise_document(d["number"])))
             for d in self.document_numbers
             if d.get("number")
         }
-        self.search_keys.all().delete()
-        PersonSearchKey.objects.bulk_create(
-            PersonSearchKey(person=self, kind=kind, digest=digest) for kind, digest in wanted
-        )
+        return [PersonSearchKey(person=self, kind=kind, digest=digest) for kind, digest in wanted]
 
     def _names(self) -> list[str]:
         return [self.full_name(), *self.aliases]
