@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api import Call, admin, calls, environment, prepare  # noqa: E402
+from api import Call, admin, calls, environment, prepare
 
 
 def measure(call: Call, seeded: dict[str, str], repeat: int) -> tuple[float, float, int, int]:
@@ -29,6 +29,7 @@ def measure(call: Call, seeded: dict[str, str], repeat: int) -> tuple[float, flo
 
     client = Client(HTTP_AUTHORIZATION=f"Bearer {seeded[call.caller]}")
     queries: list[str] = []  # counted by a wrapper: each request resets Django's own query log
+    took: list[float] = []
 
     def once() -> int:
         if call.method == "GET":
@@ -37,13 +38,19 @@ def measure(call: Call, seeded: dict[str, str], repeat: int) -> tuple[float, flo
 
     def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
         queries.append(sql)
-        return execute(sql, params, many, context)
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            took.append((time.perf_counter() - started) * 1000)
 
     once()  # warm caches
     with connection.execute_wrapper(count):
         status = once()
     if os.environ.get("SHOW_QUERIES"):
-        print("\n".join("    " + query[:300] for query in queries))
+        print(
+            "\n".join(f"  {ms:6.1f} ms {sql[:300]}" for ms, sql in zip(took, queries, strict=True))
+        )
     walls, cpus = [], []
     for _ in range(repeat):
         wall, cpu = time.perf_counter(), time.process_time()
