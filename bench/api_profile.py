@@ -86,7 +86,7 @@ def main() -> None:
                 if call.name == options.profile:
                     profiler = cProfile.Profile()
                     profiler.runcall(measure, call, seeded, options.repeat)
-                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+                    pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(30)
         finally:
             from django.db import connections
 

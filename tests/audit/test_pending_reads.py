@@ -72,3 +72,12 @@ def test_postgresql_refuses_to_change_a_pending_read(db: None) -> None:
     record_read(None, "victim_case", "VC-1")  # type: ignore[arg-type]
     with pytest.raises(DatabaseError, match="never changed"), transaction.atomic():
         PendingRead.objects.update(object_ref="VC-9")
+
+
+def test_the_worker_folds_the_reads_on_its_heartbeat(transactional_db: None) -> None:
+    from palermo.core.management.commands.worker import _fold_reads
+
+    record_read(None, "victim_case", "VC-1")  # type: ignore[arg-type]
+    _fold_reads()
+    assert list(AuditEntry.objects.values_list("action", "object_ref")) == [("read", "VC-1")]
+    assert not PendingRead.objects.exists()
