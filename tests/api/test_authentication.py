@@ -153,3 +153,18 @@ def test_a_token_speaks_its_holders_language_unless_asked_for_another(
 
     assert default.json()["detail"][0]["msg"] == portuguese
     assert asked.json()["detail"][0]["msg"] == english
+
+
+def test_the_audit_trail_shows_a_read_made_a_moment_ago(
+    program: Client,
+    case: VictimCase,
+    worker: Any,
+    make_user: Callable[..., Any],
+    bearer: Callable[[Any], dict[str, str]],
+) -> None:
+    auditor = make_user("api-auditor", "secretariat", "auditor")
+    program.get(case_url(case), headers=bearer(worker))
+
+    trail = program.get(reverse("api:audit_trail"), headers=bearer(auditor)).json()["entries"]
+
+    assert [e["object_ref"] for e in trail if e["action"] == "read"] == [case.reference]
