@@ -4,6 +4,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from faker import Faker
@@ -107,12 +108,16 @@ def _agencies_by_kind() -> dict[str, Agency]:
 
 
 def _create_users(world: DemoWorld) -> dict[str, User]:
+    # One (deliberately slow) password hash for the shared, published demo password, not twelve.
+    hashed = make_password(DEMO_PASSWORD)
     users = {}
     for username, kind, roles in DEMO_USERS:
         user = User(
-            username=username, agency=world.agencies[kind], is_staff=Role.ADMINISTRATOR in roles
+            username=username,
+            agency=world.agencies[kind],
+            is_staff=Role.ADMINISTRATOR in roles,
+            password=hashed,
         )
-        user.set_password(DEMO_PASSWORD)
         user.save()
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in roles)
         users[username] = user
