@@ -86,7 +86,8 @@ def main() -> None:
                 if call.name == options.profile:
                     profiler = cProfile.Profile()
                     profiler.runcall(measure, call, seeded, options.repeat)
-                    pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(30)
+                    order = os.environ.get("PROFILE_SORT", "cumulative")
+                    pstats.Stats(profiler).sort_stats(order).print_stats(30)
         finally:
             from django.db import connections
 

@@ -2,8 +2,9 @@
 
 Counts live in a database table (`palermo.core.models.RateCount`), so they hold across every web
 process; each request is counted with one upsert (one round trip, atomic, no transaction of its
-own), and on PostgreSQL the table is UNLOGGED, so counting never waits for a disk flush. Login failures per (account, address) pair are django-axes'
-job (see settings); everything else goes through `limit`:
+own), and on PostgreSQL the table is UNLOGGED, so counting never waits for a disk flush. Login
+failures per (account, address) pair are django-axes' job (see settings); everything else goes
+through `limit`:
 
     from palermo.core.ratelimits import limit
 
