@@ -16,8 +16,10 @@ extra) and wrk (Debian: apt-get install wrk).
 """
 
 import argparse
+import base64
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -84,6 +86,7 @@ def environment(database: str, home: Path) -> dict[str, str]:
         "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'bench'}",
         "PALERMO_DATA_KEYS": new_keyring_json(),
         "PALERMO_HOME": str(home),
+        "PALERMO_AUDIT_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
     }
 
 

@@ -207,9 +207,10 @@ AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail alrea
 AXES_VERBOSE = False
 
 # Two caches: the default one is each process's own memory (short-lived look-ups such as the
-# jurisdiction's time zone, free on every request); the rate limits' counts are shared by every
-# web process and the worker in a database table (created by a migration), without another
-# server. See palermo.core.ratelimits.
+# jurisdiction's time zone, free on every request); the "ratelimit" one is a database table
+# (created by a migration) shared by every web process and the worker, without another server.
+# The rate limits themselves count in their own table, one upsert per request (issue 12): see
+# palermo.core.ratelimits.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {
@@ -282,8 +283,8 @@ else:
 MEDIA_ROOT = HOME / "media"
 # Released files (CTDC exports, DP tables) made from the web page; each written 0600.
 PALERMO_EXPORTS_DIR = Path(os.environ.get("PALERMO_EXPORTS_DIR", str(HOME / "exports")))
-# The public tip form is rate-limited per address (django-ratelimit) in a cache every process
-# shares: the database's (its table comes with coordination's migrations).
+# The public tip form is rate-limited per address (palermo.core.ratelimits), counted in a table
+# every process shares.
 # Shown to the public after a tip, for anything urgent.
 PALERMO_HOTLINE = os.environ.get("PALERMO_HOTLINE", "")
 PALERMO_MAX_UPLOAD_BYTES = int(os.environ.get("PALERMO_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))

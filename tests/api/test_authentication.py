@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from palermo.api.models import ApiToken, digest_of
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.registry.models import VictimCase
 
 
@@ -26,6 +27,7 @@ def test_a_token_reads_what_its_holder_may_read(
 
     assert response.status_code == 200
     assert response.json()["reference"] == case.reference
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.filter(action="read", object_ref=case.reference).get()
     assert read.actor == worker.username
 
@@ -151,3 +153,18 @@ def test_a_token_speaks_its_holders_language_unless_asked_for_another(
 
     assert default.json()["detail"][0]["msg"] == portuguese
     assert asked.json()["detail"][0]["msg"] == english
+
+
+def test_the_audit_trail_shows_a_read_made_a_moment_ago(
+    program: Client,
+    case: VictimCase,
+    worker: Any,
+    make_user: Callable[..., Any],
+    bearer: Callable[[Any], dict[str, str]],
+) -> None:
+    auditor = make_user("api-auditor", "secretariat", "auditor")
+    program.get(case_url(case), headers=bearer(worker))
+
+    trail = program.get(reverse("api:audit_trail"), headers=bearer(auditor)).json()["entries"]
+
+    assert [e["object_ref"] for e in trail if e["action"] == "read"] == [case.reference]

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.coordination.periods import quarter_of
 
 pytestmark = pytest.mark.django_db
@@ -202,6 +203,7 @@ def test_reading_a_meeting_or_a_tip_is_audited(
 ) -> None:
     clients["labour"].get(reverse("coordination:meeting_detail", args=[world["meeting"].reference]))
     clients["hotline"].get(reverse("coordination:tip_detail", args=[world["tip"].reference]))
+    fold_pending_reads()  # reads reach the chain at the next fold
     reads = AuditEntry.objects.filter(action="read")
     assert reads.filter(object_type="meeting", object_ref=world["meeting"].reference).exists()
     assert reads.filter(object_type="tip", object_ref=world["tip"].reference).exists()

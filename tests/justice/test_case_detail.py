@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.justice.models import CriminalCase, CriminalTransition, JudicialAuthorisation
 
 from .conftest import Cast
@@ -92,6 +93,7 @@ def test_reading_the_file_is_audited(cast: Cast, client: Client) -> None:
 
     client.get(detail(case))
 
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.get(action="read", object_ref=case.reference)
     assert (read.actor, read.object_type) == ("ivo", "criminal_case")
 
@@ -102,6 +104,7 @@ def test_an_outsider_leaves_no_read_in_the_audit_trail(cast: Cast, client: Clien
 
     client.get(detail(case))
 
+    fold_pending_reads()  # reads reach the chain at the next fold
     assert not AuditEntry.objects.filter(action="read", object_ref=case.reference).exists()
 
 

@@ -13,6 +13,7 @@ from django.test import Client
 
 from palermo.accounts.roles import Role
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.linkreview.models import LinkDecision, ReviewBatch, ReviewPair
 from palermo_analytics.linkage import LinkageSettings, apply_decisions, read_decisions
 from palermo_analytics.linkage._result import LinkageResult
@@ -78,6 +79,7 @@ def test_an_upload_stores_both_records_encrypted_and_shows_them_side_by_side(
         stored = " ".join(str(value) for row in cursor.fetchall() for value in row)
     assert "Chan" not in stored
     assert "Shevchenko" not in stored
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.get(action="read", object_type="linkage_review_batch")
     assert read.object_ref == str(batch.pk)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from palermo.accounts.models import RoleAssignment
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.core import limits
 from palermo.registry.access import break_glass_grant_to_act_on, break_glass_grants_visible_to
 from palermo.registry.models import BreakGlassGrant, VictimCase
@@ -89,6 +90,7 @@ def test_the_review_page_shows_the_reason_and_audits_reading_it(
     page = client.get(reverse(GRANTS)).content.decode()
 
     assert REASON in page
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.filter(action="read", object_type="break_glass_grant").get()
     assert read.changes["reasons_of"] == [grant.audit_ref]
     assert REASON not in str(read.content())

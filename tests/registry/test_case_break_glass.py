@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.registry.models import BreakGlassGrant, VictimCase
 
 BREAK_GLASS = "registry:break_glass"
@@ -43,6 +44,7 @@ def test_an_outsider_gets_audited_emergency_access(
     page = client.get(case_url)
     assert page.status_code == 200
     assert b"emergency access grant until" in page.content
+    fold_pending_reads()  # reads reach the chain at the next fold
     read = AuditEntry.objects.filter(action="read", object_ref=welfare_case.reference).last()
     assert read is not None
     assert read.changes["reason_of"] == grant.audit_ref

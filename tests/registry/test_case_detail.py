@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
+from palermo.audit.reads import fold_pending_reads
 from palermo.justice.models import CriminalCase, VictimLink
 from palermo.registry.models import BreakGlassGrant, Person, Stage, VictimCase
 from tests.registry.conftest import NAME, PASSPORT
@@ -28,6 +29,7 @@ def test_the_case_file_is_seen_by_its_agency_only(
     response = client.get(detail_url(welfare_case))
 
     assert response.status_code == status
+    fold_pending_reads()  # reads reach the chain at the next fold
     reads = AuditEntry.objects.filter(action="read", object_ref=welfare_case.reference)
     assert reads.count() == (1 if status == 200 else 0)
 

@@ -76,7 +76,12 @@ class ApiToken(models.Model):
     @classmethod
     def holder_of(cls, token: str) -> "User | None":
         """The person a live token acts for, if they may still log in."""
-        found = cls.objects.live().select_related("user").filter(digest=digest_of(token)).first()
+        found = (
+            cls.objects.live()
+            .select_related("user__agency")  # every access rule asks for the agency
+            .filter(digest=digest_of(token))
+            .first()
+        )
         if found is None or not found.user.is_active or found.user.is_locked_out():
             return None
         found.note_use()

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from palermo.audit.checkpoints import checkpoint_when_due
-from palermo.audit.models import AuditEntry, AuditHead
+from palermo.audit.models import AuditEntry, AuditHead, PendingRead
+from palermo.audit.reads import chain_pending_reads, record_pending_read
 
 if TYPE_CHECKING:
     from palermo.accounts.models import User
@@ -37,7 +38,9 @@ def record_event(
         return entry
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-        entry.sequence, entry.previous_hash = head.sequence + 1, head.entry_hash
+        # The head is locked anyway: reads recorded since the last fold go in first.
+        sequence, tip = chain_pending_reads(head.sequence, head.entry_hash)
+        entry.sequence, entry.previous_hash = sequence + 1, tip
         entry.entry_hash = entry.computed_hash()
         entry.save()
         AuditHead.objects.filter(pk=1).update(sequence=entry.sequence, entry_hash=entry.entry_hash)
@@ -52,8 +55,13 @@ def record_read(
     reason: str = "",
     *,
     changes: dict[str, Any] | None = None,
-) -> AuditEntry:
-    return record_event(user, "read", object_type, object_ref, reason=reason, changes=changes)
+) -> AuditEntry | PendingRead:
+    """Record a read without taking the chain's lock (see palermo.audit.reads); inside
+    `recording_in_bulk()` it is chained with the batch like any event."""
+    if _batch.get() is not None:
+        return record_event(user, "read", object_type, object_ref, reason=reason, changes=changes)
+    entry = new_entry(user, "read", object_type, object_ref, reason=reason, changes=changes)
+    return record_pending_read(entry)
 
 
 # How many held entries are written at once: bounded memory, few round trips.
@@ -92,7 +100,7 @@ def record_events(entries: Iterable[AuditEntry]) -> int:
         return 0
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-        sequence, previous = head.sequence, head.entry_hash
+        sequence, previous = chain_pending_reads(head.sequence, head.entry_hash)
         for entry in entries:
             sequence += 1
             entry.sequence, entry.previous_hash = sequence, previous

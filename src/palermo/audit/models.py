@@ -85,6 +85,59 @@ def keyed_hash(content: dict[str, Any]) -> str:
     return sign("palermo-audit-entry", canonical.encode())
 
 
+class PendingRead(models.Model):
+    """A read, recorded without taking the chain's head lock; folded into the chain later.
+
+    Readers only insert here (no lock, no contention between them). Each row carries its own
+    keyed hash, so an edit is detected before and after folding; `palermo.audit.reads` moves
+    rows into the chain in order, under the head lock, and deletes them in the same
+    transaction. On PostgreSQL a trigger refuses UPDATE (DELETE is the fold's). See docs/audit.md
+    for what this does and does not guarantee."""
+
+    at = models.DateTimeField()
+    actor_id = models.BigIntegerField(null=True)
+    actor = models.CharField(max_length=150, blank=True)
+    agency = models.CharField(max_length=40, blank=True)
+    object_type = models.CharField(max_length=40)
+    object_ref = models.CharField(max_length=64, blank=True)
+    reason = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+    read_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"pending read {self.pk} {self.actor} {self.object_type} {self.object_ref}"
+
+    def content(self) -> dict[str, Any]:
+        return {
+            "kind": "pending-read",
+            "at": self.at.isoformat(),
+            "actor_id": self.actor_id,
+            "actor": self.actor,
+            "agency": self.agency,
+            "object_type": self.object_type,
+            "object_ref": self.object_ref,
+            "reason": self.reason,
+            "changes": self.changes,
+        }
+
+    def computed_hash(self) -> str:
+        return keyed_hash(self.content())
+
+    def as_entry(self) -> "AuditEntry":
+        """The chain entry this read becomes (sequence and hashes set by the fold)."""
+        return AuditEntry(
+            at=self.at,
+            actor_id=self.actor_id,
+            actor=self.actor,
+            agency=self.agency,
+            action="read",
+            object_type=self.object_type,
+            object_ref=self.object_ref,
+            reason=self.reason,
+            changes=self.changes,
+        )
+
+
 class AuditHead(models.Model):
     """One row holding the chain's tip; locking it serialises writers on every database."""
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from palermo.audit.checkpoints import checkpoint_file, read_checkpoints
 from palermo.audit.models import GENESIS, AuditEntry, AuditHead
+from palermo.audit.reads import fold_pending_reads, tampered_pending_read
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class ChainReport:
 
 
 def verify_chain(batch_size: int = 2000, checkpoints: Path | None = None) -> ChainReport:
+    """Fold the pending reads into the chain first, so the walk covers them too."""
+    fold_pending_reads()
     previous_hash, expected_sequence, checked = GENESIS, 1, 0
     for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=batch_size):
         problem = _problem_with(entry, previous_hash, expected_sequence)
@@ -30,6 +33,11 @@ def verify_chain(batch_size: int = 2000, checkpoints: Path | None = None) -> Cha
             entry.entry_hash,
             entry.sequence + 1,
             checked + 1,
+        )
+    tampered = tampered_pending_read()
+    if tampered is not None:
+        return ChainReport(
+            checked, 0, f"a read not yet chained (pending read {tampered.pk}) was changed"
         )
     head = AuditHead.objects.filter(pk=1).first()
     if head and (head.sequence != checked or head.entry_hash != previous_hash):

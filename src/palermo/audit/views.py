@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.audit.access import audit_entries_visible_to
+from palermo.audit.reads import fold_pending_reads
 from palermo.jobs.tasks import start_job, verify_audit_trail
 
 FILTERS = ("actor", "action", "object_type", "object_ref")
@@ -18,6 +19,7 @@ FILTERS = ("actor", "action", "object_type", "object_ref")
 @require_GET
 def trail(request: HttpRequest) -> HttpResponse:
     user = _auditor(request)
+    fold_pending_reads()  # the trail shows every read, including the ones not yet chained
     entries = audit_entries_visible_to(user).order_by("-sequence")
     chosen = {name: request.GET.get(name, "").strip() for name in FILTERS}
     for name, value in chosen.items():

@@ -4,6 +4,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from faker import Faker
@@ -107,12 +108,16 @@ def _agencies_by_kind() -> dict[str, Agency]:
 
 
 def _create_users(world: DemoWorld) -> dict[str, User]:
+    # One (deliberately slow) password hash for the shared, published demo password, not twelve.
+    hashed = make_password(DEMO_PASSWORD)
     users = {}
     for username, kind, roles in DEMO_USERS:
         user = User(
-            username=username, agency=world.agencies[kind], is_staff=Role.ADMINISTRATOR in roles
+            username=username,
+            agency=world.agencies[kind],
+            is_staff=Role.ADMINISTRATOR in roles,
+            password=hashed,
         )
-        user.set_password(DEMO_PASSWORD)
         user.save()
         RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in roles)
         users[username] = user
@@ -124,11 +129,18 @@ def random_day_in_last_years(world: DemoWorld) -> datetime.date:
 
 
 def synthetic_person(world: DemoWorld, agency: Agency) -> Person:
+    person = unsaved_synthetic_person(world, agency)
+    person.save()
+    return person
+
+
+def unsaved_synthetic_person(world: DemoWorld, agency: Agency) -> Person:
+    """A synthetic person, not yet saved (bulk seeding saves a batch at once)."""
     locale = world.rng.choice(LOCALES)
     fake = world.fake[locale]
     sex = world.rng.choice(["female", "female", "male", "other"] if locale != "pt_PT" else ["male"])
     birth_year = world.today.year - world.rng.randint(12, 55)
-    return Person.objects.create(
+    return Person(
         given_name=fake.first_name_female() if sex == "female" else fake.first_name_male(),
         family_name=fake.last_name(),
         aliases=[fake.first_name()] if world.rng.random() < 0.3 else [],

@@ -1,8 +1,10 @@
 """Rate limits: one place that says how often, and one answer (429 with Retry-After) when over.
 
-Counts live in the shared cache (a database table, `palermo.core.cache.AtomicDatabaseCache`), so
-they hold across every web process. Login failures per (account, address) pair are django-axes'
-job (see settings); everything else goes through `limit`:
+Counts live in a database table (`palermo.core.models.RateCount`), so they hold across every web
+process; each request is counted with one upsert (one round trip, atomic, no transaction of its
+own), and on PostgreSQL the table is UNLOGGED, so counting never waits for a disk flush. Login
+failures per (account, address) pair are django-axes' job (see settings); everything else goes
+through `limit`:
 
     from palermo.core.ratelimits import limit
 
@@ -12,20 +14,24 @@ job (see settings); everything else goes through `limit`:
 The rate is looked up by the group's name in RATES (settings.PALERMO_RATES overrides), when the
 request comes, so a deployment or a test can change it; or pass `every="5/m"` explicitly.
 
-`key` is any django-ratelimit key ("ip", "user", "header:x-…") or a function (group, request).
+`key` is "ip" (the client's address) or a function (group, request) returning the key. Windows
+are fixed (they end on a multiple of the period, in Unix time).
 """
 
 import hashlib
-import math
+import re
+import time
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django_ratelimit import ALL
-from django_ratelimit.core import get_usage
+
+from palermo.core.models import RateCount
 
 View = Callable[..., HttpResponse]
 Key = str | Callable[[str, HttpRequest], str]
@@ -56,21 +62,63 @@ def over_limit(
     methods: Iterable[str] | None = None,
 ) -> int:
     """Count this request; the seconds to wait when it is over the limit, else 0."""
-    if key == "ip" and not request.META.get("REMOTE_ADDR"):
-        # A server that passes no client address (a Unix socket, some proxies) shares one count
-        # instead of failing every request (django-ratelimit's "ip" key needs the address).
-        key = _no_address
-    usage = get_usage(
-        request,
-        group=group,
-        key=key,
-        rate=every or rate(group),
-        method=list(methods) if methods else ALL,
-        increment=True,
-    )
-    if not usage or not usage["should_limit"]:
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
         return 0
-    return max(1, math.ceil(usage["time_left"]))
+    if methods is not None and request.method not in {m.upper() for m in methods}:
+        return 0
+    allowed, period = split_rate(every or rate(group))
+    value = _key_value(request, group, key)
+    now = int(time.time())
+    digest = hashlib.sha256(f"{group}|{allowed}/{period}|{value}".encode()).hexdigest()
+    count, window_ends = count_request(digest, now - now % period + period, now)
+    if count <= allowed:
+        return 0
+    return max(1, window_ends - now)
+
+
+def split_rate(every: str) -> tuple[int, int]:
+    """ "30/m" → (30, 60); "10/5m" → (10, 300). Units: s, m, h, d."""
+    matched = re.fullmatch(r"(\d+)/(\d*)([smhd])", every)
+    if matched is None:
+        raise ImproperlyConfigured(f"not a rate: {every!r} (e.g. 30/m, 10/5m)")
+    allowed, multiple, unit = matched.groups()
+    return int(allowed), int(multiple or 1) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+
+
+def count_request(digest: str, window_ends: int, now: int) -> tuple[int, int]:
+    """Add one to the key's count in its current window (a new window starts at 1): one
+    statement, atomic on every database, whatever the number of processes counting."""
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_SQL, [digest, window_ends, now, now])
+        count, ends = cursor.fetchone()
+    if now % CULL_EVERY_SECONDS == 0:
+        RateCount.objects.filter(window_ends__lt=now - CULL_EVERY_SECONDS).delete()
+    return int(count), int(ends)
+
+
+# Insert the key at 1, or add one to it; a window that has ended starts again at 1.
+COUNT_SQL = """
+INSERT INTO core_ratecount (key, count, window_ends) VALUES (%s, 1, %s)
+ON CONFLICT (key) DO UPDATE SET
+    count = CASE WHEN core_ratecount.window_ends <= %s THEN 1
+                 ELSE core_ratecount.count + 1 END,
+    window_ends = CASE WHEN core_ratecount.window_ends <= %s THEN excluded.window_ends
+                       ELSE core_ratecount.window_ends END
+RETURNING count, window_ends
+"""
+# Counts of windows that ended a day ago are removed, in the second (of Unix time) that is a
+# multiple of this: now and then, by whichever request counts then, without any bookkeeping.
+CULL_EVERY_SECONDS = 86400 // 24
+
+
+def _key_value(request: HttpRequest, group: str, key: Key) -> str:
+    if callable(key):
+        return key(group, request)
+    if key == "ip":
+        # A server that passes no client address (a Unix socket, some proxies) shares one
+        # count instead of failing every request.
+        return request.META.get("REMOTE_ADDR") or _no_address(group, request)
+    raise ImproperlyConfigured(f"unknown rate-limit key {key!r}: use 'ip' or a function")
 
 
 def _no_address(group: str, request: HttpRequest) -> str:

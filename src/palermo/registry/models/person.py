@@ -118,15 +118,17 @@ class Person(models.Model):
 
     def refresh_search_keys(self) -> None:
         """Rewrite the blind indexes from the current (decrypted) values."""
+        self.search_keys.all().delete()
+        PersonSearchKey.objects.bulk_create(self.new_search_keys())
+
+    def new_search_keys(self) -> list["PersonSearchKey"]:
+        """The blind indexes of the current values, unsaved (bulk seeding saves many at once)."""
         names = self._names() + self._merged_names()
         wanted = {(NAME, blind_index(NAME, normalise_name(n))) for n in names if n}
         for name in names:
             wanted |= name_key_digests(name, self.nationality) if name else set()
         wanted |= {document_digest(d["number"]) for d in self.document_numbers if d.get("number")}
-        self.search_keys.all().delete()
-        PersonSearchKey.objects.bulk_create(
-            PersonSearchKey(person=self, kind=kind, digest=digest) for kind, digest in wanted
-        )
+        return [PersonSearchKey(person=self, kind=kind, digest=digest) for kind, digest in wanted]
 
     def _merged_names(self) -> list[str]:
         """The names of records merged into this one: the person is found under them too."""

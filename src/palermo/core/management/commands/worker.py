@@ -1,3 +1,4 @@
+import logging
 import signal
 import threading
 import time
@@ -7,7 +8,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
+from palermo.audit.reads import fold_pending_reads
 from palermo.outage import HEARTBEAT_SECONDS, UNREACHABLE, beat
+
+logger = logging.getLogger(__name__)
 
 # Waiting for the database: 1, 2, 4 … seconds between attempts, never more than this.
 LONGEST_WAIT_SECONDS = 30
@@ -46,6 +50,18 @@ class Command(BaseCommand):
 
 
 def _keep_beating(stop: threading.Event) -> None:
+    """The heartbeat, and folding the reads recorded since into the audit chain (readers do
+    not take the chain's lock; see palermo.audit.reads)."""
     while not stop.is_set():
         beat()
+        _fold_reads()
         stop.wait(HEARTBEAT_SECONDS)
+
+
+def _fold_reads() -> None:
+    try:
+        fold_pending_reads()
+    except Exception:  # the heartbeat must go on; an outage is reported by the main loop
+        logger.exception("worker: folding pending audit reads failed; trying again next beat")
+    finally:
+        connections.close_all()  # this thread's own connection, not kept between beats
