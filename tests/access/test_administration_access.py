@@ -92,7 +92,8 @@ def test_actions(
     assert response.status_code == (302 if who == "anonymous" else 404)
     assert AuditEntry.objects.count() == before  # nothing happened, nothing recorded
     target = User.objects.get(pk=world["target"].pk)
-    assert target.is_active and target.locked_until is not None
+    assert target.is_active
+    assert target.locked_until is not None
     assert ApiToken.objects.get(pk=world["token"].pk).revoked_at is None
 
 

@@ -16,9 +16,11 @@ def test_an_agency_is_renamed_and_audited(admin_client: Client) -> None:
 
     assert response.status_code == 302
     welfare.refresh_from_db()
-    assert welfare.name == "Social Welfare Bureau" and welfare.is_committee_member
+    assert welfare.name == "Social Welfare Bureau"
+    assert welfare.is_committee_member
     entry = AuditEntry.objects.get(action="agency_changed")
-    assert entry.object_ref == "welfare" and "name" in entry.changes["fields"]
+    assert entry.object_ref == "welfare"
+    assert "name" in entry.changes["fields"]
     assert (
         "Social Welfare Bureau"
         in admin_client.get(reverse("administration:agencies")).content.decode()

@@ -40,7 +40,9 @@ def test_the_locks_page_shows_address_and_account_locks_and_clears_one(
 
     page = admin_client.get(reverse("administration:locks")).content.decode()
 
-    assert "worker" in page and ADDRESS in page and "coder" in page
+    assert "worker" in page
+    assert ADDRESS in page
+    assert "coder" in page
     attempt = AccessAttempt.objects.get()
     admin_client.post(reverse("administration:clear_lock", args=["address", attempt.pk]))
     admin_client.post(reverse("administration:clear_lock", args=["account", coder.pk]))
@@ -77,9 +79,11 @@ def test_a_second_factor_reset_needs_a_reason_and_logs_the_person_out(
     assert User.objects.get(pk=worker.pk).totp_confirmed
     response = admin_client.post(url, {"reason": "Phone lost on the ferry"})
 
-    assert response.status_code == 200 and "/login/enrol/" in response.content.decode()
+    assert response.status_code == 200
+    assert "/login/enrol/" in response.content.decode()
     worker = User.objects.get(pk=worker.pk)
-    assert worker.totp_secret != "JBSWY3DPEHPK3PXP" and not worker.totp_confirmed
+    assert worker.totp_secret != "JBSWY3DPEHPK3PXP"
+    assert not worker.totp_confirmed
     assert theirs.get(reverse("home")).status_code == 302
     entry = AuditEntry.objects.get(action="second_factor_reset")
     assert "ferry" not in str(entry.changes) + entry.reason
@@ -94,7 +98,9 @@ def test_every_token_is_listed_and_one_is_revoked_with_a_reason(
     token, secret = ApiToken.issue(owner, "shelter system", 30)
 
     listing = admin_client.get(reverse("administration:tokens")).content.decode()
-    assert "integrator" in listing and "shelter system" in listing and secret not in listing
+    assert "integrator" in listing
+    assert "shelter system" in listing
+    assert secret not in listing
     url = reverse("administration:revoke_token", args=[token.pk])
     assert admin_client.post(url, {"reason": ""}).status_code == 400
     assert ApiToken.holder_of(secret) == owner
@@ -102,8 +108,8 @@ def test_every_token_is_listed_and_one_is_revoked_with_a_reason(
 
     assert ApiToken.holder_of(secret) is None
     entry = AuditEntry.objects.get(action="token_revoked")
-    assert entry.object_ref == str(token.pk) and entry.changes["owner"] == "integrator"
+    assert entry.object_ref == str(token.pk)
+    assert entry.changes["owner"] == "integrator"
     again = admin_client.post(url, {"reason": "twice"})
-    assert (
-        again.status_code == 400 and AuditEntry.objects.filter(action="token_revoked").count() == 1
-    )
+    assert again.status_code == 400
+    assert AuditEntry.objects.filter(action="token_revoked").count() == 1
