@@ -45,7 +45,8 @@ def test_a_created_account_enrols_and_logs_in_then_re_enrols_after_a_reset(
 
     assert person.get(reverse("registry:case_list")).status_code == 200
     user = User.objects.get(username="newcomer")
-    assert user.totp_confirmed and not user.enrolment_digest
+    assert user.totp_confirmed
+    assert not user.enrolment_digest
 
     reset = admin_client.post(
         reverse("administration:second_factor", args=[user.pk]), {"reason": "new phone"}
