@@ -34,7 +34,7 @@ MENU: list[tuple[str, Any, set[str]]] = [
     ("audit:trail", _("Audit trail"), {Role.AUDITOR}),
     ("linkreview:batches", _("Linkage review"), {Role.LINKAGE_REVIEWER}),
     ("exchange:index", _("Data exchange"), {Role.ANALYST}),
-    ("admin:index", _("Administration"), {Role.ADMINISTRATOR}),
+    ("administration:people", _("Administration"), {Role.ADMINISTRATOR}),
 ]
 
 

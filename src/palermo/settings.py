@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "palermo.exchange",
     "palermo.reporting",
     "palermo.api",
+    "palermo.administration",
     "ninja",  # serves the API docs page (Swagger UI) from local static files, not a CDN
     "palermo.core",
 ]

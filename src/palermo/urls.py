@@ -25,6 +25,7 @@ urlpatterns = [
     path("linkage-review/", include("palermo.linkreview.urls")),
     path("exchange/", include("palermo.exchange.urls")),
     path("statistics/", include("palermo.reporting.urls")),
+    path("administration/", include("palermo.administration.urls")),
     path("api/v1/", api.urls),
     path("account/api-tokens/", api_pages.tokens, name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", api_pages.revoke, name="api_token_revoke"),
