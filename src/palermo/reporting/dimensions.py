@@ -112,11 +112,11 @@ class ListHolds(Func):
         super().__init__(F(field))
         self.code = code
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(self, compiler: Any, connection: Any, *args: Any, **extra: Any) -> Any:
         column, params = compiler.compile(self.source_expressions[0])
         return f"(CAST({column} AS TEXT) LIKE %s)", (*params, f'%"{self.code}"%')
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_postgresql(self, compiler: Any, connection: Any, *args: Any, **extra: Any) -> Any:
         column, params = compiler.compile(self.source_expressions[0])
         return f"({column} @> %s::jsonb)", (*params, json.dumps([self.code]))
 
