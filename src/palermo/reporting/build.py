@@ -32,9 +32,10 @@ def _counting_transaction() -> Iterator[None]:
     """One transaction for the whole build, tuned for aggregates on PostgreSQL."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
+            calls = ", ".join(["set_config(%s, %s, true)"] * len(BUILD_SETTINGS))
+            values = [part for setting in BUILD_SETTINGS.items() for part in setting]
             with connection.cursor() as cursor:
-                for name, value in BUILD_SETTINGS.items():
-                    cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+                cursor.execute(f"SELECT {calls}", values)
         yield
 
 
