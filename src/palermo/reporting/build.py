@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -19,21 +20,25 @@ from palermo.reporting.periods import Period
 Progress = Callable[[str, int, int], None]
 
 
-# PostgreSQL settings for the build's own transaction (SET LOCAL: they end with it). At a million
-# records the larger figures' plans cost 60,000-80,000, near jit_above_cost (100,000): past it,
-# compiling their CASE expressions would take longer than running them. work_mem: at 4 MB the
-# hash of a million exploitation rows ran in 8-16 batches on disk; at 64 MB it stays in memory.
-# (Measured on bench/report.py, 1M records, load 9: no wall-time change beyond the noise.)
-BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
+# PostgreSQL settings for the build's own transaction (SET LOCAL: they end with it); a site may
+# replace them with PALERMO_REPORT_DATABASE_SETTINGS. No parallel workers: a build is ~65 short
+# aggregates, and on a busy server (web requests, other work) the workers each query starts
+# compete for the same cores — on bench/report.py at 1M records, load 5-8 on 2 cores, the build
+# took 2.75-3.08 s without them and 3.94-4.36 s with them, and it leaves cores for the site's
+# users. JIT off: the larger plans cost 60,000-80,000 at a million records, near jit_above_cost,
+# past which compiling their CASE expressions would cost more than running them. work_mem: at
+# 4 MB the hash of a million exploitation rows ran in 8-16 batches on disk.
+BUILD_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off", "work_mem": "64MB"}
 
 
 @contextmanager
 def _counting_transaction() -> Iterator[None]:
     """One transaction for the whole build, tuned for aggregates on PostgreSQL."""
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            calls = ", ".join(["set_config(%s, %s, true)"] * len(BUILD_SETTINGS))
-            values = [part for setting in BUILD_SETTINGS.items() for part in setting]
+        wanted = getattr(settings, "PALERMO_REPORT_DATABASE_SETTINGS", BUILD_SETTINGS)
+        if connection.vendor == "postgresql" and wanted:
+            calls = ", ".join(["set_config(%s, %s, true)"] * len(wanted))
+            values = [part for setting in wanted.items() for part in setting]
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT {calls}", values)
         yield
