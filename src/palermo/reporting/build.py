@@ -21,14 +21,14 @@ Progress = Callable[[str, int, int], None]
 
 
 # PostgreSQL settings for the build's own transaction (SET LOCAL: they end with it); a site may
-# replace them with PALERMO_REPORT_DATABASE_SETTINGS. No parallel workers: a build is ~65 short
-# aggregates, and on a busy server (web requests, other work) the workers each query starts
-# compete for the same cores — on bench/report.py at 1M records, load 5-8 on 2 cores, the build
-# took 2.75-3.08 s without them and 3.94-4.36 s with them, and it leaves cores for the site's
-# users. JIT off: the larger plans cost 60,000-80,000 at a million records, near jit_above_cost,
-# past which compiling their CASE expressions would cost more than running them. work_mem: at
-# 4 MB the hash of a million exploitation rows ran in 8-16 batches on disk.
-BUILD_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off", "work_mem": "64MB"}
+# replace them with PALERMO_REPORT_DATABASE_SETTINGS. JIT off: at a million records the larger
+# plans cost 60,000-80,000, near jit_above_cost, past which compiling their CASE expressions
+# would cost more than running them. work_mem: at 4 MB the hash of a million exploitation rows
+# ran in 8-16 batches on disk. Parallel workers are left as the server has them: on
+# bench/report.py (1M records, 2 shared cores) turning them off was faster at load 7-9 and
+# slower at load 4-5 (bench/README.md); a site whose server is busy may add
+# "max_parallel_workers_per_gather": "0".
+BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
 
 
 @contextmanager
