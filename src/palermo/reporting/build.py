@@ -35,7 +35,8 @@ BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
 def _counting_transaction() -> Iterator[None]:
     """One transaction for the whole build, tuned for aggregates on PostgreSQL."""
     with transaction.atomic():
-        wanted = getattr(settings, "PALERMO_REPORT_DATABASE_SETTINGS", BUILD_SETTINGS)
+        wanted = getattr(settings, "PALERMO_REPORT_DATABASE_SETTINGS", None)
+        wanted = BUILD_SETTINGS if wanted is None else wanted
         if connection.vendor == "postgresql" and wanted:
             calls = ", ".join(["set_config(%s, %s, true)"] * len(wanted))
             values = [part for setting in wanted.items() for part in setting]
