@@ -11,10 +11,12 @@ app's date indexes (its migration 0002) are in place, as in production.
 """
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import psycopg
@@ -72,9 +74,10 @@ def _generate(cursor: psycopg.Cursor, victims: int, cases: int) -> None:
             f"""
         INSERT INTO registry_victimcase (id, reference, person_id, owning_agency_id, stage,
           opened_at, reflection_period_start, reflection_period_end, identification_decision,
-          identified_on)
+          identified_on, last_activity_at, stage_since)
         SELECT i, 'VC-B' || i, 1 + floor((i - 1) * 0.9)::int, {agency}, 'presumed_victim',
-          d - 5, d, d + 30, '', CASE WHEN random() < 0.6 THEN d + floor(random() * 200)::int END
+          d - 5, d, d + 30, '', CASE WHEN random() < 0.6 THEN d + floor(random() * 200)::int END,
+          d, d
         FROM (SELECT row_number() OVER (ORDER BY d) AS i, d
               FROM (SELECT {day} AS d FROM generate_series(1, {victims})) days) s""",
         ),
@@ -138,9 +141,9 @@ def _generate(cursor: psycopg.Cursor, victims: int, cases: int) -> None:
             "screenings",
             f"""
         INSERT INTO screening_screening (reference, screener_id, agency_id, indicator_list,
-          answers, outcome, status, notes, started_at, completed_at)
+          answers, outcome, status, notes, started_at, completed_at, indicator_notes)
         SELECT 'S-B' || i, {user}, {agency}, {lists}, '{{}}', {outcomes},
-          'completed', '', t, t
+          'completed', '', t, t, '{{}}'
         FROM (SELECT row_number() OVER (ORDER BY t) AS i, t
               FROM (SELECT ({day})::timestamptz AS t
                     FROM generate_series(1, {victims // 2})) d) s""",
@@ -208,13 +211,25 @@ def main() -> None:
     parser.add_argument("--victims", type=int, default=1_000_000)
     parser.add_argument("--cases", type=int, default=200_000)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse",
+        metavar="NAME",
+        help="measure on a database kept by an earlier --keep run (no generation, not dropped)",
+    )
+    parser.add_argument(
+        "--per-figure", action="store_true", help="also time each figure and the trend apart"
+    )
     options = parser.parse_args()
     server = urlparse(_server_url())
-    name = f"palermo_bench_report_{os.getpid()}"
+    name = options.reuse or f"palermo_bench_report_{os.getpid()}"
     admin_url = server._replace(path="/postgres").geturl()
     url = server._replace(path=f"/{name}").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+    if options.reuse:
+        options.keep = True
+    else:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        print(f"Database {name}" + (" (kept afterwards: --reuse it)" if options.keep else ""))
     os.environ["PALERMO_DATABASE_URL"] = url
     try:
         _run(url, options)
@@ -227,8 +242,26 @@ def main() -> None:
                 admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def _throwaway_keyring() -> None:
+    """The generated rows hold no personal data; a fresh keyring lets the migrations run."""
+    if os.environ.get("PALERMO_DATA_KEY_FILE") or os.environ.get("PALERMO_DATA_KEYS"):
+        return
+    import secrets
+    import tempfile
+
+    from palermo.privacy.keys import Keyring, write_keyring
+
+    path = Path(tempfile.mkdtemp()) / "data_keys.json"
+    write_keyring(
+        Keyring("bench", {"bench": secrets.token_bytes(32)}, secrets.token_bytes(32)), path
+    )
+    os.environ["PALERMO_DATA_KEY_FILE"] = str(path)
+
+
 def _run(url: str, options: argparse.Namespace) -> None:
     import django
+
+    _throwaway_keyring()
 
     django.setup()
     from django.core.management import call_command
@@ -239,11 +272,14 @@ def _run(url: str, options: argparse.Namespace) -> None:
     from palermo.reporting.periods import Period
 
     call_command("migrate", verbosity=0)
-    load_pack("macao")
-    User.objects.create_user("bench", agency=Agency.objects.get(code="mp"))
-    print(f"Generating {options.victims:,} victim records and {options.cases:,} criminal cases")
-    with psycopg.connect(url, autocommit=True) as connection:
-        _generate(connection.cursor(), options.victims, options.cases)
+    if not options.reuse:
+        load_pack("macao")
+        User.objects.create_user("bench", agency=Agency.objects.get(code="mp"))
+        print(f"Generating {options.victims:,} victim records and {options.cases:,} criminal cases")
+        with psycopg.connect(url, autocommit=True) as connection:
+            _generate(connection.cursor(), options.victims, options.cases)
+    started_cpu = time.process_time()
+    started_server_cpu = _server_cpu_seconds()
     period = Period.of(YEAR)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -256,6 +292,10 @@ def _run(url: str, options: argparse.Namespace) -> None:
         snapshot = build_snapshot(period)
         timings.append(time.perf_counter() - started)
     best = min(timings)
+    cpu = (time.process_time() - started_cpu) / 4
+    server_cpu = (_server_cpu_seconds() - started_server_cpu) / 4
+    if options.per_figure:
+        _time_each_figure(period)
     figure_started = time.perf_counter()
     from palermo.reporting import sources
     from palermo.reporting.counting import count_figure
@@ -275,6 +315,7 @@ def _run(url: str, options: argparse.Namespace) -> None:
         f"({groups} groups)"
     )
     duck_report = duck_seconds * len(queries)
+    print(f"CPU per build (mean of 4): client {cpu:.2f} s, PostgreSQL backend {server_cpu:.2f} s")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min)")
     print(
@@ -285,6 +326,54 @@ def _run(url: str, options: argparse.Namespace) -> None:
         f"whole report / {len(queries)} DuckDB group-bys: {best / duck_report:.1f}x; "
         f"whole report / one DuckDB group-by: {best / duck_seconds:.1f}x"
     )
+
+
+def _server_cpu_seconds() -> float:
+    """CPU time of this connection's PostgreSQL backend (same machine: read from /proc); the
+    parallel workers a query may start are not counted, hence NaN when /proc cannot tell."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _time_each_figure(period: object) -> None:
+    """Each figure's own time (and queries), slowest first: where a build spends its time."""
+    from palermo.reporting import build
+    from palermo.reporting.definitions import Context
+
+    context = Context.for_period(period)  # type: ignore[arg-type]
+    costs = []
+    # Inside the build's own transaction and settings, where the code has them.
+    with getattr(build, "_counting_transaction", contextlib.nullcontext)():
+        _time_figures(context, costs)
+    for seconds, count, key in sorted(costs, reverse=True):
+        print(f"  {seconds * 1000:7.1f} ms  {count:2} queries  {key}")
+
+
+def _time_figures(context: Any, costs: list[tuple[float, int, str]]) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from palermo.reporting import sources
+    from palermo.reporting.build import _figure_data
+    from palermo.reporting.counting import count_trend
+
+    for figure in sources.figures():
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            _figure_data(figure, context)
+            costs.append((time.perf_counter() - started, len(queries), figure.key))
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        count_trend(sources.trend_measures(), context, context.period.trend())
+        costs.append((time.perf_counter() - started, len(queries), "trend"))
 
 
 if __name__ == "__main__":

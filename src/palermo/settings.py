@@ -4,6 +4,7 @@ Production mode (PALERMO_PRODUCTION=1) refuses to start without a secret key and
 key; development mode uses the working folder (PALERMO_HOME, default ./var) that `palermo` prepares.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -82,6 +83,30 @@ PALERMO_AUDIT_CHECKPOINT_FILE = Path(
 )
 PALERMO_AUDIT_CHECKPOINT_EVERY = int(os.environ.get("PALERMO_AUDIT_CHECKPOINT_EVERY", "100"))
 PALERMO_DEFAULT_PACK = os.environ.get("PALERMO_PACK", "generic")
+
+
+def _report_database_settings() -> dict[str, str] | None:
+    """PostgreSQL settings for a report build's transaction, as a JSON object of strings
+    (None: the reporting app's own, palermo.reporting.build.BUILD_SETTINGS)."""
+    text = os.environ.get("PALERMO_REPORT_DATABASE_SETTINGS", "")
+    if not text:
+        return None
+    try:
+        found = json.loads(text)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"PALERMO_REPORT_DATABASE_SETTINGS is not JSON: {error}"
+        ) from None
+    if not isinstance(found, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in found.items()
+    ):
+        raise ImproperlyConfigured(
+            'PALERMO_REPORT_DATABASE_SETTINGS must be a JSON object of strings, e.g. {"jit": "off"}'
+        )
+    return found
+
+
+PALERMO_REPORT_DATABASE_SETTINGS = _report_database_settings()
 
 INSTALLED_APPS = [
     "django.contrib.admin",

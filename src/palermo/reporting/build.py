@@ -1,9 +1,12 @@
 """Build the annual report's figures into a snapshot (plain JSON), with progress."""
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from palermo.accounts.models import User
@@ -17,8 +20,38 @@ from palermo.reporting.periods import Period
 Progress = Callable[[str, int, int], None]
 
 
+# PostgreSQL settings for the build's own transaction (SET LOCAL: they end with it); a site may
+# replace them with PALERMO_REPORT_DATABASE_SETTINGS. JIT off: at a million records the larger
+# plans cost 60,000-80,000, near jit_above_cost, past which compiling their CASE expressions
+# would cost more than running them. work_mem: at 4 MB the hash of a million exploitation rows
+# ran in 8-16 batches on disk. Parallel workers are left as the server has them: on
+# bench/report.py (1M records, 2 shared cores) turning them off was faster at load 7-9 and
+# slower at load 4-5 (bench/README.md); a site whose server is busy may add
+# "max_parallel_workers_per_gather": "0".
+BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
+
+
+@contextmanager
+def _counting_transaction() -> Iterator[None]:
+    """One transaction for the whole build, tuned for aggregates on PostgreSQL."""
+    with transaction.atomic():
+        wanted = getattr(settings, "PALERMO_REPORT_DATABASE_SETTINGS", None)
+        wanted = BUILD_SETTINGS if wanted is None else wanted
+        if connection.vendor == "postgresql" and wanted:
+            calls = ", ".join(["set_config(%s, %s, true)"] * len(wanted))
+            values = [part for setting in wanted.items() for part in setting]
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {calls}", values)
+        yield
+
+
 def build_snapshot(period: Period, progress: Progress | None = None) -> dict[str, Any]:
     """Every registered figure and the five-year trend, counted now, as plain data."""
+    with _counting_transaction():
+        return _count_everything(period, progress)
+
+
+def _count_everything(period: Period, progress: Progress | None) -> dict[str, Any]:
     context = Context.for_period(period)
     figures = sources.figures()
     total = len(figures) + 1
