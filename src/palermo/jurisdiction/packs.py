@@ -49,7 +49,19 @@ def _check_pack(raw: Any, origin: str) -> None:
                 f"{origin}: agency {number} ({agency['kind']}) cannot be a competent authority"
                 " for identification: it refers, the authority decides"
             )
+        _check_agency_names(agency.get("names"), f"{origin}: agency {number}")
     _check_population((raw.get("statistics") or {}).get("population"), origin)
+
+
+def _check_agency_names(names: Any, where: str) -> None:
+    """names: {language code: the agency's name in that language}, each a non-empty text."""
+    if names is None:
+        return
+    if not isinstance(names, dict):
+        raise PackError(f"{where}: 'names' is a mapping of language: name")
+    for language, name in names.items():
+        if not isinstance(name, str) or not name.strip():
+            raise PackError(f"{where}: names.{language} is empty")
 
 
 POPULATION_GROUPS = ("total", "female", "male", "child", "adult")
@@ -102,6 +114,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
             code=agency["code"],
             defaults={
                 "name": agency["name"],
+                "names": agency.get("names") or {},
                 "kind": agency["kind"],
                 "is_committee_member": agency.get("committee_member", False),
                 "identifies_victims": agency.get("identifies_victims", False),
