@@ -1,5 +1,6 @@
 """Load a jurisdiction pack (YAML) into the database: provisions, agencies, languages, calendar."""
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,15 @@ def _check_pack(raw: Any, origin: str) -> None:
             )
         _check_agency_names(agency.get("names"), f"{origin}: agency {number}")
     _check_population((raw.get("statistics") or {}).get("population"), origin)
+    _check_currency(raw.get("currency"), origin)
+
+
+def _check_currency(currency: Any, origin: str) -> None:
+    """currency: an ISO 4217 code, three capital letters ("MOP", "EUR")."""
+    if currency is None:
+        return
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
+        raise PackError(f"{origin}: currency {currency!r} is not an ISO 4217 code such as MOP")
 
 
 def _check_agency_names(names: Any, where: str) -> None:
@@ -97,6 +107,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
             "name": pack["name"],
             "languages": pack.get("languages", ["en"]),
             "time_zone": pack.get("time_zone", "UTC"),
+            "currency": pack.get("currency", ""),
             "reporting_year_start_month": start["month"],
             "reporting_year_start_day": start["day"],
             "statistics": pack.get("statistics", {}),
