@@ -47,6 +47,10 @@ def log_in_with_secret(page: Any, base_url: str, username: str, secret: str) -> 
 
 
 def choose_language(page: Any, code: str) -> None:
+    """Once logged in, the language chooser sits in the account menu: open it first."""
+    account = page.locator("header.top details.account")
+    if account.count() and not account.evaluate("details => details.open"):
+        account.locator("summary").click()
     page.locator("#language-choice").select_option(code)
     page.locator("form.language button").click()
     page.wait_for_load_state()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts.roles import AgencyKind, Role
@@ -18,6 +19,9 @@ class Agency(models.Model):
     )
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=200)
+    # The name in the jurisdiction's other languages, as its pack gives them ({"zh-hant": …,
+    # "pt": …}); ``name`` is the one shown where a language has none.
+    names = models.JSONField(_("names in other languages"), default=dict, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices)
     is_committee_member = models.BooleanField(_("committee member"), default=False)
     # The competent authority for formal identification, as the jurisdiction's pack says: never
@@ -35,7 +39,17 @@ class Agency(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.name_in(get_language())
+
+    def name_in(self, language: str | None) -> str:
+        """The agency's name in ``language`` ("zh-hant", "pt-br"…), else its ``name``."""
+        language = (language or "").lower()
+        return self.names.get(language) or self.names.get(language.split("-")[0]) or self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language: ``{{ agency.local_name }}``."""
+        return self.name_in(get_language())
 
 
 class User(AbstractUser):

@@ -97,7 +97,7 @@ def plan_report(measures: QuerySet[Measure], period_code: str) -> PlanReport:
                 reference=measure.reference,
                 pillar=measure.get_pillar_display(),
                 objective=measure.objective,
-                lead_agency=measure.lead_agency.name,
+                lead_agency=measure.lead_agency.local_name,
                 deadline=measure.deadline,
                 standing=measure.standing_on(as_of),
                 progress=report.get_status_display() if report else "",

@@ -23,6 +23,8 @@ class Jurisdiction(models.Model):
         _("reporting year starts on day"), default=1
     )
     is_active = models.BooleanField(_("active"), default=False)
+    # ISO 4217 code amounts are counted in (budgets, fines): "MOP"; "" when the pack names none.
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
     # The pack's `statistics` section: citizenship groups, lesser offences, disclosure rule.
     statistics = models.JSONField(_("statistics settings"), default=dict, blank=True)
 

@@ -1,5 +1,6 @@
 """Load a jurisdiction pack (YAML) into the database: provisions, agencies, languages, calendar."""
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,28 @@ def _check_pack(raw: Any, origin: str) -> None:
                 f"{origin}: agency {number} ({agency['kind']}) cannot be a competent authority"
                 " for identification: it refers, the authority decides"
             )
+        _check_agency_names(agency.get("names"), f"{origin}: agency {number}")
     _check_population((raw.get("statistics") or {}).get("population"), origin)
+    _check_currency(raw.get("currency"), origin)
+
+
+def _check_currency(currency: Any, origin: str) -> None:
+    """currency: an ISO 4217 code, three capital letters ("MOP", "EUR")."""
+    if currency is None:
+        return
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
+        raise PackError(f"{origin}: currency {currency!r} is not an ISO 4217 code such as MOP")
+
+
+def _check_agency_names(names: Any, where: str) -> None:
+    """names: {language code: the agency's name in that language}, each a non-empty text."""
+    if names is None:
+        return
+    if not isinstance(names, dict):
+        raise PackError(f"{where}: 'names' is a mapping of language: name")
+    for language, name in names.items():
+        if not isinstance(name, str) or not name.strip():
+            raise PackError(f"{where}: names.{language} is empty")
 
 
 POPULATION_GROUPS = ("total", "female", "male", "child", "adult")
@@ -85,6 +107,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
             "name": pack["name"],
             "languages": pack.get("languages", ["en"]),
             "time_zone": pack.get("time_zone", "UTC"),
+            "currency": pack.get("currency", ""),
             "reporting_year_start_month": start["month"],
             "reporting_year_start_day": start["day"],
             "statistics": pack.get("statistics", {}),
@@ -102,6 +125,7 @@ def load_pack(name_or_path: str, activate: bool = True) -> Jurisdiction:
             code=agency["code"],
             defaults={
                 "name": agency["name"],
+                "names": agency.get("names") or {},
                 "kind": agency["kind"],
                 "is_committee_member": agency.get("committee_member", False),
                 "identifies_victims": agency.get("identifies_victims", False),

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import AgencyKind
 from palermo.core import limits
-from palermo.core.countries import CountryField
 from palermo.core.dates import SaneDateField, SaneDateTimeField
 from palermo.jurisdiction.models import Jurisdiction, LegalProvision
 from palermo.justice.models import (
@@ -29,9 +28,9 @@ from palermo.justice.models import (
     VictimLink,
 )
 from palermo.justice.models.authorisation import AuthorisationKind
-from palermo.justice.models.case import SuspectRole, VictimCapacity
+from palermo.justice.models.case import VictimCapacity
 from palermo.justice.models.court import Appeal, AppealOutcome, Appellant, Charge, Outcome
-from palermo.registry.vocabulary import Sex
+from palermo.justice.suspect_form import SuspectForm as SuspectForm  # its own module
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_TIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -201,39 +200,6 @@ class MoveForm(forms.Form):
         if stage == CriminalStage.TRIAL:
             return self.case.submit_to_court(self.cleaned_data.get("court"), by, reason)
         return self.case.move_to(stage, by, reason)
-
-
-class SuspectForm(forms.Form):
-    given_name = forms.CharField(label=_("Given name"), max_length=200, required=False)
-    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    nationality = CountryField(label=_("Nationality"), required=False)
-    role = forms.ChoiceField(
-        label=_("Role"), required=False, choices=[("", _("not known")), *SuspectRole.choices]
-    )
-    arrested_on = SaneDateField(label=_("Arrested on"), widget=DATE, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("prefix", "suspect")
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not (data.get("given_name", "").strip() or data.get("family_name", "").strip()):
-            raise forms.ValidationError(_("Give at least a given name or a family name."))
-        return data
-
-    def record_on(self, case: CriminalCase, by: User) -> Suspect:
-        data = self.cleaned_data
-        return Suspect.record(
-            case,
-            by,
-            (data["given_name"], data["family_name"]),
-            role=data["role"],
-            arrested_on=data["arrested_on"],
-            sex=data["sex"],
-            nationality=data["nationality"],
-        )
 
 
 class ChargeForm(forms.Form):

@@ -69,7 +69,7 @@ def export_row(case: Any) -> list[Any]:
     return [
         case.reference,
         str(case.get_stage_display()),
-        case.owning_agency.name,
+        case.owning_agency.local_name,
         assigned,
         sex_of(case),
         age_group_of(case),

@@ -67,7 +67,11 @@ class LikelyMatch:
     def shown_to_user(self, today: datetime.date) -> dict[str, Any]:
         """What the page and the API show: personal details only for a visible match."""
         if not self.visible:
-            return {"visible": False, "agency": self.agency.code, "agency_name": self.agency.name}
+            return {
+                "visible": False,
+                "agency": self.agency.code,
+                "agency_name": self.agency.local_name,
+            }
         return {
             "visible": True,
             "reference": self.person.reference,
@@ -77,7 +81,7 @@ class LikelyMatch:
             "nationality": self.person.nationality,
             "case": self.case_reference,
             "agency": self.agency.code,
-            "agency_name": self.agency.name,
+            "agency_name": self.agency.local_name,
             "score": self.score.score,
         }
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from palermo.accounts.roles import Role
@@ -39,6 +40,7 @@ from palermo.justice.forms import (
     SuspectForm,
     VictimLinkForm,
 )
+from palermo.registry.duplicates import POSSIBLE_DUPLICATES
 
 router = Router(tags=["criminal cases"])
 router.add_router("", justice_court.router)
@@ -145,21 +147,37 @@ class SuspectIn(Schema):
     nationality: str = Field("", description="Two-letter country code (ISO 3166-1)")
     role: str = Field("", description="recruiter, transporter, exploiter, facilitator, or empty")
     arrested_on: datetime.date | None = None
+    new_person_reason: str = Field(
+        "", description="Why this is someone else, when a 409 answered with possible_matches"
+    )
 
 
 @router.post(
     "/criminal-cases/{reference}/suspects/",
     url_name="suspect_add",
-    response={201: dict[str, Any]},
+    response={201: dict[str, Any], 409: dict[str, Any]},
 )
 def add_suspect(request: HttpRequest, reference: str, payload: SuspectIn) -> Status[Any]:
     """The answer names the suspect by their person reference, never by name."""
     user = caller(request)
     case = criminal_case_for(user, reference)
     refuse_unless(case.is_investigated_by(user), refusals.ADD_SUSPECT)
-    form = SuspectForm(as_form_data(payload), prefix=None)
+    form = SuspectForm(as_form_data(payload), prefix=None, user=user)
+    if not form.is_valid() and form.matches:
+        return Status(409, likely_suspect_matches(form.matches))
     check(form)
     return Status(201, suspect_detail(form.record_on(case, user)))
+
+
+def likely_suspect_matches(matches: list[dict[str, Any]]) -> dict[str, Any]:
+    message = _(
+        "This suspect may already be on record: send new_person_reason saying why this is "
+        "someone else."
+    )
+    return {
+        "detail": [{"loc": ["body"], "msg": message, "type": POSSIBLE_DUPLICATES}],
+        "possible_matches": matches,
+    }
 
 
 class VictimLinkIn(Schema):

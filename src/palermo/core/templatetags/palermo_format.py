@@ -1,13 +1,15 @@
 """How values are shown on every page: countries by name, never by code; dates in the one
-format of the reader's language (palermo.formats)."""
+format of the reader's language (palermo.formats); amounts with the jurisdiction's currency."""
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.template.defaultfilters import date as format_date
 
 from palermo.core import countries
+from palermo.core.money import active_currency, format_money
 
 register = template.Library()
 
@@ -33,3 +35,13 @@ def day(value: datetime.date | None) -> str:
 def moment(value: datetime.datetime | None) -> str:
     """``{{ entry.at|moment }}``: date and time, in the reader's language's format."""
     return format_date(value, "DATETIME_FORMAT") if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def money(context: template.Context, amount: Any) -> str:
+    """``{% money measure.budget_spent %}`` or ``{% money sentence.fine as fine %}``: the amount
+    in the reader's language's number format with the jurisdiction's currency code. The code is
+    looked up once per template rendered (render_context), not once per amount."""
+    if "palermo_currency" not in context.render_context:
+        context.render_context["palermo_currency"] = active_currency()
+    return format_money(amount, context.render_context["palermo_currency"])

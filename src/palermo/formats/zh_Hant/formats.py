@@ -6,3 +6,8 @@ TIME_FORMAT = "H:i"
 YEAR_MONTH_FORMAT = "Y年n月"
 MONTH_DAY_FORMAT = "n月j日"
 FIRST_DAY_OF_WEEK = 0  # Sunday
+# Amounts grouped by thousands with a comma, as Macao, Hong Kong and Taiwan write money
+# (Django's default for zh-Hant groups by ten thousands with no separator).
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

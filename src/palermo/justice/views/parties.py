@@ -21,7 +21,7 @@ def suspect_add(request: HttpRequest, reference: str) -> HttpResponse:
     case = criminal_case_for(user, reference)
     if not case.is_investigated_by(user):
         return refuse(request, str(refusals.ADD_SUSPECT), case)
-    form = SuspectForm(request.POST)
+    form = SuspectForm(request.POST, user=user)
     if carried_out(form, lambda: form.record_on(case, user)):
         messages.success(request, _("Suspect added."))
         return back_to_case(case, "suspects")
