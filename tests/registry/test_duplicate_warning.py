@@ -96,6 +96,8 @@ def test_confirming_a_new_person_needs_a_reason_kept_encrypted_and_audited(
         client, screening, entered_again(existing_person="new", new_person_reason="no")
     )
     assert "at least" in too_short.content.decode()
+    # The matches the reason answers stay on the page beside the error.
+    assert known.person.reference in too_short.content.decode()
     assert Person.objects.count() == 1
     reason = "Different mother's name; she says she never met the police before."
     response = open_case(

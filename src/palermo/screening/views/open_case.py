@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.acting import acting_user
-from palermo.registry.duplicates import PossibleDuplicates
+from palermo.accounts.models import User
+from palermo.registry.duplicates import PossibleDuplicates, likely_matches
 from palermo.screening.access import screening_for
-from palermo.screening.forms import NEW_PERSON, OpenCaseForm
+from palermo.screening.forms import NEW_PERSON, PERSON_FIELDS, OpenCaseForm
 from palermo.screening.models import Screening
 from palermo.screening.services import check_case_may_be_opened
 from palermo.screening.views.common import case_url
@@ -38,11 +39,21 @@ def screening_open_case(request: HttpRequest, reference: str) -> HttpResponse:
             matches = found.shown_to_user()
         except ValidationError as error:
             form.add_error(None, error)
+            matches = matches_still_to_answer(form, user)
         else:
             messages.success(request, opened_message(form.cleaned_data))
             return redirect(case_url(case))
     context = {"screening": screening, "form": form, "matches": matches, "new_person": NEW_PERSON}
     return render(request, "screening/open_case.html", context)
+
+
+def matches_still_to_answer(form: OpenCaseForm, user: User) -> list[dict[str, Any]] | None:
+    """A new person's reason was refused: the matches it answers stay on the page beside the
+    error, so the user need not send the form again to see whom they set aside."""
+    if form.cleaned_data.get("existing_person") != NEW_PERSON:
+        return None
+    details = {name: form.cleaned_data.get(name) for name in PERSON_FIELDS}
+    return PossibleDuplicates(likely_matches(user, details)).shown_to_user() or None
 
 
 def refuse(request: HttpRequest, screening: Screening, refusal: ValidationError) -> HttpResponse:
