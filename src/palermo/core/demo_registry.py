@@ -166,6 +166,15 @@ def _refer_some(world: DemoWorld, batch: list[PlannedCase]) -> None:
     consents = Consent.objects.bulk_create(
         Consent(case=p.case, recorded_by=p.owner, form="written") for p in batch
     )
+    for planned, consent in zip(batch, consents, strict=True):
+        # As `Consent.record` audits it.
+        record_event(
+            planned.owner,
+            "consent_recorded",
+            "victim_case",
+            planned.case.reference,
+            changes={"consent": consent.pk},
+        )
     referrals, services, now = [], [], timezone.now()
     for planned, consent in zip(batch, consents, strict=True):
         other = world.users["caseworker" if planned.owner.username == "ngo" else "ngo"]

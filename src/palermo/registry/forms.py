@@ -257,12 +257,15 @@ class ConsentForm(forms.ModelForm[Consent]):
 
     def save_for(self, case: VictimCase, by: User) -> Consent:
         """Record the validated consent on the case (the page and the API both come here)."""
-        self.instance.case, self.instance.recorded_by = case, by
-        consent = self.save()
-        record_event(
-            by, "consent_recorded", "victim_case", case.reference, changes={"consent": consent.pk}
+        cleaned = self.cleaned_data
+        self.instance = Consent.record(
+            case,
+            by,
+            form=cleaned["form"],
+            covers_referral=cleaned["covers_referral"],
+            given_on=cleaned["given_on"],
         )
-        return consent
+        return self.instance
 
 
 class ReferralForm(forms.Form):

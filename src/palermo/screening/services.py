@@ -218,8 +218,7 @@ def _open_case(
         by, "open_case", "screening", screening.reference, changes={"case": case.reference}
     )
     if consent is not None:
-        Consent.objects.create(case=case, recorded_by=by, form=consent.form, covers_referral=True)
-        record_event(by, "consent", "victim_case", case.reference, changes={"form": consent.form})
+        Consent.record(case, by, form=consent.form)
     if referral is not None:
         Referral.send(case, referral.to_agency, referral.service, by)
     return case

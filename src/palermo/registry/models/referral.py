@@ -1,6 +1,6 @@
 """Consent, referrals between agencies, services given, and emergency ("break the glass") access."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -53,6 +53,27 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} consent {self.given_on}"
+
+    @classmethod
+    def record(
+        cls,
+        case: "VictimCase",
+        by: "User",
+        *,
+        form: str,
+        covers_referral: bool = True,
+        given_on: "date | None" = None,
+    ) -> "Consent":
+        """Record consent on the case: the one write behind the consent form, the API and the
+        screening's one-step opening, audited as `consent_recorded` on every path."""
+        consent = cls(case=case, recorded_by=by, form=form, covers_referral=covers_referral)
+        if given_on is not None:
+            consent.given_on = given_on
+        consent.save()
+        record_event(
+            by, "consent_recorded", "victim_case", case.reference, changes={"consent": consent.pk}
+        )
+        return consent
 
     def is_active(self) -> bool:
         return self.covers_referral and self.withdrawn_on is None
