@@ -232,19 +232,10 @@ AXES_LOCKOUT_CALLABLE = "palermo.core.ratelimits.axes_locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail already
 AXES_VERBOSE = False
 
-# Two caches: the default one is each process's own memory (short-lived look-ups such as the
-# jurisdiction's time zone, free on every request); the "ratelimit" one is a database table
-# (created by a migration) shared by every web process and the worker, without another server.
-# The rate limits themselves count in their own table, one upsert per request (issue 12): see
-# palermo.core.ratelimits.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {
-        "BACKEND": "palermo.core.cache.AtomicDatabaseCache",
-        "LOCATION": "palermo_cache",
-    },
-}
-RATELIMIT_USE_CACHE = "ratelimit"
+# The cache is each process's own memory (short-lived look-ups such as the jurisdiction's time
+# zone, free on every request). What every process must share, the rate limits, counts in its
+# own table, one upsert per request: see palermo.core.ratelimits.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions expire after 30 idle minutes and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PALERMO_SESSION_SECONDS", "1800"))

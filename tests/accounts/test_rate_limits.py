@@ -1,8 +1,7 @@
 """Guessing is slow and costly: 429 with Retry-After for logins, codes and the API, counted in
-the shared (database) cache; five wrong passwords lock one (account, address) pair, not the
-account, so nobody can lock staff out from elsewhere."""
+a table every process shares (palermo.core.ratelimits); five wrong passwords lock one (account,
+address) pair, not the account, so nobody can lock staff out from elsewhere."""
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -10,12 +9,9 @@ import pyotp
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.core.cache import caches
-from django.db import connection
 from django.test import Client
 
 from palermo.api.models import ApiToken
-from palermo.core.cache import AtomicDatabaseCache
 
 PASSWORD = "correct horse battery staple"
 HOME = {"REMOTE_ADDR": "10.0.0.1"}
@@ -116,40 +112,6 @@ def test_the_api_answers_429_per_address(worker: Any, settings: Any) -> None:
     rotated = program.get("/api/v1/audit/", headers={"Authorization": "Bearer plm_x"}, **HOME)
 
     assert rotated.status_code == 429
-
-
-def test_counts_live_in_the_database_shared_by_every_process(db: None) -> None:
-    assert isinstance(caches["ratelimit"], AtomicDatabaseCache)
-    caches["ratelimit"].set("shared-count", 1)
-    caches["ratelimit"].incr("shared-count")
-
-    another_process = AtomicDatabaseCache("palermo_cache", {})
-    assert another_process.get("shared-count") == 2
-
-
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_increments_are_not_lost() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises every writer; the race needs a real concurrent database")
-    cache = caches["ratelimit"]
-    cache.set("race", 0)
-    threads_count, each = 6, 15
-
-    def bump() -> None:
-        try:
-            for _ in range(each):
-                cache.incr("race")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=bump) for _ in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert cache.get("race") == threads_count * each
-    cache.clear()
 
 
 def test_a_request_without_a_client_address_is_counted_not_failed(db: None) -> None:
