@@ -87,7 +87,7 @@ def test_tip_to_inspection_to_coverage(
     log_in(hotline, base, "operator")
     hotline.goto(f"{base}/committee/tips/")
     hotline.get_by_role("link", name=tip.reference).click()
-    assert hotline.get_by_text("Rua Sintetica 8").is_visible()
+    hotline.get_by_text("Rua Sintetica 8").wait_for()  # the click navigates; wait for the tip page
     hotline.get_by_label("Forward to").select_option(label="Labour inspectorate")
     hotline.get_by_role("button", name="Forward").click()
     hotline.wait_for_load_state()
