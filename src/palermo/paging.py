@@ -16,10 +16,20 @@ COUNT_CAP = 1000
 
 
 class CappedPaginator(Paginator):
+    """`counting`, when given, is the same rows without what only the page shows (annotations,
+    joins for columns, the order): counted instead of the page's own query, it reads an index
+    alone."""
+
+    def __init__(
+        self, object_list: Any, per_page: int, *, counting: QuerySet[Any] | None = None
+    ) -> None:
+        super().__init__(object_list, per_page)
+        self.counting = counting
+
     @cached_property
     def counted(self) -> int:
-        # COUNT(*) over the first COUNT_CAP + 1 rows of the ordered list (a LIMIT subquery).
-        rows: QuerySet[Any] = self.object_list  # type: ignore[assignment]
+        # COUNT(*) over the first COUNT_CAP + 1 rows (a LIMIT subquery).
+        rows: QuerySet[Any] = self.object_list if self.counting is None else self.counting  # type: ignore[assignment]
         return rows[: COUNT_CAP + 1].count()
 
     @cached_property

@@ -19,6 +19,8 @@ HUGE = [10**10, 2**63, 10**30]
         ("api:authorisations", "page", "judge"),
         ("api:authorisations", "expiring_within_days", "judge"),
         ("api:criminal_cases", "page", "investigator"),
+        ("api:criminal_cases", "year", "investigator"),  # a date's year has four digits
+        ("api:victim_cases", "year", "investigator"),
         ("api:victim_cases", "page", "investigator"),
         ("api:screenings", "page", "investigator"),
     ],

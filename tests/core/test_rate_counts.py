@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
 
-from palermo.core.ratelimits import count_request, split_rate
+from palermo.core.ratelimits import count_request, count_requests, split_rate
 
 
 def test_rates_read_as_requests_per_seconds() -> None:
@@ -29,6 +29,16 @@ def test_one_request_is_one_statement(db: None) -> None:
     with CaptureQueriesContext(connection) as queries:
         count_request("k", window_ends=1060, now=1001)
     assert len(queries) == 1
+
+
+def test_several_keys_are_counted_in_one_statement_each_in_its_own_window(db: None) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    count_request("address", window_ends=1060, now=1001)
+    with CaptureQueriesContext(connection) as queries:
+        counted = count_requests({"token": 1300, "address": 1060}, now=1002)
+    assert len(queries) == 1
+    assert counted == {"address": (2, 1060), "token": (1, 1300)}
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,5 +1,6 @@
 """What a list costs does not grow with the registry: visibility through EXISTS (no DISTINCT
-sorting every visible case), counts that stop at COUNT_CAP rows, year choices from one lookup."""
+sorting every visible case), counts that stop at COUNT_CAP rows, year choices from one lookup,
+and an API call's fixed cost in queries."""
 
 from collections.abc import Callable
 from typing import Any
@@ -48,6 +49,26 @@ def test_the_list_reads_no_distinct_and_counts_with_a_limit(
     counts = [q for q in sql if "COUNT(" in q]
     assert counts
     assert all("LIMIT" in q for q in counts)
+    # The count reads the cases alone: no join for the page's columns, no sort.
+    assert all("REGISTRY_PERSON" not in q and "ORDER BY" not in q for q in counts)
+
+
+def test_an_api_list_costs_four_queries(make_user: Callable[..., Any]) -> None:
+    """The rate counts (one statement for address and token), the token with its holder and
+    roles, the count and the page: no year lookup unless a year is asked for."""
+    worker = make_user("worker", "welfare", "case_worker")
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    VictimCase.objects.create(person=person, owning_agency=worker.agency)
+    _, token = ApiToken.issue(worker, "test", days=1)
+    program = Client(headers={"Authorization": f"Bearer {token}"})
+    program.get(reverse("api:victim_cases"))  # the token's first use is noted once
+
+    with CaptureQueriesContext(connection) as queries:
+        response = program.get(reverse("api:victim_cases"))
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+    assert len(queries) == 4, [q["sql"][:80] for q in queries.captured_queries]
 
 
 def test_a_count_stops_at_the_cap(make_user: Callable[..., Any]) -> None:

@@ -15,13 +15,17 @@ PER_PAGE = 25
 
 
 def paginated[Row: Model](
-    items: QuerySet[Row], page: int, row: Callable[[Row], dict[str, Any]]
+    items: QuerySet[Row],
+    page: int,
+    row: Callable[[Row], dict[str, Any]],
+    counting: QuerySet[Row] | None = None,
 ) -> dict[str, Any]:
     """One page, as the pages' paginator gives it (a page past the end is the last one).
 
     The count stops at `COUNT_CAP` (`count_is_exact` says whether it did), so a list costs the
-    same whatever the number of records."""
-    found = CappedPaginator(items, PER_PAGE).get_page(page)
+    same whatever the number of records; `counting` is the same rows without the page's columns
+    and order, when the caller has them (see CappedPaginator)."""
+    found = CappedPaginator(items, PER_PAGE, counting=counting).get_page(page)
     assert isinstance(found.paginator, CappedPaginator)
     return {
         "count": found.paginator.count,

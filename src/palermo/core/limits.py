@@ -11,4 +11,5 @@ SUMMARY = 20000  # a case summary, a narrative, a judicial authorisation's scope
 # Numbers with a sane range: beyond these a value is a mistake (or an attack), never a fact.
 MAX_PAGE = 1_000_000  # pages of 25: far beyond any list Palermo holds
 MAX_DAYS_AHEAD = 36_500  # a hundred years
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a year a list may be filtered by (a record's year)
 MAX_PRISON_MONTHS = 1_200  # a hundred years; a life sentence is recorded as such, not in months

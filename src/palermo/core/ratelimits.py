@@ -2,9 +2,9 @@
 
 Counts live in a database table (`palermo.core.models.RateCount`), so they hold across every web
 process; each request is counted with one upsert (one round trip, atomic, no transaction of its
-own), and on PostgreSQL the table is UNLOGGED, so counting never waits for a disk flush. Login
-failures per (account, address) pair are django-axes' job (see settings); everything else goes
-through `limit`:
+own; an API call's two counts share it), and on PostgreSQL the table is UNLOGGED, so counting
+never waits for a disk flush. Login failures per (account, address) pair are django-axes' job
+(see settings); everything else goes through `limit`:
 
     from palermo.core.ratelimits import limit
 
@@ -62,18 +62,30 @@ def over_limit(
     methods: Iterable[str] | None = None,
 ) -> int:
     """Count this request; the seconds to wait when it is over the limit, else 0."""
-    if not getattr(settings, "RATELIMIT_ENABLE", True):
-        return 0
     if methods is not None and request.method not in {m.upper() for m in methods}:
         return 0
-    allowed, period = split_rate(every or rate(group))
-    value = _key_value(request, group, key)
-    now = int(time.time())
-    digest = hashlib.sha256(f"{group}|{allowed}/{period}|{value}".encode()).hexdigest()
-    count, window_ends = count_request(digest, now - now % period + period, now)
-    if count <= allowed:
+    return over_limits(request, [(group, key, every)])
+
+
+def over_limits(request: HttpRequest, limits: list[tuple[str, Key, str | None]]) -> int:
+    """Count this request under each (group, key, rate or None for the group's) in one
+    statement; the longest wait any of them asks for, else 0."""
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
         return 0
-    return max(1, window_ends - now)
+    now = int(time.time())
+    windows = {}
+    for group, key, every in limits:
+        allowed, period = split_rate(every or rate(group))
+        value = _key_value(request, group, key)
+        digest = hashlib.sha256(f"{group}|{allowed}/{period}|{value}".encode()).hexdigest()
+        windows[digest] = (allowed, now - now % period + period)
+    counted = count_requests({digest: ends for digest, (_, ends) in windows.items()}, now)
+    waits = [
+        max(1, ends - now)
+        for digest, (count, ends) in counted.items()
+        if count > windows[digest][0]
+    ]
+    return max(waits, default=0)
 
 
 def split_rate(every: str) -> tuple[int, int]:
@@ -86,25 +98,34 @@ def split_rate(every: str) -> tuple[int, int]:
 
 
 def count_request(digest: str, window_ends: int, now: int) -> tuple[int, int]:
-    """Add one to the key's count in its current window (a new window starts at 1): one
-    statement, atomic on every database, whatever the number of processes counting."""
+    """Add one to the key's count in its current window (a new window starts at 1)."""
+    return count_requests({digest: window_ends}, now)[digest]
+
+
+def count_requests(window_ends: dict[str, int], now: int) -> dict[str, tuple[int, int]]:
+    """Add one to each key's count in its current window (a new window starts at 1): one
+    statement, atomic on every database, whatever the number of processes counting. Keys go
+    in one order, so two requests counting the same keys never wait on each other in a circle."""
+    keys = sorted(window_ends)
+    rows = ", ".join(["(%s, 1, %s)"] * len(keys))
+    values = [v for key in keys for v in (key, window_ends[key])]
     with connection.cursor() as cursor:
-        cursor.execute(COUNT_SQL, [digest, window_ends, now, now])
-        count, ends = cursor.fetchone()
+        cursor.execute(COUNT_SQL.replace("{rows}", rows), [*values, now, now])
+        counted = {key: (int(count), int(ends)) for key, count, ends in cursor.fetchall()}
     if now % CULL_EVERY_SECONDS == 0:
         RateCount.objects.filter(window_ends__lt=now - CULL_EVERY_SECONDS).delete()
-    return int(count), int(ends)
+    return counted
 
 
 # Insert the key at 1, or add one to it; a window that has ended starts again at 1.
 COUNT_SQL = """
-INSERT INTO core_ratecount (key, count, window_ends) VALUES (%s, 1, %s)
+INSERT INTO core_ratecount (key, count, window_ends) VALUES {rows}
 ON CONFLICT (key) DO UPDATE SET
     count = CASE WHEN core_ratecount.window_ends <= %s THEN 1
                  ELSE core_ratecount.count + 1 END,
     window_ends = CASE WHEN core_ratecount.window_ends <= %s THEN excluded.window_ends
                        ELSE core_ratecount.window_ends END
-RETURNING count, window_ends
+RETURNING key, count, window_ends
 """
 # Counts of windows that ended a day ago are removed, in the second (of Unix time) that is a
 # multiple of this: now and then, by whichever request counts then, without any bookkeeping.
@@ -179,8 +200,8 @@ class ApiRateLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith("/api/"):
-            wait = over_limit(request, "api_address", "ip") or over_limit(
-                request, "api_token", token_key
+            wait = over_limits(
+                request, [("api_address", "ip", None), ("api_token", token_key, None)]
             )
             if wait:
                 return too_many_requests(request, wait)

@@ -49,7 +49,12 @@ router.add_router("", justice_authorisations.router)
 
 class CaseFilters(Schema):
     stage: str | None = Field(None, description="A stage, e.g. investigation, prosecution, trial")
-    year: int | None = Field(None, description="The year the case was reported")
+    year: int | None = Field(
+        None,
+        ge=limits.FIRST_YEAR,
+        le=limits.LAST_YEAR,
+        description="The year the case was reported",
+    )
     page: int = Field(1, ge=1, le=limits.MAX_PAGE)
 
 

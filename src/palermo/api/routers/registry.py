@@ -32,11 +32,17 @@ from palermo.registry.access import (
     victim_cases_visible_to,
 )
 from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
-from palermo.registry.listing import filter_cases, years_opened
+from palermo.registry.listing import filter_cases
 from palermo.registry.models import VictimCase
 from palermo.registry.search import found_for, ranked_for_listing
 
 router = Router(tags=["victim cases"])
+
+
+def year_asked(filters: CaseFilters) -> list[int]:
+    """The page offers the years that have cases; here any year may be asked (one without
+    cases lists none), so the form is told the year asked for and no query looks them up."""
+    return [filters.year] if filters.year else []
 
 
 # The list and the search come before the case detail: a URL is matched in the order routes are
@@ -46,7 +52,7 @@ def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str,
     """The cases the caller may see, newest first, filtered as on the case list page."""
     visible = victim_cases_visible_to(caller(request))
     form = chosen_by(
-        CaseFilterForm(as_form_data(filters), user=caller(request), years=years_opened()),
+        CaseFilterForm(as_form_data(filters), user=caller(request), years=year_asked(filters)),
         agency="code",
     )
     return page_of_cases(filter_cases(visible, checked_query(form)), filters.page)
@@ -69,7 +75,7 @@ def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, An
     and the list's filters. A POST, so that a name never lands in a URL; a search by name or
     document number is audited (that it happened and how many it found, never what was asked)."""
     visible = victim_cases_visible_to(caller(request))
-    form = SearchForm(as_form_data(payload), user=caller(request), years=years_opened())
+    form = SearchForm(as_form_data(payload), user=caller(request), years=year_asked(payload))
     found = found_for(caller(request), visible, check(form))
     # As on the page: no criterion, no results (rather than every case).
     if found is None:

@@ -23,12 +23,17 @@ class CaseFilters(PageIn):
 
     stage: str | None = Field(None, description="A stage, e.g. screening, identified")
     agency: str | None = Field(None, description="The code of the owning agency")
-    year: int | None = Field(None, description="A year in which a visible case was opened")
+    year: int | None = Field(
+        None,
+        ge=limits.FIRST_YEAR,
+        le=limits.LAST_YEAR,
+        description="A year in which a visible case was opened",
+    )
     form: str | None = Field(None, description="A form of exploitation, e.g. labour")
 
 
 def page_of_cases(cases: QuerySet[VictimCase], number: int) -> dict[str, Any]:
-    return paginated(for_listing(cases), number, case_item)
+    return paginated(for_listing(cases), number, case_item, counting=cases.order_by())
 
 
 def case_item(case: VictimCase) -> dict[str, Any]:
