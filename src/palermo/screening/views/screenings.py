@@ -21,7 +21,8 @@ from palermo.screening.forms import (
     answers_from,
     notes_from,
 )
-from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.outcomes import ScreeningOutcome
 from palermo.screening.services import (
     FINISHED,
     check_answers_may_change,
