@@ -213,7 +213,11 @@ def test_an_indicator_asked_twice_is_answered_per_dimension(list_code: str) -> N
 
 # --- Outcomes ----------------------------------------------------------------------------------
 
-PV, FA, NI = ScreeningOutcome.PRESUMED_VICTIM, ScreeningOutcome.FURTHER_ASSESSMENT, ScreeningOutcome.NOT_INDICATED
+PV, FA, NI = (
+    ScreeningOutcome.PRESUMED_VICTIM,
+    ScreeningOutcome.FURTHER_ASSESSMENT,
+    ScreeningOutcome.NOT_INDICATED,
+)
 
 # (dimensions made present, outcome for an adult, outcome for a child)
 COMBINATIONS = [
