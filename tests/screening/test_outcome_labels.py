@@ -9,17 +9,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from palermo.screening import ilo
 from palermo.screening.outcomes import ScreeningOutcome
 from palermo.screening.services import finish_screening, record_answers, start_screening
 
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
+# Every indicator of the list observed: a presumed victim by any reading of the rules.
+PRESUMED_VICTIM = dict.fromkeys(ilo.indicator_list("adult_labour").indicator_keys, "observed")
 
 
 @pytest.mark.parametrize("language", ["zh-hant", "pt"])
