@@ -12,6 +12,7 @@ from django.utils import timezone
 from palermo.accounts.roles import Role
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
+from palermo.coordination.models import Tip
 from palermo.justice.models import CriminalCase
 from palermo.registry.models import (
     BreakGlassGrant,
@@ -191,3 +192,19 @@ def test_a_criminal_case_is_audited_alike(make_user: Callable[..., Any], bearer:
     )
 
     assert on_page == through_api == [("read", "criminal_case", case.reference, "", {})]
+
+
+def test_a_tip_is_audited_alike(make_user: Callable[..., Any], bearer: Headers) -> None:
+    operator = make_user("operator", "hotline", Role.SCREENER)
+    tip = Tip.objects.create(
+        channel="web", language="en", what_seen="Workers locked in at night (synthetic)."
+    )
+
+    on_page, through_api = page_and_api_reads(
+        operator,
+        reverse("coordination:tip_detail", args=[tip.reference]),
+        reverse("api:tip", args=[tip.reference]),
+        bearer,
+    )
+
+    assert on_page == through_api == [("read", "tip", tip.reference, "", {})]
