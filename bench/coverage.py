@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from palermo_analytics.estimation import (
+    COUNT_COLUMN,
     MethodResult,
     MethodSettings,
     StratifiedEstimator,
@@ -92,13 +93,13 @@ def histories_with_strata(captures: pd.DataFrame, strata: pd.Series) -> pd.DataF
     """Capture histories by stratum: list columns, the stratum column, count."""
     seen = captures.any(axis=1)
     frame = captures[seen].astype(int).assign(**{STRATUM: strata[seen].to_numpy()})
-    return frame.value_counts().rename("count").reset_index()
+    return frame.value_counts().rename(COUNT_COLUMN).reset_index()
 
 
 def estimate_all(table: pd.DataFrame, seed: int) -> dict[str, tuple[float, float, float]]:
     """Every method on one table with strata: (estimate, low, high)."""
     settings = MethodSettings(**{**SETTINGS.__dict__, "seed": seed})
-    pooled = table.drop(columns=STRATUM).groupby(LISTS, as_index=False)["count"].sum()
+    pooled = table.drop(columns=STRATUM).groupby(LISTS, as_index=False)[COUNT_COLUMN].sum()
     histories = read_capture_histories(pooled)
     results: dict[str, MethodResult] = {
         method: estimate_with(method, histories, settings)
@@ -140,7 +141,7 @@ def linked_histories(
     )
     sex = linked.groupby("person_id")[STRATUM].agg(_most_common)
     patterns = (on_list > 0).astype(int).assign(**{STRATUM: sex.reindex(on_list.index)})
-    return patterns.value_counts().rename("count").reset_index()
+    return patterns.value_counts().rename(COUNT_COLUMN).reset_index()
 
 
 def _most_common(values: pd.Series) -> str:
@@ -172,7 +173,7 @@ def run(
         else:
             persons, captures = GENERATORS[generator](population, world_seed)
             table = histories_with_strata(captures, persons[STRATUM].fillna("unknown"))
-        observed = int(table["count"].sum())
+        observed = int(table[COUNT_COLUMN].sum())
         for method, (estimate, low, high) in estimate_all(table, world_seed).items():
             kind = "linked" if linked else "true"
             outcomes.append(

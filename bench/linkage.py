@@ -26,7 +26,8 @@ from palermo_analytics.linkage import (
     run_splink,
     score_linkage,
 )
-from palermo_analytics.linkage._person_lists import PERSON_LIST_COLUMNS, _is_valid_partial_date
+from palermo_analytics.linkage._person_lists import _is_valid_partial_date
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate import WorldConfig, simulate_world
 
 LISTS = ["police", "ngo", "shelter", "hotline", "labour"]

@@ -33,7 +33,7 @@ from palermo_analytics.linkage import (
     score_linkage,
     true_pairs,
 )
-from palermo_analytics.linkage._person_lists import PERSON_LIST_COLUMNS
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate import WorldConfig, simulate_independent_world, simulate_world
 
 PROJECT_LISTS = ["police", "ngo", "shelter", "hotline", "labour"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from palermo.screening import ilo
-from palermo.screening.ilo import AgeGroup, DimensionCode, Outcome, Strength
+from palermo.screening.ilo import AgeGroup, DimensionCode, Strength
 
 LIST_CODES = ("adult_labour", "adult_sexual", "child_labour", "child_sexual")
 
@@ -129,11 +129,16 @@ def test_every_label_is_in_english_chinese_and_portuguese(list_code: str) -> Non
         assert all(text.strip() for text in (label.en, label.zh_hant, label.pt)), label
 
 
-def test_outcomes_and_strengths_are_labelled_in_three_languages() -> None:
-    assert ilo.outcome_label(Outcome.PRESUMED_VICTIM).en == "Presumed victim — refer"
+def test_strengths_are_labelled_in_three_languages() -> None:
     assert ilo.strength_label(Strength.STRONG).pt == "Forte"
-    labels = [ilo.outcome_label(o) for o in Outcome] + [ilo.strength_label(s) for s in Strength]
+    labels = [ilo.strength_label(s) for s in Strength]
     assert all(label.en and label.zh_hant and label.pt for label in labels)
+
+
+def test_the_data_has_no_outcome_labels_of_its_own() -> None:
+    # The outcomes' one vocabulary is outcomes.ScreeningOutcome; a second set of labels here
+    # is how the Chinese result page and list came to disagree.
+    assert "outcomes" not in ilo.read_indicator_data()
 
 
 def test_a_shared_indicator_has_the_same_wording_in_every_list_and_dimension() -> None:
@@ -222,7 +227,7 @@ def _bad_age_group(data: dict[str, Any]) -> None:
 
 
 def _drop_section(data: dict[str, Any]) -> None:
-    del data["outcomes"]
+    del data["strengths"]
 
 
 def _drop_source_url(data: dict[str, Any]) -> None:
@@ -252,7 +257,7 @@ def _empty_dimension(data: dict[str, Any]) -> None:
         (_drop_dimension, "list 'adult_labour' dimension 'exploitation' is missing"),
         (_add_unused_indicator, "indicator 'unused' is in no list"),
         (_bad_age_group, "list 'adult_labour' has age_group 'elderly'"),
-        (_drop_section, "missing section 'outcomes'"),
+        (_drop_section, "missing section 'strengths'"),
         (_drop_source_url, "source has no 'url'"),
         (_drop_provenance, "list 'child_sexual' has no provenance.verification"),
         (_misspell_verification, "list 'adult_sexual' has verification 'checked', not one of"),
@@ -284,15 +289,17 @@ def test_the_loader_refuses_broken_data(monkeypatch: pytest.MonkeyPatch) -> None
         ilo.indicator_lists()
 
 
-def test_importing_the_module_reads_nothing_and_needs_no_django() -> None:
+def test_importing_the_module_reads_nothing_and_needs_no_django_settings() -> None:
     script = (
-        "import sys\n"
         "import palermo.screening.ilo as ilo\n"
+        "from django.conf import settings\n"
         "assert ilo._catalogue.cache_info().currsize == 0, 'data read at import time'\n"
-        "assert 'django' not in sys.modules, 'django imported'\n"
+        "assert not settings.configured, 'settings configured'\n"
         "assert ilo.indicator_list('adult_labour').code == 'adult_labour'\n"
+        "assert ilo.assess('adult_labour', {}).outcome == 'not_indicated'\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
     )

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from palermo.screening import ilo
-from palermo.screening.ilo import AgeGroup, Answer, Dimension, DimensionCode, Indicator, Outcome
+from palermo.screening.ilo import AgeGroup, Answer, Dimension, DimensionCode, Indicator
 from palermo.screening.ilo import Strength as S
+from palermo.screening.outcomes import ScreeningOutcome
 
 D = DimensionCode
 LIST_CODES = ("adult_labour", "adult_sexual", "child_labour", "child_sexual")
@@ -161,7 +162,7 @@ def test_only_observed_indicators_count(list_code: str, answer: Answer | str) ->
     assessment = ilo.assess(list_code, answers)
 
     assert assessment.finding(dimension.code) == ilo.DimensionFinding(dimension.code, False, ())
-    assert assessment.outcome is Outcome.NOT_INDICATED
+    assert assessment.outcome is ScreeningOutcome.NOT_INDICATED
 
 
 @pytest.mark.parametrize("list_code", LIST_CODES)
@@ -212,7 +213,11 @@ def test_an_indicator_asked_twice_is_answered_per_dimension(list_code: str) -> N
 
 # --- Outcomes ----------------------------------------------------------------------------------
 
-PV, FA, NI = Outcome.PRESUMED_VICTIM, Outcome.FURTHER_ASSESSMENT, Outcome.NOT_INDICATED
+PV, FA, NI = (
+    ScreeningOutcome.PRESUMED_VICTIM,
+    ScreeningOutcome.FURTHER_ASSESSMENT,
+    ScreeningOutcome.NOT_INDICATED,
+)
 
 # (dimensions made present, outcome for an adult, outcome for a child)
 COMBINATIONS = [
@@ -246,7 +251,7 @@ def _combination_cases() -> Iterator[Any]:
 
 @pytest.mark.parametrize(("list_code", "present", "expected"), list(_combination_cases()))
 def test_the_outcome_for_adults_and_children(
-    list_code: str, present: set[DimensionCode], expected: Outcome
+    list_code: str, present: set[DimensionCode], expected: ScreeningOutcome
 ) -> None:
     chosen = [
         indicator
@@ -269,7 +274,7 @@ def test_one_strong_indicator_alone_calls_for_further_assessment(list_code: str)
 
     assessment = ilo.assess(list_code, {strong.key: Answer.OBSERVED})
 
-    assert assessment.outcome is Outcome.FURTHER_ASSESSMENT
+    assert assessment.outcome is ScreeningOutcome.FURTHER_ASSESSMENT
     assert assessment.present_dimensions == ()
     assert assessment.strong_indicators_observed == (strong,)
 
@@ -289,14 +294,14 @@ def test_a_few_medium_or_weak_indicators_alone_are_not_indicated(
     assert dimension is not None
     chosen = _pick(dimension, 0, medium, weak)
 
-    assert ilo.assess(list_code, _observed(chosen)).outcome is Outcome.NOT_INDICATED
+    assert ilo.assess(list_code, _observed(chosen)).outcome is ScreeningOutcome.NOT_INDICATED
 
 
 @pytest.mark.parametrize("list_code", LIST_CODES)
 def test_no_answers_are_not_indicated(list_code: str) -> None:
     assessment = ilo.assess(list_code, {})
 
-    assert assessment.outcome is Outcome.NOT_INDICATED
+    assert assessment.outcome is ScreeningOutcome.NOT_INDICATED
     assert assessment.reasons == {}
     assert [f.dimension for f in assessment.findings] == list(DimensionCode)
 
@@ -311,7 +316,7 @@ def test_a_presumed_victim_is_explained_by_dimension_and_indicator(list_code: st
 
     assessment = ilo.assess(list_code, answers)
 
-    assert assessment.outcome is Outcome.PRESUMED_VICTIM
+    assert assessment.outcome is ScreeningOutcome.PRESUMED_VICTIM
     assert assessment.reasons == {d: tuple(chosen[d]) for d in made_present}
     assert assessment.finding(D.ABUSIVE_RECRUITMENT).observed == (stray,)
     assert D.ABUSIVE_RECRUITMENT not in assessment.reasons

@@ -10,6 +10,7 @@ from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import AgencyKind
+from palermo.audit.log import record_read
 from palermo.coordination.models import (
     ActionItem,
     Campaign,
@@ -173,6 +174,13 @@ def tips_visible_to(user: User) -> QuerySet[Tip]:
 
 def tip_for(user: User, reference: str) -> Tip:
     return _found(tips_visible_to(user), reference=reference)
+
+
+def tip_read_by(user: User, reference: str) -> Tip:
+    """The tip (404 as `tip_for`), its read recorded: the page and the API alike."""
+    tip = tip_for(user, reference)
+    record_read(user, "tip", tip.reference)
+    return tip
 
 
 def tip_to_act_on(user: User, reference: str) -> Tip:

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from palermo.coordination import statistics
 from palermo.coordination.models import Sector
 from palermo.registry.models import Stage, StageTransition
-from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.outcomes import ScreeningOutcome
 
 Figure = Callable[[date, date], int]
 

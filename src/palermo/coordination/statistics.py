@@ -28,7 +28,8 @@ from palermo.coordination.models import Measure as PlanMeasure
 from palermo.reporting import dimensions as d
 from palermo.reporting.definitions import Context, Dimension, Figure, Measure, Section, Standard
 from palermo.reporting.periods import Period, PeriodKind
-from palermo.screening.models import ScreeningOutcome, ScreeningStatus
+from palermo.screening.models import ScreeningStatus
+from palermo.screening.outcomes import ScreeningOutcome
 
 
 def _choices(choices: Any) -> list[tuple[str, str]]:

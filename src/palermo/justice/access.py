@@ -1,4 +1,5 @@
-"""The access helpers for criminal cases and judicial authorisations."""
+"""The access helpers for criminal cases and judicial authorisations: `*_for` loads what the user
+may read; `*_read_by` also records the read, so the page and the API audit it alike."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -6,6 +7,7 @@ from django.http import Http404
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
+from palermo.audit.log import record_read
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
 from palermo.justice.models.authorisation import AuthorisationQuerySet
 
@@ -45,6 +47,17 @@ def criminal_case_for(user: User, reference: str) -> CriminalCase:
     return found
 
 
+def criminal_case_read_by(user: User, reference: str) -> CriminalCase:
+    """The case (404 as `criminal_case_for`), its read recorded: the page and the API alike."""
+    found = criminal_case_for(user, reference)
+    record_criminal_case_read(user, found)
+    return found
+
+
+def record_criminal_case_read(user: User, case: CriminalCase) -> None:
+    record_read(user, "criminal_case", case.reference)
+
+
 def authorisations_visible_to(user: User) -> AuthorisationQuerySet:
     if not may_read(user, "authorisation") or user.agency_id is None:
         return JudicialAuthorisation.objects.none()
@@ -62,4 +75,11 @@ def authorisation_for(user: User, pk: int) -> JudicialAuthorisation:
     found = authorisations_visible_to(user).filter(pk=pk).first()
     if found is None:
         raise Http404
+    return found
+
+
+def authorisation_read_by(user: User, pk: int) -> JudicialAuthorisation:
+    """The authorisation (404 as `authorisation_for`), read as part of its case, recorded."""
+    found = authorisation_for(user, pk)
+    record_read(user, "authorisation", found.case.reference)
     return found

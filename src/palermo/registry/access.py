@@ -1,6 +1,11 @@
 """The access helpers for persons, victim cases and referrals: every view, API call and command
-goes through these, so need-to-know is decided in one place."""
+goes through these, so need-to-know is decided in one place.
 
+`*_for` loads what the user may read, `*_to_act_on` what they may change; `*_read_by` loads it
+AND records the read, so the page and the API audit a read of personal data with the same
+entry (under an emergency grant, the entry points at the grant and its encrypted reason)."""
+
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +16,7 @@ from django.utils import timezone
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
+from palermo.audit.log import record_read
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
 
@@ -33,6 +39,43 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
 def victim_case_for(user: User, reference: str) -> VictimCase:
     """The case, or 404 for a case the user may not know exists."""
     return _one_or_404(victim_cases_visible_to(user), reference)
+
+
+def victim_case_read_by(user: User, reference: str, part: str = "") -> VictimCase:
+    """The case (404 as `victim_case_for`), its read recorded; `part` names a part read on its
+    own (such as "child protection")."""
+    case = victim_case_for(user, reference)
+    record_case_read(user, case, part)
+    return case
+
+
+def record_case_read(
+    user: User,
+    case: VictimCase,
+    part: str = "",
+    *,
+    object_type: str = "victim_case",
+    object_ref: str = "",
+) -> None:
+    """Record that the user read the case (or, with `object_type` and `object_ref`, a record
+    kept with it, such as its notes or a document)."""
+    grant = live_grant(user.pk, case)
+    record_read(
+        user,
+        object_type,
+        object_ref or case.reference,
+        part,
+        changes={"reason_of": grant.audit_ref} if grant else None,
+    )
+
+
+def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
+    """The user's emergency grant to the case still running, if any (the latest)."""
+    return (
+        BreakGlassGrant.objects.filter(user=user_id, case=case, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
 
 
 def victim_case_to_act_on(user: User, reference: str) -> VictimCase:
@@ -78,6 +121,17 @@ def person_for(user: User, reference: str) -> Person:
     return _one_or_404(persons_visible_to(user), reference)
 
 
+def person_read_by(user: User, reference: str) -> Person:
+    """The person (404 as `person_for`), the read of their details recorded."""
+    person = person_for(user, reference)
+    record_person_read(user, person)
+    return person
+
+
+def record_person_read(user: User, person: Person) -> None:
+    record_read(user, "person", person.reference)
+
+
 def referrals_visible_to(user: User) -> QuerySet[Referral]:
     if not may_read(user, "referral") or user.agency_id is None:
         return Referral.objects.none()
@@ -89,6 +143,21 @@ def referral_for(user: User, pk: int) -> Referral:
     if referral is None:
         raise Http404
     return referral
+
+
+def referral_read_by(user: User, pk: int) -> Referral:
+    """The referral (404 as `referral_for`), the read of what it tells recorded."""
+    referral = referral_for(user, pk)
+    record_read(user, "referral", str(referral.pk))
+    return referral
+
+
+def record_referrals_read(user: User, ids: Iterable[int]) -> None:
+    """A referral tells the person's age group and sex, and its note may name them: one entry
+    for the referrals shown (their ids, never what they say); none when none is shown."""
+    shown = sorted(ids)
+    if shown:
+        record_read(user, "referral", "list", changes={"referrals": shown})
 
 
 def break_glass_grants_visible_to(user: User) -> BreakGlassGrantQuerySet:

@@ -14,7 +14,7 @@ from palermo.registry.models.case import Stage
 from palermo.registry.models.referral import ServiceKind
 from palermo.registry.vocabulary import ExploitationForm, Sex
 from palermo.reporting.definitions import Context, Dimension
-from palermo.screening.models import ScreeningOutcome
+from palermo.screening.outcomes import ScreeningOutcome
 
 UNKNOWN = "unknown"
 ADULT_AGE = 18

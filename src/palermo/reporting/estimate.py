@@ -12,8 +12,13 @@ from django.utils.translation import gettext as _
 
 from palermo.registry.models import VictimCase
 from palermo.reporting.periods import Period
-from palermo_analytics.estimation import CaptureHistoryError, MultipleSystemsEstimator
+from palermo_analytics.estimation import (
+    COUNT_COLUMN,
+    CaptureHistoryError,
+    MultipleSystemsEstimator,
+)
 from palermo_analytics.linkage import capture_histories, link_records
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 
 # Below these the estimate says more about the model than about the population.
 MIN_OBSERVED = 50
@@ -60,19 +65,8 @@ def registry_person_list(period: Period) -> pd.DataFrame:
         }
         for case in cases.iterator()
     ]
-    return pd.DataFrame(rows, columns=PERSON_LIST_COLUMNS).fillna("")
-
-
-PERSON_LIST_COLUMNS = [
-    "record_id",
-    "source",
-    "given_name",
-    "family_name",
-    "sex",
-    "date_of_birth",
-    "nationality",
-    "document_number",
-]
+    # The format's columns, the ones the registry does not hold left empty.
+    return pd.DataFrame(rows, columns=list(PERSON_LIST_COLUMNS)).fillna("")
 
 
 def linked_lists(
@@ -151,5 +145,5 @@ def _overlaps(table: pd.DataFrame, sources: list[str]) -> list[dict[str, Any]]:
     rows = []
     for _index, row in table.iterrows():  # one row per observed pattern, a few dozen at most
         on = [source for source in sources if row[source]]
-        rows.append({"lists": " & ".join(on), "count": int(row["count"])})
+        rows.append({"lists": " & ".join(on), "count": int(row[COUNT_COLUMN])})
     return sorted(rows, key=lambda item: -item["count"])

@@ -9,6 +9,7 @@ from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
+from palermo.audit.log import record_read
 from palermo.screening.models import Screening, ScreeningStatus
 
 
@@ -22,6 +23,13 @@ def screening_for(user: User, reference: str) -> Screening:
     found = screenings_visible_to(user).filter(reference=reference).first()
     if found is None:
         raise Http404
+    return found
+
+
+def screening_read_by(user: User, reference: str) -> Screening:
+    """The screening (404 as `screening_for`), its read recorded: the page and the API alike."""
+    found = screening_for(user, reference)
+    record_read(user, "screening", found.reference)
     return found
 
 

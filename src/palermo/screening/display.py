@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from palermo.screening import ilo
 from palermo.screening.models import Screening
+from palermo.screening.outcomes import ScreeningOutcome
 
 
 def language() -> str:
@@ -77,11 +78,11 @@ def result(screening: Screening) -> dict[str, Any]:
     lang = language()
     indicators = ilo.indicator_list(screening.indicator_list)
     assessment = ilo.assess(screening.indicator_list, screening.answers)
-    outcome = ilo.Outcome(screening.outcome)
+    outcome = ScreeningOutcome(screening.outcome)
     return {
         "outcome": outcome.value,
-        "outcome_label": ilo.outcome_label(outcome).in_language(lang),
-        "presumed_victim": outcome is ilo.Outcome.PRESUMED_VICTIM,
+        "outcome_label": str(outcome.label),
+        "presumed_victim": outcome is ScreeningOutcome.PRESUMED_VICTIM,
         "verification": indicators.verification.value,
         "present_dimensions": [code.value for code in assessment.present_dimensions],
         "findings": [

@@ -2,8 +2,9 @@
 
 The four lists (adults / children x labour / sexual exploitation) live as data in
 ``indicators/ilo_2009.yaml``; this module loads them lazily (nothing is read at import time) and
-scores a screening. It imports neither Django nor anything beyond PyYAML and the standard
-library, so the web app, the CLI and the analytics can all use it.
+scores a screening. Beyond PyYAML and the standard library it imports only the outcome
+vocabulary (``outcomes.ScreeningOutcome``, whose labels come from the message catalogue), which
+needs no Django settings, so the web app, the CLI and the analytics can all use it.
 
 Answers are keyed by :attr:`Indicator.key`, ``"<dimension>.<indicator code>"`` (for example
 ``"coercion_at_destination.debt_bondage"``): several indicators, such as debt bondage, appear both
@@ -50,6 +51,8 @@ from typing import Any
 
 import yaml
 
+from palermo.screening.outcomes import ScreeningOutcome
+
 LANGUAGES = ("en", "zh-Hant", "pt")
 _DATA_PACKAGE = "palermo.screening.indicators"
 _DATA_FILE = "ilo_2009.yaml"
@@ -65,12 +68,6 @@ class Answer(StrEnum):
     OBSERVED = "observed"
     NOT_OBSERVED = "not_observed"
     UNKNOWN = "unknown"
-
-
-class Outcome(StrEnum):
-    PRESUMED_VICTIM = "presumed_victim"
-    FURTHER_ASSESSMENT = "further_assessment"
-    NOT_INDICATED = "not_indicated"
 
 
 class Verification(StrEnum):
@@ -189,7 +186,6 @@ class Source:
 class _Catalogue:
     source: Source
     lists: tuple[IndicatorList, ...]
-    outcome_labels: tuple[tuple[Outcome, Label], ...]
     strength_labels: tuple[tuple[Strength, Label], ...]
 
 
@@ -207,10 +203,6 @@ def indicator_list(code: str) -> IndicatorList:
 
 def source() -> Source:
     return _catalogue().source
-
-
-def outcome_label(outcome: Outcome) -> Label:
-    return dict(_catalogue().outcome_labels)[outcome]
 
 
 def strength_label(strength: Strength) -> Label:
@@ -233,7 +225,7 @@ class DimensionFinding:
 class Assessment:
     list_code: str
     age_group: AgeGroup
-    outcome: Outcome
+    outcome: ScreeningOutcome
     findings: tuple[DimensionFinding, ...]
 
     def finding(self, dimension: DimensionCode | str) -> DimensionFinding:
@@ -298,14 +290,14 @@ def _find(dimension: Dimension, observed: frozenset[str]) -> DimensionFinding:
     )
 
 
-def _outcome(age_group: AgeGroup, findings: tuple[DimensionFinding, ...]) -> Outcome:
+def _outcome(age_group: AgeGroup, findings: tuple[DimensionFinding, ...]) -> ScreeningOutcome:
     present = frozenset(f.dimension for f in findings if f.present)
     if _is_presumed_victim(age_group, present):
-        return Outcome.PRESUMED_VICTIM
+        return ScreeningOutcome.PRESUMED_VICTIM
     any_strong = any(i.strength is Strength.STRONG for f in findings for i in f.observed)
     if present or any_strong:
-        return Outcome.FURTHER_ASSESSMENT
-    return Outcome.NOT_INDICATED
+        return ScreeningOutcome.FURTHER_ASSESSMENT
+    return ScreeningOutcome.NOT_INDICATED
 
 
 def _is_presumed_victim(age_group: AgeGroup, present: frozenset[DimensionCode]) -> bool:
@@ -354,7 +346,6 @@ def _build_catalogue(data: Mapping[str, Any]) -> _Catalogue:
             url=str(src["url"]),
         ),
         lists=tuple(_build_list(code, raw, data) for code, raw in data["lists"].items()),
-        outcome_labels=tuple((o, _label(data["outcomes"][o.value])) for o in Outcome),
         strength_labels=tuple((s, _label(data["strengths"][s.value])) for s in Strength),
     )
 
@@ -396,7 +387,7 @@ def _label(raw: Mapping[str, str]) -> Label:
 # Checks the raw data rather than the built objects, so that mistakes the loader would silently
 # absorb (an indicator under two strengths, a misspelt strength) are reported.
 
-_SECTIONS = ("source", "strengths", "outcomes", "dimensions", "indicators", "lists")
+_SECTIONS = ("source", "strengths", "dimensions", "indicators", "lists")
 
 
 def find_problems(data: Mapping[str, Any]) -> list[str]:
@@ -406,7 +397,6 @@ def find_problems(data: Mapping[str, Any]) -> list[str]:
     return [
         *_source_problems(data["source"]),
         *_label_set_problems("strength", data["strengths"], {s.value for s in Strength}),
-        *_label_set_problems("outcome", data["outcomes"], {o.value for o in Outcome}),
         *_label_set_problems("dimension", data["dimensions"], {d.value for d in DimensionCode}),
         *_label_set_problems("indicator", data["indicators"], None),
         *_lists_problems(data["lists"], data["indicators"]),

@@ -7,12 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from palermo.core import limits
 from palermo.privacy.fields import EncryptedJSONField, EncryptedTextField
 from palermo.references import new_reference
-
-
-class ScreeningOutcome(models.TextChoices):
-    PRESUMED_VICTIM = "presumed_victim", _("presumed victim — refer")
-    FURTHER_ASSESSMENT = "further_assessment", _("indicators present — further assessment")
-    NOT_INDICATED = "not_indicated", _("not indicated")
+from palermo.screening.outcomes import ScreeningOutcome
 
 
 class ScreeningStatus(models.TextChoices):

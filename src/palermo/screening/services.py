@@ -24,7 +24,8 @@ from palermo.registry.duplicates import (
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
 from palermo.registry.system_notes import system_note
 from palermo.screening import ilo
-from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.outcomes import ScreeningOutcome
 
 # The codes of the refusals that come from a screening's state rather than from what was sent:
 # the API answers them with 409 Conflict, the pages with a message.

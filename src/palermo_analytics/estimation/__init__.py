@@ -28,6 +28,7 @@ from palermo_analytics.estimation._reporting import BootstrapResult, Interval
 from palermo_analytics.estimation._selection import METHODS, Method
 from palermo_analytics.estimation._stratified import StratifiedEstimator
 from palermo_analytics.estimation._table import (
+    COUNT_COLUMN,
     CaptureHistories,
     CaptureHistoryError,
     read_capture_histories,
@@ -37,6 +38,7 @@ from palermo_analytics.estimation._warnings import ASSUMPTIONS, sparsity_warning
 __all__ = [
     "ASSUMPTIONS",
     "BASE_METHODS",
+    "COUNT_COLUMN",
     "METHODS",
     "BootstrapResult",
     "CaptureHistories",

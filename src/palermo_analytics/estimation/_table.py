@@ -56,6 +56,17 @@ class CaptureHistories:
             cell_counts[pattern_code(pattern) - 1] += count
         return cls(lists=tuple(lists), cell_counts=cell_counts)
 
+    @classmethod
+    def from_memberships(cls, memberships: pd.DataFrame) -> "CaptureHistories":
+        """Count capture patterns: `memberships` has one row per person and one 0/1 (or bool)
+        column per list. A person on no list is unobservable, so such rows are left out."""
+        lists = [str(name) for name in memberships.columns]
+        on_lists = memberships.to_numpy(dtype=np.int64).clip(0, 1)
+        cell_counts = np.bincount(
+            on_lists @ (1 << np.arange(len(lists), dtype=np.int64)), minlength=2 ** len(lists)
+        )
+        return cls(lists=tuple(lists), cell_counts=cell_counts[1:].astype(np.int64))
+
     def to_frame(self) -> pd.DataFrame:
         """The non-empty patterns as a DataFrame in the input format."""
         codes = np.flatnonzero(self.cell_counts) + 1

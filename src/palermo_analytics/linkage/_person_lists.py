@@ -13,21 +13,13 @@ from pathlib import Path
 import pandas as pd
 import phonenumbers
 
+from palermo_analytics.person_list_format import (
+    NAME_COLUMNS,
+    PERSON_LIST_COLUMNS,
+    REQUIRED_COLUMNS,
+)
 from palermo_analytics.safe_output import restore
 
-REQUIRED_COLUMNS = ("record_id", "source")
-NAME_COLUMNS = ("given_name", "family_name", "full_name")
-OPTIONAL_COLUMNS = (
-    "aliases",
-    "sex",
-    "date_of_birth",
-    "age",
-    "nationality",
-    "document_number",
-    "phone",
-    "recorded_on",
-)
-PERSON_LIST_COLUMNS = REQUIRED_COLUMNS + NAME_COLUMNS + OPTIONAL_COLUMNS
 SEX_CODES = frozenset({"F", "M", "X"})
 # ISO 3166-1 alpha-2: the regions phonenumbers knows, plus the few uninhabited ones it lacks.
 COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {

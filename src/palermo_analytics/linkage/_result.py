@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from palermo_analytics.estimation._table import CaptureHistories
 from palermo_analytics.linkage._model import ModelSpec, palermo_model
 from palermo_analytics.linkage._person_lists import read_person_lists
 from palermo_analytics.linkage._settings import LinkageSettings, Progress, no_progress
@@ -29,9 +30,7 @@ def capture_histories(linked: pd.DataFrame, sources: Iterable[str] | None = None
     on_list = pd.crosstab(linked["person_id"], linked["source"]).reindex(
         columns=columns, fill_value=0
     )
-    patterns = (on_list > 0).astype(int)
-    table = patterns.value_counts().rename("count").reset_index()
-    table.columns.name = None
+    table = CaptureHistories.from_memberships(on_list > 0).to_frame()
     return table.sort_values(columns, ascending=False, ignore_index=True)
 
 

@@ -13,6 +13,7 @@ transliterations, corruptors after GeCo/FEBRL, latent-class capture), so that li
 estimation are checked on data the linker's own tables did not shape.
 """
 
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate._config import (
     EXPLOITATION_FORMS,
     KNOWN_AGENCIES,
@@ -22,7 +23,6 @@ from palermo_analytics.simulate._config import (
 )
 from palermo_analytics.simulate._corruptor_world import simulate_independent_world
 from palermo_analytics.simulate._independent_config import IndependentWorldConfig, Practice
-from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate._world import (
     TRUTH_FILE,
     WORLD_FILE,

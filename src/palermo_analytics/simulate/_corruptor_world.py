@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate import _corruptors as corrupt
 from palermo_analytics.simulate._independent_config import (
     REFERRALS,
@@ -28,7 +29,6 @@ from palermo_analytics.simulate._independent_config import (
 )
 from palermo_analytics.simulate._independent_people import draw_people
 from palermo_analytics.simulate._independent_render import render_name
-from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS
 from palermo_analytics.simulate._world import Progress, World
 
 _CHINESE_NATIONALS = ("CN", "HK", "MO", "TW")

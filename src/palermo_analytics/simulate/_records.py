@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS, REQUIRED_COLUMNS
 from palermo_analytics.simulate._config import NoiseConfig, WorldConfig
 from palermo_analytics.simulate._rendering import (
     NameStyle,
@@ -17,22 +18,6 @@ from palermo_analytics.simulate._rendering import (
     full_name,
     spell_name,
     with_typo,
-)
-
-PERSON_LIST_COLUMNS = (
-    "record_id",
-    "source",
-    "given_name",
-    "family_name",
-    "full_name",
-    "aliases",
-    "sex",
-    "date_of_birth",
-    "age",
-    "nationality",
-    "document_number",
-    "phone",
-    "recorded_on",
 )
 
 
@@ -182,7 +167,9 @@ def make_records(
         rows.append(
             (given, family, whole, aliases, sex, birth, age, nationality, *identifiers, recorded)
         )
-    out = pd.DataFrame(rows, columns=list(PERSON_LIST_COLUMNS[2:]), index=records.index)
+    out = pd.DataFrame(
+        rows, columns=list(PERSON_LIST_COLUMNS[len(REQUIRED_COLUMNS) :]), index=records.index
+    )
     out.insert(0, "source", records["source"])
     out.insert(0, "record_id", records["record_id"])
     out["person_id"] = persons["person_id"].to_numpy()[records["person_index"].to_numpy()]

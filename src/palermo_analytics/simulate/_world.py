@@ -12,12 +12,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from palermo_analytics.estimation._table import CaptureHistories
+from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 from palermo_analytics.safe_output import write_csv, write_private_text
 from palermo_analytics.simulate._capture import draw_captures, list_records
 from palermo_analytics.simulate._config import WorldConfig
 from palermo_analytics.simulate._independent_config import IndependentWorldConfig
 from palermo_analytics.simulate._population import draw_population
-from palermo_analytics.simulate._records import PERSON_LIST_COLUMNS, make_records
+from palermo_analytics.simulate._records import make_records
 
 Progress = Callable[[str, int, int], None]
 
@@ -61,8 +63,7 @@ class World:
 
     def true_capture_histories(self) -> pd.DataFrame:
         """One 0/1 column per list and `count`: the people seen on each combination of lists."""
-        seen = self.captures[self.captures.any(axis=1)].astype(int)
-        table = seen.value_counts().rename("count").reset_index()
+        table = CaptureHistories.from_memberships(self.captures.loc[:, self.sources]).to_frame()
         return table.sort_values(self.sources, ascending=False, ignore_index=True)
 
     def summary(self) -> dict[str, object]:

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from palermo_analytics.estimation import (
+    COUNT_COLUMN,
     CaptureHistories,
     CaptureHistoryError,
     read_capture_histories,
@@ -95,3 +96,19 @@ def test_a_dataframe_with_a_bad_value_names_its_row() -> None:
     frame = pd.DataFrame({"A": [1, 0], "B": [0, 3], "count": [4, 5]})
     with pytest.raises(CaptureHistoryError, match="row 2: column 'B' must be 0 or 1, got '3'"):
         read_capture_histories(frame)
+
+
+def test_memberships_are_counted_into_patterns_and_nobody_on_no_list() -> None:
+    memberships = pd.DataFrame(
+        {"police": [1, 1, 0, 0, 1], "ngo": [1, 1, 1, 0, 0], "shelter": [0, 0, 0, 0, 0]}
+    )
+
+    table = CaptureHistories.from_memberships(memberships.astype(bool))
+
+    assert table.lists == ("police", "ngo", "shelter")
+    assert table.observed == 4  # the person on no list cannot be observed
+    assert table.to_frame().to_dict("records") == [
+        {"police": 1, "ngo": 0, "shelter": 0, COUNT_COLUMN: 1},
+        {"police": 0, "ngo": 1, "shelter": 0, COUNT_COLUMN: 1},
+        {"police": 1, "ngo": 1, "shelter": 0, COUNT_COLUMN: 2},
+    ]

@@ -14,14 +14,13 @@ from palermo.accounts.permissions import may_read
 from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by, paginated
 from palermo.api.security import caller
-from palermo.audit.log import record_read
 from palermo.coordination.access import (
     inspections_visible_to,
     measure_for,
     measure_to_report_on,
     measures_visible_to,
     member,
-    tip_for,
+    tip_read_by,
     tip_to_act_on,
     tips_visible_to,
     triages_tips,
@@ -184,8 +183,7 @@ def tips(request: HttpRequest, page: int = 1) -> Detail:
 @router.get("/committee/tips/{reference}/", url_name="tip")
 def tip(request: HttpRequest, reference: str) -> Detail:
     user = caller(request)
-    found = tip_for(user, reference)
-    record_read(user, "tip", found.reference)
+    found = tip_read_by(user, reference)
     return {
         **tip_summary(found),
         "what_seen": found.what_seen,

@@ -25,12 +25,12 @@ from palermo.api.routers.justice_common import (
     victim_link_detail,
 )
 from palermo.api.security import caller
-from palermo.audit.log import record_read
 from palermo.core import limits
 from palermo.justice import refusals
 from palermo.justice.access import (
-    authorisation_for,
+    authorisation_read_by,
     criminal_case_for,
+    criminal_case_read_by,
     criminal_cases_visible_to,
 )
 from palermo.justice.forms import (
@@ -106,8 +106,7 @@ def criminal_case(
     request: HttpRequest, response: HttpResponse, reference: str
 ) -> dict[str, object]:
     """The case, with its ETag (send it back as If-Match with a move)."""
-    found = criminal_case_for(caller(request), reference)
-    record_read(caller(request), "criminal_case", found.reference)
+    found = criminal_case_read_by(caller(request), reference)
     return tagged(response, serialise.criminal_case_detail(found))
 
 
@@ -206,6 +205,5 @@ def link_victim(request: HttpRequest, reference: str, payload: VictimLinkIn) -> 
 
 @router.get("/authorisations/{pk}/", url_name="authorisation")
 def authorisation(request: HttpRequest, pk: int) -> dict[str, object]:
-    found = authorisation_for(caller(request), pk)
-    record_read(caller(request), "authorisation", found.case.reference)
+    found = authorisation_read_by(caller(request), pk)
     return serialise.authorisation_detail(found)

@@ -22,12 +22,11 @@ from palermo.api.routers import (
 )
 from palermo.api.routers.registry_paging import CaseFilters, case_item, page_of_cases
 from palermo.api.security import caller
-from palermo.audit.log import record_read
 from palermo.core import limits
 from palermo.registry.access import (
-    person_for,
-    referral_for,
-    victim_case_for,
+    person_read_by,
+    referral_read_by,
+    victim_case_read_by,
     victim_case_to_act_on,
     victim_cases_visible_to,
 )
@@ -85,22 +84,19 @@ def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, An
 
 @router.get("/persons/{reference}/", url_name="person")
 def person(request: HttpRequest, reference: str) -> dict[str, object]:
-    found = person_for(caller(request), reference)
-    record_read(caller(request), "person", found.reference)
-    return serialise.person_detail(found)
+    return serialise.person_detail(person_read_by(caller(request), reference))
 
 
 @router.get("/victim-cases/{reference}/", url_name="victim_case")
 def victim_case(request: HttpRequest, response: HttpResponse, reference: str) -> dict[str, object]:
     """The case, with its ETag (send it back as If-Match with a move)."""
-    found = victim_case_for(caller(request), reference)
-    record_read(caller(request), "victim_case", found.reference)
+    found = victim_case_read_by(caller(request), reference)
     return tagged(response, serialise.victim_case_detail(found))
 
 
 @router.get("/referrals/{pk}/", url_name="referral")
 def referral(request: HttpRequest, pk: int) -> dict[str, object]:
-    return serialise.referral_detail(referral_for(caller(request), pk))
+    return serialise.referral_detail(referral_read_by(caller(request), pk))
 
 
 class ServiceIn(Schema):

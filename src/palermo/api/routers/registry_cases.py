@@ -19,7 +19,7 @@ from palermo.api.preconditions import check_if_match, tagged
 from palermo.api.security import caller
 from palermo.api.serialise import when
 from palermo.core import limits
-from palermo.registry.access import victim_case_for, victim_case_to_act_on
+from palermo.registry.access import victim_case_read_by, victim_case_to_act_on
 from palermo.registry.consent_forms import WithdrawConsentForm
 from palermo.registry.forms import ConsentForm, ExploitationDetailsForm, move_details, move_form_for
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition
@@ -104,7 +104,7 @@ class ExploitationIn(Schema):
 def exploitation(request: HttpRequest, response: HttpResponse, reference: str) -> dict[str, Any]:
     """The exploitation details (codes and dates only), empty if none are recorded yet, with
     their ETag (send it back as If-Match with a PUT)."""
-    case = victim_case_for(caller(request), reference)
+    case = victim_case_read_by(caller(request), reference, "exploitation")
     return tagged(response, exploitation_detail(Exploitation.of(case)))
 
 

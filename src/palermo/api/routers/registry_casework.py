@@ -15,10 +15,10 @@ from palermo.api.errors import as_form_data, check
 from palermo.api.lists import chosen_by
 from palermo.api.security import caller
 from palermo.api.serialise import when
-from palermo.audit.log import record_read
 from palermo.core import limits
 from palermo.registry.access import (
     notifications_of,
+    record_case_read,
     victim_case_for,
     victim_case_to_act_on,
     victim_case_to_manage,
@@ -60,7 +60,7 @@ def notes(request: HttpRequest, reference: str) -> list[dict[str, Any]]:
     """The case's notes, newest first (a read of personal text: audited)."""
     user = caller(request)
     case = victim_case_for(user, reference)
-    record_read(user, "case_notes", case.reference)
+    record_case_read(user, case, object_type="case_notes")
     return [note_detail(note) for note in case.notes.select_related("written_by")[:200]]
 
 

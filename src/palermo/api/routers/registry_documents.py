@@ -10,8 +10,7 @@ from palermo.api.errors import check
 from palermo.api.lists import paginated
 from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
-from palermo.audit.log import record_read
-from palermo.registry.access import victim_case_for, victim_case_to_act_on
+from palermo.registry.access import victim_case_for, victim_case_read_by, victim_case_to_act_on
 from palermo.registry.downloads import as_download
 from palermo.registry.forms import DocumentForm
 from palermo.registry.models import Document
@@ -22,9 +21,8 @@ router = Router(tags=["victim cases"])
 @router.get("/victim-cases/{reference}/documents/", url_name="documents")
 def documents(request: HttpRequest, reference: str, paging: Query[PageIn]) -> dict[str, Any]:
     """The case's documents, newest first, without their content."""
-    case = victim_case_for(caller(request), reference)
     # The original file names are personal data, shown on the case file only: so audited alike.
-    record_read(caller(request), "victim_case", case.reference)
+    case = victim_case_read_by(caller(request), reference)
     listed = case.documents.select_related("case", "uploaded_by").defer("content")
     return paginated(listed, paging.page, document_item)
 

@@ -13,9 +13,8 @@ from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
 from palermo.api.security import caller
 from palermo.api.serialise import when
-from palermo.audit.log import record_read
 from palermo.core import limits
-from palermo.registry.access import victim_case_for, victim_case_to_act_on
+from palermo.registry.access import record_case_read, victim_case_for, victim_case_to_act_on
 from palermo.registry.models import ChildProtection, PersonCorrection
 from palermo.registry.models.child import CHILD_FIELDS, child_protection_of, is_a_child
 from palermo.registry.models.correction import CORRECTABLE, may_correct_person
@@ -83,7 +82,7 @@ def child_protection(request: HttpRequest, reference: str) -> dict[str, Any]:
     case = victim_case_for(user, reference)
     if not is_a_child(case):
         raise Http404
-    record_read(user, "victim_case", case.reference, reason="child protection")
+    record_case_read(user, case, "child protection")
     return child_protection_detail(child_protection_of(case))
 
 

@@ -13,6 +13,7 @@ from palermo.api.routers.registry_paging import PageIn
 from palermo.api.security import caller
 from palermo.core import limits
 from palermo.registry.access import (
+    record_referrals_read,
     referral_boxes,
     referral_to_answer,
     referral_to_end,
@@ -31,10 +32,12 @@ class ReferralBoxIn(PageIn):
 
 @router.get("/referrals/", url_name="referrals")
 def referrals(request: HttpRequest, listing: Query[ReferralBoxIn]) -> dict[str, Any]:
-    """The caller's agency's referrals, newest first, one box of the referral list page."""
-    return paginated(
-        referral_boxes(caller(request))[listing.box], listing.page, serialise.referral_detail
-    )
+    """The caller's agency's referrals, newest first, one box of the referral list page (the
+    referrals shown are audited as the page's are)."""
+    user = caller(request)
+    listed = paginated(referral_boxes(user)[listing.box], listing.page, serialise.referral_detail)
+    record_referrals_read(user, (row["id"] for row in listed["results"]))
+    return listed
 
 
 class ReferralIn(Schema):

@@ -19,12 +19,17 @@ from palermo.api.errors import as_form_data, check, problems_of
 from palermo.api.lists import chosen_by, paginated
 from palermo.api.routers.screening_shapes import screening_detail, screening_summary
 from palermo.api.security import caller
-from palermo.audit.log import record_read
 from palermo.core import limits
 from palermo.registry.duplicates import POSSIBLE_DUPLICATES, PossibleDuplicates
 from palermo.registry.models import VictimCase
 from palermo.screening import ilo
-from palermo.screening.access import drafts_first, screener, screening_for, screenings_visible_to
+from palermo.screening.access import (
+    drafts_first,
+    screener,
+    screening_for,
+    screening_read_by,
+    screenings_visible_to,
+)
 from palermo.screening.forms import (
     NEW_PERSON,
     NewScreeningForm,
@@ -84,8 +89,7 @@ def start(request: HttpRequest, payload: NewScreeningIn) -> Status[Detail]:
 
 @router.get("/screenings/{reference}/", url_name="screening")
 def screening(request: HttpRequest, reference: str) -> Detail:
-    found = screening_for(caller(request), reference)
-    record_read(caller(request), "screening", found.reference)
+    found = screening_read_by(caller(request), reference)
     return screening_detail(found)
 
 

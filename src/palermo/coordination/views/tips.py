@@ -17,8 +17,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
-from palermo.audit.log import record_read
-from palermo.coordination.access import tip_for, tip_to_act_on, tips_visible_to, triages_tips
+from palermo.coordination.access import tip_read_by, tip_to_act_on, tips_visible_to, triages_tips
 from palermo.coordination.forms.tips import (
     AssessForm,
     CloseForm,
@@ -128,9 +127,7 @@ def hotline_tip(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def tip_detail(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
-    tip = tip_for(user, reference)
-    record_read(user, "tip", tip.reference)
-    return render_tip(request, tip, user)
+    return render_tip(request, tip_read_by(user, reference), user)
 
 
 def render_tip(

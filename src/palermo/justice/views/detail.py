@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
-from palermo.audit.log import record_read
 from palermo.conflicts import lost_race
 from palermo.justice.access import (
     authorisations_visible_to,
     criminal_case_for,
+    record_criminal_case_read,
     sees_for_an_authorisation_only,
 )
 from palermo.justice.forms import (
@@ -47,7 +47,7 @@ def render_case_file(
 ) -> HttpResponse:
     """The file, with any form just submitted shown again (by its prefix) with its errors."""
     user = acting_user(request)
-    record_read(user, "criminal_case", case.reference)
+    record_criminal_case_read(user, case)
     # What every reader sees, a court asked only for an authorisation included.
     context: dict[str, Any] = {
         "case": case,

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_http_methods
 from palermo.accounts.acting import acting_user
 from palermo.accounts.models import User
 from palermo.accounts.roles import Role
-from palermo.audit.log import record_read
 from palermo.justice.models import VictimLink
-from palermo.registry.access import victim_case_for
+from palermo.registry.access import live_grant, record_case_read, victim_case_for
 from palermo.registry.casework_forms import AssignForm, NoteForm, TaskForm
 from palermo.registry.columns import age_group_of_person
 from palermo.registry.consent_forms import WithdrawConsentForm
@@ -27,7 +26,7 @@ from palermo.registry.forms import (
     ServiceForm,
     move_form_for,
 )
-from palermo.registry.models import BreakGlassGrant, Consent, Exploitation, Stage, VictimCase
+from palermo.registry.models import Consent, Exploitation, Stage, VictimCase
 from palermo.registry.models.case import NEXT_STAGES
 from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
@@ -55,13 +54,7 @@ def render_case_file(
     """The case file, with any form the user just sent (and its errors) in place of a blank one."""
     user = acting_user(request)
     grant = live_grant(user.pk, case)
-    # A read under an emergency grant points at the grant (and its encrypted reason).
-    record_read(
-        user,
-        "victim_case",
-        case.reference,
-        changes={"reason_of": grant.audit_ref} if grant else None,
-    )
+    record_case_read(user, case)
     bound = bound or {}
     context: dict[str, Any] = {
         "case": case,
@@ -164,14 +157,6 @@ def case_summary(case: VictimCase) -> dict[str, Any]:
         ).exists(),
         "reflection_ending": case.reflection_period_ends_soon(),
     }
-
-
-def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
-    return (
-        BreakGlassGrant.objects.filter(user=user_id, case=case, expires_at__gt=timezone.now())
-        .order_by("-expires_at")
-        .first()
-    )
 
 
 def exploitation_summary(case: VictimCase) -> dict[str, Any] | None:

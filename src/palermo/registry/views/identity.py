@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.acting import acting_user
-from palermo.audit.log import record_read
+from palermo.registry.access import record_person_read
 from palermo.registry.identity_forms import MergeForm, SplitForm
 from palermo.registry.merging import (
     change_to_undo,
@@ -61,7 +61,7 @@ def person_identity(request: HttpRequest, reference: str) -> HttpResponse:
                 % {"reference": change.target.reference},
             )
             return redirect("registry:person_identity", person.reference)
-    record_read(user, "person", person.reference)
+    record_person_read(user, person)
     context = {
         "person": person,
         "age": person.age_on(timezone.localdate()),

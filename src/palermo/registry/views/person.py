@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.acting import acting_user
-from palermo.audit.log import record_read
+from palermo.registry.access import record_case_read, record_person_read
 from palermo.registry.models.child import child_protection_of, is_a_child
 from palermo.registry.models.correction import may_correct_person
 from palermo.registry.person_forms import ChildProtectionForm, PersonDetailsForm
@@ -31,7 +31,7 @@ def correct_person_details(request: HttpRequest, reference: str) -> HttpResponse
             messages.success(request, _("The person's details are corrected."))
         return back_to_case(case, "person")
     # The form shows the current details: reading them is recorded as the case file's are.
-    record_read(user, "person", case.person.reference)
+    record_person_read(user, case.person)
     status = 400 if request.method == "POST" else 200
     return render(request, "registry/person_edit.html", {"case": case, "form": form}, status=status)
 
@@ -51,7 +51,7 @@ def child_protection_edit(request: HttpRequest, reference: str) -> HttpResponse:
         form.save_for(case, user)
         messages.success(request, _("The child protection details are saved."))
         return back_to_case(case, "child-protection")
-    record_read(user, "victim_case", case.reference, reason="child protection")
+    record_case_read(user, case, "child protection")
     status = 400 if request.method == "POST" else 200
     return render(
         request, "registry/child_protection_edit.html", {"case": case, "form": form}, status=status

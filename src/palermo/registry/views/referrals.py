@@ -13,6 +13,7 @@ from palermo.accounts.acting import acting_user
 from palermo.conflicts import Conflict
 from palermo.paging import CappedPaginator
 from palermo.registry.access import (
+    record_referrals_read,
     referral_boxes,
     referral_to_answer,
     referral_to_end,
@@ -35,13 +36,15 @@ REFERRALS_PER_PAGE = 10
 def referral_list_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     """The three boxes, each paged on its own (`waiting_page`, `received_page`, `sent_page`), so
     a busy agency's page stays a screen or two long."""
-    boxes = referral_boxes(acting_user(request))
+    user = acting_user(request)
+    boxes = referral_boxes(user)
     context = {
         name: CappedPaginator(boxes[box].order_by("-sent_at", "-pk"), REFERRALS_PER_PAGE).get_page(
             request.GET.get(f"{name}_page")
         )
         for name, box in [("waiting", "waiting"), ("received", "answered"), ("sent", "sent")]
     }
+    record_referrals_read(user, (r.pk for page in context.values() for r in page.object_list))
     return render(request, "registry/referral_list.html", context, status=status)
 
 

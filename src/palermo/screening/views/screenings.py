@@ -10,10 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from palermo.accounts.acting import acting_user
-from palermo.audit.log import record_read
 from palermo.htmx import is_htmx
 from palermo.screening import display, ilo
-from palermo.screening.access import drafts_first, screener, screening_for, screenings_visible_to
+from palermo.screening.access import (
+    drafts_first,
+    screener,
+    screening_for,
+    screening_read_by,
+    screenings_visible_to,
+)
 from palermo.screening.forms import (
     ANSWER_CHOICES,
     NOT_ANSWERS,
@@ -21,7 +26,8 @@ from palermo.screening.forms import (
     answers_from,
     notes_from,
 )
-from palermo.screening.models import Screening, ScreeningOutcome, ScreeningStatus
+from palermo.screening.models import Screening, ScreeningStatus
+from palermo.screening.outcomes import ScreeningOutcome
 from palermo.screening.services import (
     FINISHED,
     check_answers_may_change,
@@ -65,8 +71,7 @@ def screening_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def screening_detail(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
-    screening = screening_for(user, reference)
-    record_read(user, "screening", screening.reference)
+    screening = screening_read_by(user, reference)
     return render_detail(request, screening)
 
 
