@@ -1,22 +1,26 @@
-"""A welfare case worker with a case, and a way to call the API as a program would."""
+"""The cast's owner as the API's worker, with a case, and a way to call the API as a program
+would."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
 
-
-@pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
+Headers = Callable[[User], dict[str, str]]
 
 
 @pytest.fixture
-def case(worker: Any) -> VictimCase:
+def worker(owner: User) -> User:
+    """The case worker who calls the API: the cast's owner (tests/cast.py)."""
+    return owner
+
+
+@pytest.fixture
+def case(worker: User) -> VictimCase:
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
     found = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
     Consent.objects.create(case=found, recorded_by=worker, form="written")
@@ -24,10 +28,10 @@ def case(worker: Any) -> VictimCase:
 
 
 @pytest.fixture
-def bearer() -> Callable[[Any], dict[str, str]]:
+def bearer() -> Headers:
     """Headers with a fresh token for a user."""
 
-    def headers(user: Any) -> dict[str, str]:
+    def headers(user: User) -> dict[str, str]:
         _, token = ApiToken.issue(user, "test program", days=30)
         return {"Authorization": f"Bearer {token}"}
 

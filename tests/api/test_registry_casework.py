@@ -29,7 +29,7 @@ def test_assignment_and_transfer(
     colleague = make_user("colleague", "welfare", "case_worker")
 
     first = call(
-        program, "put", "case_assignment", [case.reference], bearer(worker), worker="worker"
+        program, "put", "case_assignment", [case.reference], bearer(worker), worker=worker.username
     )
     second = call(
         program, "put", "case_assignment", [case.reference], bearer(worker), worker="colleague"
@@ -38,7 +38,7 @@ def test_assignment_and_transfer(
         program, "put", "case_assignment", [case.reference], bearer(worker), worker="colleague"
     )
 
-    assert first.json() == {"case": case.reference, "assigned_to": "worker"}
+    assert first.json() == {"case": case.reference, "assigned_to": worker.username}
     assert second.json() == {"case": case.reference, "assigned_to": "colleague"}
     assert same.status_code == 422
     assert AuditEntry.objects.filter(action="transfer", object_ref=case.reference).count() == 1
@@ -68,7 +68,7 @@ def test_only_the_owning_agency_assigns_and_plans(
     caller = health if agency == "health" else make_user("other", agency, role)
 
     assigned = call(
-        program, "put", "case_assignment", [case.reference], bearer(caller), worker="worker"
+        program, "put", "case_assignment", [case.reference], bearer(caller), worker=worker.username
     )
     planned = call(
         program,
@@ -114,14 +114,14 @@ def test_a_task_is_planned_and_done_once(
         bearer(worker),
         description="Book a doctor",
         due_on="2030-01-01",
-        assigned_to="worker",
+        assigned_to=worker.username,
     )
     task = planned.json()["id"]
     done = call(program, "post", "care_plan_done", [case.reference, task], bearer(worker))
     again = call(program, "post", "care_plan_done", [case.reference, task], bearer(worker))
 
     assert planned.status_code == 201
-    assert planned.json()["assigned_to"] == "worker"
+    assert planned.json()["assigned_to"] == worker.username
     assert done.json()["done_at"]
     assert again.status_code == 422
 

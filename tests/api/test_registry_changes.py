@@ -61,7 +61,7 @@ def test_a_case_moves_on_with_its_reason_recorded(
     assert response.status_code == 201
     assert response.json()["from"] == "referred"
     assert response.json()["to"] == "screening"
-    assert response.json()["by"] == "worker"
+    assert response.json()["by"] == worker.username
     case.refresh_from_db()
     assert case.stage == Stage.SCREENING
     assert StageTransition.objects.get(case=case).reason == "Interview set."
@@ -301,7 +301,7 @@ def test_a_consent_is_recorded_and_audited(
     consent = Consent.objects.get(pk=response.json()["id"])
     assert (consent.case, consent.recorded_by, consent.form) == (case, worker, "oral")
     assert consent.given_on == datetime.date(2026, 1, 5)
-    assert response.json()["recorded_by"] == "worker"
+    assert response.json()["recorded_by"] == worker.username
     audit = AuditEntry.objects.get(action="consent_recorded")
     assert audit.changes == {"consent": consent.pk}
 

@@ -57,7 +57,7 @@ def test_the_list_gives_metadata_only_and_is_audited_as_a_read_of_the_case(
             "filename": "passport-ana.pdf",
             "size": len(PDF),
             "uploaded_at": document.uploaded_at.isoformat(),
-            "uploaded_by": "worker",
+            "uploaded_by": worker.username,
         }
     ]
     assert "Passport of" not in response.content.decode()

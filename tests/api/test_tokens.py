@@ -53,7 +53,13 @@ def test_a_person_revokes_their_own_token_only(
 def test_the_command_issues_lists_and_revokes(worker: Any) -> None:
     out = StringIO()
     call_command(
-        "apitoken", "issue", "worker", "--name", "import script", stdout=out, stderr=StringIO()
+        "apitoken",
+        "issue",
+        worker.username,
+        "--name",
+        "import script",
+        stdout=out,
+        stderr=StringIO(),
     )
     token = out.getvalue().strip()
     assert ApiToken.holder_of(token) == worker

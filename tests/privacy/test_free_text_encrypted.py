@@ -22,9 +22,7 @@ from palermo.registry.models import (
     StageTransition,
     VictimCase,
 )
-from tests.justice.cast import Cast, cast_fixture
-
-__all__ = ["cast_fixture"]
+from tests.cast import Justice
 
 SECRET = "Told us Ana Quixabeira-Lemos keeps her passport"
 
@@ -104,8 +102,8 @@ def test_a_referral_note_and_an_emergency_reason_are_encrypted(
     no_audit_entry_holds_the_text()
 
 
-def test_a_criminal_case_move_keeps_its_reason_out_of_the_audit(cast: Cast) -> None:
-    case = CriminalCase.open(cast.investigator, SECRET)
+def test_a_criminal_case_move_keeps_its_reason_out_of_the_audit(justice: Justice) -> None:
+    case = CriminalCase.open(justice.investigator, SECRET)
     assert case.transitions.get().reason == SECRET
 
     assert all(SECRET not in value for value in raw("justice_criminaltransition", "reason"))

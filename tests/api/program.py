@@ -1,6 +1,4 @@
-"""The criminal-justice cast (tests/justice/cast.py), and a way to call the API as each of them.
-
-A test module takes the fixture by importing `cast_fixture`; pytest finds it there as `cast`."""
+"""Calling the API as a program would: a fresh bearer token for any user of the cast."""
 
 from typing import Any
 
@@ -8,9 +6,6 @@ from django.test import Client
 
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
-from tests.justice.cast import Cast, cast_fixture
-
-__all__ = ["Cast", "as_program", "cast_fixture", "get", "post", "problems"]
 
 
 def as_program(user: User) -> dict[str, str]:
