@@ -3,10 +3,13 @@
 As in healthchecks' `hc/test.py`, every test meets the same people: for the agency that owns a
 victim case (welfare), its `owner`, a `colleague` at the same agency and an `outsider` at
 another; a police `screener`; the criminal-justice cast (`cast.justice`); the committee's
-(`cast.committee`). Each person is made the first time a test asks for them, so a test pays only
-for the people it meets and may still make others of its own with `cast.user(...)`, the one user
-factory (`make_user` is the same function as a fixture). Usernames are stable: pages and audit
-entries show them, and tests may compare with `person.username`.
+(`cast.committee`); and, for any role, a `Circle` of the person under test with a colleague, a
+stranger and a third agency (`cast.circle(role)`, the access matrix's relations).
+
+Each person is made the first time a test asks for them, so a test pays only for the people it
+meets and may still make others of its own with `cast.user(...)`, the one user factory
+(`make_user` is the same function as a fixture). Usernames are stable: pages and audit entries
+show them, and tests may compare with `person.username`.
 """
 
 from dataclasses import dataclass, fields
@@ -116,6 +119,30 @@ class Committee:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
+# Everyone who handles records at an agency: the colleagues and strangers of a `Circle`.
+WORKER_ROLES = (Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR)
+
+
+@dataclass(frozen=True)
+class Circle:
+    """The person under test (any role) at an agency, a colleague at the same agency, a stranger
+    at another, and a third agency's worker: the relations of the access matrix."""
+
+    me: User
+    colleague: User
+    stranger: User
+    third: User
+
+    @classmethod
+    def around(cls, role: str, home: str, elsewhere: str, third: str) -> "Circle":
+        return cls(
+            me=make_user("me", home, role),
+            colleague=make_user("colleague", home, *WORKER_ROLES),
+            stranger=make_user("stranger", elsewhere, *WORKER_ROLES),
+            third=make_user("third", third, *WORKER_ROLES),
+        )
+
+
 @dataclass(frozen=True)
 class Cast:
     """Everyone a test may meet, each made on first use (cached on the instance)."""
@@ -147,6 +174,12 @@ class Cast:
     @cached_property
     def committee(self) -> Committee:
         return Committee.cast()
+
+    def circle(
+        self, role: str, home: str = "police", elsewhere: str = "labour", third: str = "hotline"
+    ) -> Circle:
+        """A person with the role at `home`, with a colleague, a stranger and a third agency."""
+        return Circle.around(role, home, elsewhere, third)
 
     def user(self, username: str, agency_code: str, *roles: str, password: str = "") -> User:
         """Someone the named cast does not have: made by the same factory."""
