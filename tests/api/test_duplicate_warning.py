@@ -4,7 +4,6 @@ unless the body names an existing person or confirms a new one with a reason."""
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -13,11 +12,6 @@ from palermo.screening.models import Screening
 from tests.registry.duplicates_world import lan_on_record, presumed_victim_screening, vu_elsewhere
 
 Headers = Callable[[Any], dict[str, str]]
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
 
 
 def post(program: Client, screening: Screening, headers: dict[str, str], **body: Any) -> Any:

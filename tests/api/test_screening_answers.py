@@ -11,28 +11,9 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
-
-# Real indicators of the adult labour list: two present dimensions short of a presumed victim.
-DECEPTIVE = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",  # strong
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",  # medium
-}
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",  # strong
-    "exploitation.bad_living_conditions": "observed",  # medium
-}
+from tests.screenings import DECEPTIVE, EXPLOITATION
 
 Headers = Callable[[Any], dict[str, str]]
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
 
 
 def answer(program: Client, screening: Screening, headers: dict[str, str], body: Any) -> Any:

@@ -22,17 +22,9 @@ from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening
 from tests.cast import Committee
 from tests.coordination.conftest import client_for
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = pytest.mark.django_db
-
-PRESUMED = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
 
 
 def test_a_campaign_is_recorded_by_its_agency(committee: Committee) -> None:
@@ -105,7 +97,7 @@ def test_coverage_moves_against_the_plans_target(committee: Committee, measure: 
         place="Flat",
         sector="domestic_work",
     )
-    _screen(committee, inspection, PRESUMED)
+    _screen(committee, inspection, PRESUMED_VICTIM)
     _screen(committee, inspection, {})
     page = client_for(committee.secretariat).get(
         reverse("coordination:coverage"), {"period": period}
@@ -116,7 +108,7 @@ def test_coverage_moves_against_the_plans_target(committee: Committee, measure: 
 
 
 def test_prevention_figures(committee: Committee, prevention: dict[str, Any], tip: Tip) -> None:
-    _screen(committee, prevention["inspection"], PRESUMED)
+    _screen(committee, prevention["inspection"], PRESUMED_VICTIM)
     Inspection.objects.filter(pk=prevention["inspection"].pk).update(
         indicators_found=True, referrals_made=1
     )

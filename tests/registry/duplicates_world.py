@@ -12,15 +12,8 @@ from palermo.screening.services import (
     record_answers,
     start_screening,
 )
+from tests.screenings import PRESUMED_VICTIM
 
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
 LAN = {
     "given_name": "Thi Lan",
     "family_name": "Nguyen",

@@ -22,11 +22,6 @@ from tests.registry.duplicates_world import (
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
 def client(screener: Any) -> Client:
     client = Client()
     client.force_login(screener)

@@ -13,19 +13,10 @@ from palermo.audit.models import AuditEntry
 from palermo.registry.models import Referral, Stage, VictimCase
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
+from tests.screenings import EXPLOITATION
 
-# One dimension present (exploitation): indicators, but not a presumed victim.
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-}
 NOTE_KEY = "note.exploitation.bad_living_conditions"
 NOTE = "Twelve people sleep in one room above the workshop."
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
 
 
 @pytest.fixture

@@ -9,19 +9,9 @@ from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
 from palermo.screening.models import Screening
-from palermo.screening.services import finish_screening, start_screening
+from palermo.screening.services import finish_screening
 
 KEY = "exploitation.bad_living_conditions"
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
 
 
 @pytest.fixture

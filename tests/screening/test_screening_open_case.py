@@ -11,28 +11,7 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 from palermo.screening.models import Screening
-from palermo.screening.services import finish_screening, record_answers, start_screening
-
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-def finished(screener: Any, answers: dict[str, str]) -> Screening:
-    screening = start_screening(screener, "adult_labour")
-    record_answers(screening, answers, screener)
-    finish_screening(screening, screener)
-    return screening
+from tests.screenings import PRESUMED_VICTIM, finished
 
 
 @pytest.fixture

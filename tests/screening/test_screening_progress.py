@@ -1,21 +1,14 @@
 """The screening form a dimension at a time: each dimension folds (<details>), the first with an
 indicator unanswered is open, and the progress counts the answers saved so far."""
 
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from palermo.screening.services import record_answers, start_screening
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
 
 
 def form_of(screener: Any, screening: Screening) -> Any:

@@ -12,30 +12,7 @@ from palermo.audit.reads import fold_pending_reads
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
-
-# Real indicators of the adult labour list (ILO / European Commission, 2009).
-DECEPTIVE = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",  # strong
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",  # medium
-}
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",  # strong
-    "exploitation.bad_living_conditions": "observed",  # medium
-}
-COERCION = {
-    "coercion_at_destination.confiscation_of_documents": "observed",  # strong
-    "coercion_at_destination.debt_bondage": "observed",  # strong
-}
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
+from tests.screenings import COERCION, DECEPTIVE, EXPLOITATION
 
 
 def logged_in(user: Any) -> Client:
