@@ -4,11 +4,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 
 
 @pytest.fixture
-def admin_user(make_user: Callable[..., Any]) -> Any:
+def admin_user(make_user: Callable[..., User]) -> User:
     return make_user("chief", "secretariat", Role.ADMINISTRATOR)
 
 

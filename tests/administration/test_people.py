@@ -14,7 +14,7 @@ STRONG = "correct-horse-battery-42"
 
 
 def test_the_list_filters_by_username_agency_role_and_status(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     make_user("alice.worker", "welfare", Role.CASE_WORKER)
     gone = make_user("bob.police", "police", Role.INVESTIGATOR)
@@ -86,7 +86,7 @@ def test_a_taken_username_or_weak_password_is_refused_and_nothing_stored(
 
 
 def test_roles_and_agency_change_and_are_audited(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     police = Agency.objects.get(code="police")
@@ -123,7 +123,7 @@ def test_an_administrator_cannot_drop_their_own_administrator_role(
 
 
 def test_deactivation_ends_sessions_and_reactivation_restores(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     theirs = Client()

@@ -1,16 +1,13 @@
 """The cast's owner as the API's worker, with a case, and a way to call the API as a program
 would."""
 
-from collections.abc import Callable
-
 import pytest
 from django.test import Client
 
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
-
-Headers = Callable[[User], dict[str, str]]
+from tests.api.program import Headers
 
 
 @pytest.fixture

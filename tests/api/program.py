@@ -1,11 +1,15 @@
 """Calling the API as a program would: a fresh bearer token for any user of the cast."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.test import Client
 
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
+
+# What the `bearer` fixture (tests/api/conftest.py) gives: headers with a fresh token for a user.
+Headers = Callable[[User], dict[str, str]]
 
 
 def as_program(user: User) -> dict[str, str]:

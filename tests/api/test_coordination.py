@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.coordination.models import Inspection, ProgressReport, TipStatus
 from palermo.coordination.periods import quarter_of
@@ -126,7 +127,7 @@ def test_each_operation_for_own_agency_secretariat_and_outsider(
     prevention: Any,  # noqa: F811
     tip: Any,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     world = {"measure": measure, "tip": tip, **prevention}
     for who, user in committee.by_name().items():
@@ -146,7 +147,7 @@ def test_progress_late_without_reason_is_422(
     committee: Committee,
     measure: Any,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = program.post(
         reverse("api:measure_progress", args=[measure.reference]),
@@ -163,7 +164,7 @@ def test_forward_and_close_move_the_tip(
     committee: Committee,
     tip: Any,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     headers = bearer(committee.hotline)
     response = program.post(
@@ -189,7 +190,7 @@ def test_forward_and_close_move_the_tip(
 def test_an_inspection_with_a_bad_sector_is_422(
     committee: Committee,
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = program.post(
         reverse("api:inspection_new"),

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import CarePlanTask, Notification, Referral, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def call(
@@ -24,7 +24,7 @@ def call(
 
 
 def test_assignment_and_transfer(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     colleague = make_user("colleague", "welfare", "case_worker")
 
@@ -56,9 +56,9 @@ def test_assignment_and_transfer(
 def test_only_the_owning_agency_assigns_and_plans(
     program: Client,
     case: VictimCase,
-    worker: Any,
+    worker: User,
     bearer: Headers,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     agency: str,
     role: str,
     status: int,
@@ -85,7 +85,7 @@ def test_only_the_owning_agency_assigns_and_plans(
 
 
 def test_notes_are_written_and_read_back_audited(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     outsider = make_user("outsider", "shelter-ngo", "case_worker")
 
@@ -104,7 +104,7 @@ def test_notes_are_written_and_read_back_audited(
 
 
 def test_a_task_is_planned_and_done_once(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     planned = call(
         program,
@@ -127,7 +127,7 @@ def test_a_task_is_planned_and_done_once(
 
 
 def test_notifications_are_the_callers_own(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     receiver = make_user("receiver", "shelter-ngo", "case_worker")
     Referral.send(case, receiver.agency, "shelter", worker)

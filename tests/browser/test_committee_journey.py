@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.coordination.models import Indicator, Inspection, Measure, Tip
 from palermo.coordination.periods import quarter_of
 from palermo.screening.models import Screening
@@ -69,8 +70,8 @@ def test_tip_to_inspection_to_coverage(
     open_page: Callable[..., Any],
     browser: Any,
     live_server: Any,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     screenshot_folder: Path,
 ) -> None:
     make_user("operator", "hotline", "screener", password=PASSWORD)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Referral, VictimCase
 from tests.browser.pages import (
     PASSWORD,
@@ -56,8 +57,8 @@ def screen_to_presumed_victim_and_refer(page: Any, base: str, ngo_pk: int) -> Vi
 def test_screen_refer_accept_and_keep_outsiders_out(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     screenshot_folder: Path,
 ) -> None:
     make_user("screener", "police", "screener", password=PASSWORD)

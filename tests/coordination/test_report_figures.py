@@ -30,7 +30,7 @@ from palermo.reporting.periods import Period
 from palermo.reporting.presentation import present
 from palermo.screening.services import finish_screening, record_answers, start_screening
 from tests.cast import Committee
-from tests.coordination.test_prevention import PRESUMED
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,9 @@ def seeded(committee: Committee) -> dict[str, Any]:
         for number in range(spec.screened):
             screening = start_screening(committee.labour, "adult_labour")
             InspectionScreening.objects.create(inspection=inspection, screening=screening)
-            record_answers(screening, PRESUMED if number < spec.presumed else {}, committee.labour)
+            record_answers(
+                screening, PRESUMED_VICTIM if number < spec.presumed else {}, committee.labour
+            )
             finish_screening(screening, committee.labour)
     for channel, day, forwarded in specs["tips"]:
         Tip.objects.create(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.coordination.models import Tip, TipStatus
 from palermo.screening.services import start_screening
@@ -18,7 +19,7 @@ from tests.coordination.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-def act(user: Any, tip: Tip, action: str, data: dict[str, str]) -> Any:
+def act(user: User, tip: Tip, action: str, data: dict[str, str]) -> Any:
     url = reverse("coordination:tip_act", args=[tip.reference, action])
     return client_for(user).post(url, data)
 

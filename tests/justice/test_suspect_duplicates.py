@@ -1,11 +1,10 @@
 """A suspect already on record is not recorded again by accident: the registry's duplicate check
 runs on the suspect form (page and API), with its visibility rules (docs/duplicates.md)."""
 
-from typing import Any
-
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase, Suspect
 from palermo.registry.models import NewPersonConfirmation
@@ -26,7 +25,7 @@ def add(case: CriminalCase) -> str:
     return reverse("justice:suspect_add", args=[case.reference])
 
 
-def already_recorded(justice: Justice, by: Any) -> Suspect:
+def already_recorded(justice: Justice, by: User) -> Suspect:
     first = CriminalCase.open(by, "An earlier report.")
     client = Client()
     client.force_login(by)

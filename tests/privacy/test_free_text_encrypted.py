@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase
 from palermo.privacy.fields import EncryptedTextField
@@ -54,11 +55,11 @@ def raw(table: str, column: str) -> list[str]:
 
 
 @pytest.fixture
-def welfare(make_user: Callable[..., Any]) -> Any:
+def welfare(make_user: Callable[..., User]) -> User:
     return make_user("worker", "welfare", "case_worker")
 
 
-def a_case(worker: Any, stage: str = Stage.PRESUMED_VICTIM) -> VictimCase:
+def a_case(worker: User, stage: str = Stage.PRESUMED_VICTIM) -> VictimCase:
     person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
     return VictimCase.objects.create(
         person=person, owning_agency=worker.agency, opened_by=worker, stage=stage
@@ -89,7 +90,7 @@ def test_an_identification_and_its_reason_are_encrypted_and_kept_out_of_the_audi
 
 
 def test_a_referral_note_and_an_emergency_reason_are_encrypted(
-    welfare: Any, make_user: Callable[..., Any]
+    welfare: Any, make_user: Callable[..., User]
 ) -> None:
     case = a_case(welfare)
     Consent.objects.create(case=case, recorded_by=welfare, form="written")

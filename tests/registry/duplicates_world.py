@@ -2,8 +2,8 @@
 one at the screener's own agency (police) and one at another agency (the shelter NGO)."""
 
 from collections.abc import Callable
-from typing import Any
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 from palermo.screening.models import Screening
 from palermo.screening.services import (
@@ -32,19 +32,19 @@ VU = {
 }
 
 
-def presumed_victim_screening(screener: Any) -> Screening:
+def presumed_victim_screening(screener: User) -> Screening:
     screening = start_screening(screener, "adult_labour")
     record_answers(screening, PRESUMED_VICTIM, screener)
     finish_screening(screening, screener)
     return screening
 
 
-def lan_on_record(screener: Any) -> VictimCase:
+def lan_on_record(screener: User) -> VictimCase:
     """Thi Lan Nguyen, whose case the screener opened earlier (so they see her)."""
     return open_case_from_screening(presumed_victim_screening(screener), screener, LAN, None, None)
 
 
-def vu_elsewhere(make_user: Callable[..., Any]) -> VictimCase:
+def vu_elsewhere(make_user: Callable[..., User]) -> VictimCase:
     """Vũ Phạm, on record at the shelter NGO only: the police may not see him."""
     worker = make_user("shelter-worker", "shelter-ngo", "case_worker")
     person = Person.objects.create(recorded_by_agency=worker.agency, **VU)

@@ -6,11 +6,12 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from palermo.accounts.models import User
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 
 
 @pytest.fixture
-def case(make_user: Callable[..., Any]) -> VictimCase:
+def case(make_user: Callable[..., User]) -> VictimCase:
     worker = make_user("worker", "welfare", "case_worker")
     person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
     return VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
@@ -31,7 +32,7 @@ def test_withdrawn_consent_stops_new_referrals(case: VictimCase, agency: Any) ->
 
 
 def test_only_the_receiving_agency_answers(
-    case: VictimCase, agency: Any, make_user: Callable[..., Any]
+    case: VictimCase, agency: Any, make_user: Callable[..., User]
 ) -> None:
     Consent.objects.create(case=case, recorded_by=case.opened_by, form="written")
     referral = Referral.send(case, agency("shelter-ngo"), "shelter", case.opened_by)

@@ -6,18 +6,19 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from palermo.screening.services import record_answers, start_screening
 
 
-def form_of(screener: Any, screening: Screening) -> Any:
+def form_of(screener: User, screening: Screening) -> Any:
     client = Client()
     client.force_login(screener)
     return client.get(reverse("screening:detail", args=[screening.reference]))
 
 
-def test_each_dimension_folds_and_the_first_is_open(screener: Any) -> None:
+def test_each_dimension_folds_and_the_first_is_open(screener: User) -> None:
     screening = start_screening(screener, "adult_labour")
     indicators = ilo.indicator_list("adult_labour")
 
@@ -32,7 +33,7 @@ def test_each_dimension_folds_and_the_first_is_open(screener: Any) -> None:
 
 
 def test_progress_counts_saved_answers_and_opens_the_next_unfinished_dimension(
-    screener: Any,
+    screener: User,
 ) -> None:
     screening = start_screening(screener, "adult_labour")
     indicators = ilo.indicator_list("adult_labour")
