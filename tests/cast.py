@@ -1,10 +1,11 @@
 """The one cast of users the tests share (the `cast` fixture in tests/conftest.py).
 
 As in healthchecks' `hc/test.py`, every test meets the same people: for the agency that owns a
-victim case (welfare), its `owner`, a `colleague` at the same agency and an `outsider` at
-another; a police `screener`; the criminal-justice cast (`cast.justice`); the committee's
-(`cast.committee`); and, for any role, a `Circle` of the person under test with a colleague, a
-stranger and a third agency (`cast.circle(role)`, the access matrix's relations).
+victim case (welfare), its `owner` (the `worker` fixture too), a `colleague` at the same agency
+and an `outsider` at another; a police `screener`; a secretariat `analyst`; the criminal-justice
+cast (`cast.justice`); the committee's (`cast.committee`); and, for any role, a `Circle` of the
+person under test with a colleague, a stranger and a third agency (`cast.circle(role)`, the
+access matrix's relations).
 
 Each person is made the first time a test asks for them, so a test pays only for the people it
 meets and may still make others of its own with `cast.user(...)`, the one user factory
@@ -166,6 +167,11 @@ class Cast:
     def screener(self) -> User:
         """A frontline screener at the police."""
         return make_user("screener", SCREENING_AGENCY, Role.SCREENER)
+
+    @cached_property
+    def analyst(self) -> User:
+        """An analyst at the committee's secretariat: figures, never names."""
+        return make_user("analyst", "secretariat", Role.ANALYST)
 
     @cached_property
     def justice(self) -> Justice:

@@ -71,6 +71,12 @@ def owner(cast: Cast) -> User:
 
 
 @pytest.fixture
+def worker(owner: User) -> User:
+    """The case worker at the case-owning agency, by the name the API and casework tests use."""
+    return owner
+
+
+@pytest.fixture
 def colleague(cast: Cast) -> User:
     return cast.colleague
 
@@ -83,6 +89,11 @@ def outsider(cast: Cast) -> User:
 @pytest.fixture
 def screener(cast: Cast) -> User:
     return cast.screener
+
+
+@pytest.fixture
+def analyst(cast: Cast) -> User:
+    return cast.analyst
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
-"""The cast's owner as the API's worker, with a case, and a way to call the API as a program
-would."""
+"""A case of the cast's worker (tests/cast.py), and a way to call the API as a program would."""
 
 import pytest
 from django.test import Client
@@ -8,12 +7,6 @@ from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
 from tests.api.program import Headers
-
-
-@pytest.fixture
-def worker(owner: User) -> User:
-    """The case worker who calls the API: the cast's owner (tests/cast.py)."""
-    return owner
 
 
 @pytest.fixture

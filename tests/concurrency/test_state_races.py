@@ -50,11 +50,6 @@ def page_post(client: Client, url: str, **data: Any) -> Callable[[], Any]:
 
 
 @pytest.fixture
-def worker(make_user: Callable[..., User]) -> User:
-    return make_user("worker", "welfare", Role.CASE_WORKER)
-
-
-@pytest.fixture
 def receivers(make_user: Callable[..., User]) -> tuple[Any, Any]:
     return (
         make_user("receiver", "shelter-ngo", Role.CASE_WORKER),

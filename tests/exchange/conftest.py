@@ -1,4 +1,5 @@
-"""A generated registry of victims (synthetic, made in code) and the exchange's cast of users."""
+"""A generated registry of victims (synthetic, made in code); the users are the cast's
+(tests/cast.py)."""
 
 import datetime
 import random
@@ -7,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.utils import timezone
 
-from palermo.accounts.models import Agency, User
+from palermo.accounts.models import Agency
 from palermo.registry.models import Exploitation, Person, VictimCase
 from palermo.registry.vocabulary import (
     ExploitationForm,
@@ -18,16 +19,6 @@ from palermo.registry.vocabulary import (
 )
 
 NATIONALITIES = ["MO", "CN", "VN", "PH", "ID", "NA", "TH"]
-
-
-@pytest.fixture
-def analyst(make_user: Callable[..., User]) -> User:
-    return make_user("analyst", "secretariat", "analyst")
-
-
-@pytest.fixture
-def case_worker(make_user: Callable[..., User]) -> User:
-    return make_user("worker", "welfare", "case_worker")
 
 
 @pytest.fixture

@@ -86,11 +86,11 @@ def test_the_same_registry_and_parameters_give_the_same_file(
 
 
 def test_only_an_analyst_may_export(
-    make_victims: Callable[..., Any], case_worker: User, tmp_path: Path
+    make_victims: Callable[..., Any], worker: User, tmp_path: Path
 ) -> None:
     make_victims(50)
     with pytest.raises(CommandError, match="analyst role"):
-        export(tmp_path / "x.csv", user="worker")
+        export(tmp_path / "x.csv", user=worker.username)
     with pytest.raises(CommandError, match="analyst role"):
         export(tmp_path / "x.csv", user="nobody")
     assert not (tmp_path / "x.csv").exists()

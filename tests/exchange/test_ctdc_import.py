@@ -59,11 +59,11 @@ def test_a_file_with_no_ctdc_column_is_refused(analyst: User, tmp_path: Path) ->
         load(file)
 
 
-def test_only_an_analyst_imports(case_worker: User, tmp_path: Path) -> None:
+def test_only_an_analyst_imports(worker: User, tmp_path: Path) -> None:
     file = tmp_path / "partner.csv"
     file.write_text(f"{HEADER}\n2019,Female,18--20,NA,0,1,MO\n")
     with pytest.raises(CommandError, match="analyst role"):
-        load(file, user="worker")
+        load(file, user=worker.username)
     assert not ReferenceDataset.objects.exists()
 
 

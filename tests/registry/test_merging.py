@@ -16,11 +16,6 @@ from palermo.screening.models import Screening
 REASON = "Same passport photo and same mother's name on both records."
 
 
-@pytest.fixture
-def worker(make_user: Callable[..., User]) -> User:
-    return make_user("worker", "welfare", "case_worker")
-
-
 def case_for(user: User, given: str, family: str) -> VictimCase:
     person = Person.objects.create(
         given_name=given, family_name=family, recorded_by_agency=user.agency

@@ -1,7 +1,6 @@
 """A victim case moves through the referral stages only in the order the mechanism allows."""
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,11 +12,6 @@ from palermo.registry.models.case import NEXT_STAGES
 
 ALLOWED = sorted((a, b) for a, targets in NEXT_STAGES.items() for b in targets)
 REFUSED = sorted((a, b) for a in Stage.values for b in Stage.values if b not in NEXT_STAGES[a])
-
-
-@pytest.fixture
-def worker(make_user: Callable[..., User]) -> User:
-    return make_user("worker", "welfare", "case_worker")
 
 
 def case_at(stage: str, worker: User) -> VictimCase:

@@ -4,7 +4,6 @@ by how many tokens match; an empty result says so."""
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -12,11 +11,6 @@ from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 
 SEARCH = "registry:search"
-
-
-@pytest.fixture
-def worker(make_user: Callable[..., User]) -> User:
-    return make_user("worker", "welfare", "case_worker")
 
 
 def case_for(worker: User, given: str, family: str, **facts: Any) -> VictimCase:
