@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,6 +13,6 @@ def admin_user(make_user: Callable[..., User]) -> User:
 
 
 @pytest.fixture
-def admin_client(admin_user: Any, client: Client) -> Client:
+def admin_client(admin_user: User, client: Client) -> Client:
     client.force_login(admin_user)
     return client

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
-from palermo.coordination.models import Inspection, ProgressReport, TipStatus
+from palermo.coordination.models import Inspection, Measure, ProgressReport, Tip, TipStatus
 from palermo.coordination.periods import quarter_of
 from tests.cast import Committee
 from tests.coordination.conftest import measure, prevention, tip  # noqa: F401
@@ -123,9 +123,9 @@ def test_each_operation_for_own_agency_secretariat_and_outsider(
     allowed: set[str],
     status: int,
     committee: Committee,
-    measure: Any,  # noqa: F811
+    measure: Measure,  # noqa: F811
     prevention: Any,  # noqa: F811
-    tip: Any,  # noqa: F811
+    tip: Tip,  # noqa: F811
     program: Client,
     bearer: Callable[[User], dict[str, str]],
 ) -> None:
@@ -145,7 +145,7 @@ def test_each_operation_for_own_agency_secretariat_and_outsider(
 
 def test_progress_late_without_reason_is_422(
     committee: Committee,
-    measure: Any,  # noqa: F811
+    measure: Measure,  # noqa: F811
     program: Client,
     bearer: Callable[[User], dict[str, str]],
 ) -> None:
@@ -162,7 +162,7 @@ def test_progress_late_without_reason_is_422(
 
 def test_forward_and_close_move_the_tip(
     committee: Committee,
-    tip: Any,  # noqa: F811
+    tip: Tip,  # noqa: F811
     program: Client,
     bearer: Callable[[User], dict[str, str]],
 ) -> None:

@@ -50,7 +50,7 @@ def page_post(client: Client, url: str, **data: Any) -> Callable[[], Any]:
 
 
 @pytest.fixture
-def receivers(make_user: Callable[..., User]) -> tuple[Any, Any]:
+def receivers(make_user: Callable[..., User]) -> tuple[User, User]:
     return (
         make_user("receiver", "shelter-ngo", Role.CASE_WORKER),
         make_user("fellow", "shelter-ngo", Role.CASE_WORKER),
@@ -76,7 +76,7 @@ def answers_recorded(referral: Referral) -> int:
 
 
 def test_accept_and_decline_at_once_through_the_api_answer_once(
-    worker: User, receivers: tuple[Any, Any]
+    worker: User, receivers: tuple[User, User]
 ) -> None:
     one, other = bearer(receivers[0]), bearer(receivers[1])
     for _ in range(ROUNDS):
@@ -97,7 +97,7 @@ def test_accept_and_decline_at_once_through_the_api_answer_once(
 
 
 def test_accept_and_decline_at_once_on_the_pages_answer_once(
-    worker: User, receivers: tuple[Any, Any]
+    worker: User, receivers: tuple[User, User]
 ) -> None:
     one, other = logged_in(receivers[0]), logged_in(receivers[1])
     for _ in range(ROUNDS):
@@ -163,7 +163,7 @@ def test_the_same_move_sent_twice_from_the_page_is_made_once(worker: User) -> No
 
 
 @pytest.fixture
-def investigators(make_user: Callable[..., User]) -> tuple[Any, Any]:
+def investigators(make_user: Callable[..., User]) -> tuple[User, User]:
     return (
         make_user("ines", "police", Role.INVESTIGATOR),
         make_user("ivo", "police", Role.INVESTIGATOR),
@@ -171,7 +171,7 @@ def investigators(make_user: Callable[..., User]) -> tuple[Any, Any]:
 
 
 def test_closing_a_criminal_case_twice_at_once_closes_it_once(
-    investigators: tuple[Any, Any],
+    investigators: tuple[User, User],
 ) -> None:
     one, other = bearer(investigators[0]), bearer(investigators[1])
     for _ in range(ROUNDS):
@@ -186,7 +186,7 @@ def test_closing_a_criminal_case_twice_at_once_closes_it_once(
 
 
 def test_closing_a_criminal_case_twice_from_the_pages_closes_it_once(
-    investigators: tuple[Any, Any],
+    investigators: tuple[User, User],
 ) -> None:
     one, other = logged_in(investigators[0]), logged_in(investigators[1])
     for _ in range(ROUNDS):

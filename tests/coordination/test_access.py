@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
+from palermo.coordination.models import Measure, Meeting, Tip
 from palermo.coordination.periods import quarter_of
 from tests.cast import Committee
 
@@ -140,7 +141,7 @@ OPERATIONS: list[tuple[str, Url, dict[str, str], set[str]]] = [
 
 @pytest.fixture
 def world(
-    committee: Committee, measure: Any, meeting: Any, prevention: dict[str, Any], tip: Any
+    committee: Committee, measure: Measure, meeting: Meeting, prevention: dict[str, Any], tip: Tip
 ) -> dict[str, Any]:
     return {"measure": measure, "meeting": meeting, "tip": tip, **prevention}
 

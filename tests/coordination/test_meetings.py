@@ -2,14 +2,13 @@
 done."""
 
 from datetime import date
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
-from palermo.coordination.models import ActionItem, Meeting
+from palermo.coordination.models import ActionItem, Measure, Meeting
 from tests.cast import Committee
 from tests.coordination.conftest import client_for
 
@@ -65,7 +64,7 @@ def test_action_items_stay_on_the_owners_home_until_done(
 
 
 def test_the_recorder_assigns_an_action_item_linked_to_a_measure(
-    committee: Committee, meeting: Meeting, measure: Any
+    committee: Committee, meeting: Meeting, measure: Measure
 ) -> None:
     response = client_for(committee.secretariat).post(
         reverse("coordination:action_item_add", args=[meeting.reference]),

@@ -15,6 +15,7 @@ from palermo.coordination.models import (
     IndicatorValue,
     Inspection,
     InspectionScreening,
+    Measure,
     Tip,
 )
 from palermo.coordination.periods import quarter_of
@@ -85,7 +86,7 @@ def _screen(committee: Committee, inspection: Inspection, answers: dict[str, str
     return screening
 
 
-def test_coverage_moves_against_the_plans_target(committee: Committee, measure: Any) -> None:
+def test_coverage_moves_against_the_plans_target(committee: Committee, measure: Measure) -> None:
     today = timezone.localdate()
     period = quarter_of(today).code
     bound = measure.indicators.get(figure="screened:domestic_work")

@@ -13,7 +13,7 @@ from palermo.registry.models import Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
 
 
-def send(client: Client, case: VictimCase, to_agency: Any, service: str = "shelter") -> Any:
+def send(client: Client, case: VictimCase, to_agency: Agency, service: str = "shelter") -> Any:
     data = {"referral-to_agency": to_agency.pk, "referral-service": service}
     return client.post(reverse("registry:referral_send", args=[case.reference]), data)
 
