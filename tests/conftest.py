@@ -1,16 +1,24 @@
-"""Shared fixtures: a throwaway keyring, a small jurisdiction, and users by role and agency."""
+"""Shared fixtures: a throwaway keyring, a small jurisdiction, the cast of users (tests/cast.py)
+and a draft screening."""
 
 import base64
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.conf import settings
+from pytest_django.fixtures import Settings as SettingsFixture
 
+from palermo.accounts.models import Agency, User
+from palermo.jurisdiction.models import Jurisdiction
+from palermo.jurisdiction.packs import load_pack
 from palermo.privacy.keys import forget_keyring
+from palermo.screening.models import Screening
+from palermo.screening.services import start_screening
 from palermo.workdir import new_keyring_json
+from tests.cast import Cast, Committee, Justice
+from tests.cast import make_user as make_user_at_agency
 
 pytest_plugins = ["tests.browser.fixtures", "tests.template_variables"]
 
@@ -26,23 +34,19 @@ def throwaway_keyring() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def checkpoints_in_a_temporary_folder(settings: Any, tmp_path: Path) -> Path:
+def checkpoints_in_a_temporary_folder(settings: SettingsFixture, tmp_path: Path) -> Path:
     """Signed audit checkpoints go to the test's own folder, never to ./var."""
     settings.PALERMO_AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
     return Path(settings.PALERMO_AUDIT_CHECKPOINT_FILE)
 
 
 @pytest.fixture
-def jurisdiction(db: None) -> object:
-    from palermo.jurisdiction.packs import load_pack
-
+def jurisdiction(db: None) -> Jurisdiction:
     return load_pack("generic")
 
 
 @pytest.fixture
-def agency(jurisdiction: object) -> Callable[[str], object]:
-    from palermo.accounts.models import Agency
-
+def agency(jurisdiction: Jurisdiction) -> Callable[[str], Agency]:
     def by_code(code: str) -> Agency:
         return Agency.objects.get(code=code)
 
@@ -50,16 +54,59 @@ def agency(jurisdiction: object) -> Callable[[str], object]:
 
 
 @pytest.fixture
-def make_user(jurisdiction: object) -> Callable[..., object]:
-    from palermo.accounts.models import Agency, RoleAssignment, User
+def cast(jurisdiction: Jurisdiction) -> Cast:
+    """The people of tests/cast.py, each made the first time the test meets them."""
+    return Cast()
 
-    def make(username: str, agency_code: str, *roles: str, password: str = "") -> User:
-        user = User.objects.create_user(
-            username=username,
-            password=password or None,
-            agency=Agency.objects.get(code=agency_code),
-        )
-        RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=r) for r in roles)
-        return user
 
-    return make
+@pytest.fixture
+def make_user(jurisdiction: Jurisdiction) -> Callable[..., User]:
+    """The cast's user factory, for a test that needs someone the cast does not have."""
+    return make_user_at_agency
+
+
+@pytest.fixture
+def owner(cast: Cast) -> User:
+    return cast.owner
+
+
+@pytest.fixture
+def worker(owner: User) -> User:
+    """The case worker at the case-owning agency, by the name the API and casework tests use."""
+    return owner
+
+
+@pytest.fixture
+def colleague(cast: Cast) -> User:
+    return cast.colleague
+
+
+@pytest.fixture
+def outsider(cast: Cast) -> User:
+    return cast.outsider
+
+
+@pytest.fixture
+def screener(cast: Cast) -> User:
+    return cast.screener
+
+
+@pytest.fixture
+def analyst(cast: Cast) -> User:
+    return cast.analyst
+
+
+@pytest.fixture
+def justice(cast: Cast) -> Justice:
+    return cast.justice
+
+
+@pytest.fixture
+def committee(cast: Cast) -> Committee:
+    return cast.committee
+
+
+@pytest.fixture
+def screening(screener: User) -> Screening:
+    """A draft screening on the adult labour list, started by the screener."""
+    return start_screening(screener, "adult_labour")

@@ -6,18 +6,19 @@ Relations: "mine" (the user made it), "colleague" (someone else at the user's ag
 (another agency's record with no link to the user's agency).
 """
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_event
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
 from palermo.registry.models import Consent, Person, Referral, VictimCase
+from palermo.screening.models import Screening
+from tests.cast import Cast
 
 RELATIONS = ["mine", "colleague", "referred", "other"]
 NONE: set[str] = set()
@@ -44,20 +45,17 @@ def rules_from_the_docs() -> dict[str, dict[str, set[str]]]:
 # object type → role → the relations in which the role may read the record.
 EXPECTED = rules_from_the_docs()
 
-HOME, ELSEWHERE, THIRD = "police", "labour", "hotline"
-WORKER_ROLES = (Role.CASE_WORKER, Role.SCREENER, Role.INVESTIGATOR)
-
 
 class World:
-    """The user under test at HOME, a colleague at HOME, and a stranger at ELSEWHERE."""
+    """Records of every object type, by how they relate to the person under test (`me`): the
+    people are the cast's circle around a role at the police (tests/cast.py)."""
 
-    def __init__(self, make_user: Callable[..., Any], role: str) -> None:
-        self.me = make_user("me", HOME, role)
-        self.colleague = make_user("colleague", HOME, *WORKER_ROLES)
-        self.stranger = make_user("stranger", ELSEWHERE, *WORKER_ROLES)
-        self.third = make_user("third", THIRD, *WORKER_ROLES)
+    def __init__(self, cast: Cast, role: str) -> None:
+        circle = cast.circle(role)
+        self.me, self.colleague = circle.me, circle.colleague
+        self.stranger, self.third = circle.stranger, circle.third
 
-    def author(self, relation: str) -> Any:
+    def author(self, relation: str) -> User:
         return {"mine": self.me, "colleague": self.colleague}.get(relation, self.stranger)
 
     def victim_case(self, relation: str) -> VictimCase:
@@ -97,9 +95,7 @@ class World:
             case=case, kind="search", court=court, requested_by=self.colleague, scope="x"
         )
 
-    def screening(self, relation: str) -> Any:
-        from palermo.screening.models import Screening
-
+    def screening(self, relation: str) -> Screening:
         author = self.author(relation)
         return Screening.objects.create(
             screener=author, agency=author.agency, indicator_list="adult_labour"
@@ -129,9 +125,9 @@ def url_of(world: World, object_type: str, relation: str) -> str:
 @pytest.mark.parametrize("role", Role.values)
 @pytest.mark.parametrize("object_type", [t for t in EXPECTED if t != "audit_entry"])
 def test_record_access(
-    object_type: str, role: str, relation: str, make_user: Callable[..., Any], client: Client
+    object_type: str, role: str, relation: str, cast: Cast, client: Client
 ) -> None:
-    world = World(make_user, role)
+    world = World(cast, role)
     url = url_of(world, object_type, relation)
     client.force_login(world.me)
 
@@ -143,10 +139,8 @@ def test_record_access(
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", Role.values)
-def test_audit_trail_access(
-    role: str, relation: str, make_user: Callable[..., Any], client: Client
-) -> None:
-    world = World(make_user, role)
+def test_audit_trail_access(role: str, relation: str, cast: Cast, client: Client) -> None:
+    world = World(cast, role)
     entry = record_event(world.author(relation), "read", "victim_case", "VC-TEST")
     client.force_login(world.me)
 
@@ -162,10 +156,8 @@ def test_anonymous_api_requests_are_unauthorised(db: None, client: Client) -> No
     assert response.json() == {"detail": "Unauthorized"}
 
 
-def test_an_ended_referral_no_longer_grants_access(
-    make_user: Callable[..., Any], client: Client
-) -> None:
-    world = World(make_user, Role.CASE_WORKER)
+def test_an_ended_referral_no_longer_grants_access(cast: Cast, client: Client) -> None:
+    world = World(cast, Role.CASE_WORKER)
     case = world.victim_case("referred")
     client.force_login(world.me)
     url = reverse("api:victim_case", args=[case.reference])
@@ -176,8 +168,8 @@ def test_an_ended_referral_no_longer_grants_access(
     assert client.get(url).status_code == 404
 
 
-def test_reading_a_record_is_audited(make_user: Callable[..., Any], client: Client) -> None:
-    world = World(make_user, Role.CASE_WORKER)
+def test_reading_a_record_is_audited(cast: Cast, client: Client) -> None:
+    world = World(cast, Role.CASE_WORKER)
     case = world.victim_case("mine")
     client.force_login(world.me)
 
@@ -202,10 +194,10 @@ HTML_PAGES = {
 @pytest.mark.parametrize("role", Role.values)
 @pytest.mark.parametrize("object_type", HTML_PAGES)
 def test_html_page_access(
-    object_type: str, role: str, relation: str, make_user: Callable[..., Any], client: Client
+    object_type: str, role: str, relation: str, cast: Cast, client: Client
 ) -> None:
     """The web pages obey the same matrix as the API: same helpers, same answers."""
-    world = World(make_user, role)
+    world = World(cast, role)
     url_name, build = HTML_PAGES[object_type]
     record = build(world, relation)
     client.force_login(world.me)

@@ -36,7 +36,7 @@ ACTIONS = [
 
 
 @pytest.fixture
-def world(make_user: Callable[..., Any]) -> dict[str, Any]:
+def world(make_user: Callable[..., User]) -> dict[str, Any]:
     target = make_user("target", "welfare", Role.CASE_WORKER)
     target.locked_until = target.date_joined.replace(year=2999)
     target.save()

@@ -1,24 +1,24 @@
 """Administrators configure users, agencies and the pack; they never see victims' data there."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.registry.models import Person
 
 
 @pytest.fixture
-def administrator(make_user: Callable[..., Any]) -> Any:
+def administrator(make_user: Callable[..., User]) -> User:
     user = make_user("admin", "secretariat", Role.ADMINISTRATOR)
     user.is_staff = user.is_superuser = True
     user.save()
     return user
 
 
-def test_administrators_manage_users_and_agencies(administrator: Any, client: Client) -> None:
+def test_administrators_manage_users_and_agencies(administrator: User, client: Client) -> None:
     client.force_login(administrator)
     assert client.get("/admin/accounts/user/").status_code == 200
     assert client.get("/admin/accounts/agency/").status_code == 200
@@ -26,7 +26,7 @@ def test_administrators_manage_users_and_agencies(administrator: Any, client: Cl
 
 
 def test_no_personal_record_is_exposed_in_the_admin(
-    administrator: Any, client: Client, make_user: Callable[..., Any]
+    administrator: User, client: Client, make_user: Callable[..., User]
 ) -> None:
     agency = make_user("worker", "welfare", Role.CASE_WORKER).agency
     Person.objects.create(given_name="Zebulon", family_name="Quixote", recorded_by_agency=agency)
@@ -41,13 +41,15 @@ def test_no_personal_record_is_exposed_in_the_admin(
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.ADMINISTRATOR])
 def test_other_roles_are_kept_out_of_the_admin(
-    role: str, make_user: Callable[..., Any], client: Client
+    role: str, make_user: Callable[..., User], client: Client
 ) -> None:
     client.force_login(make_user("someone", "police", role))
     assert client.get("/admin/accounts/user/").status_code == 302
 
 
-def test_resetting_the_second_factor(administrator: Any, client: Client, make_user: Any) -> None:
+def test_resetting_the_second_factor(
+    administrator: User, client: Client, make_user: Callable[..., User]
+) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     worker.totp_secret, worker.totp_confirmed = "JBSWY3DPEHPK3PXP", True
     worker.save()

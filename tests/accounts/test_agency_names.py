@@ -2,13 +2,12 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import translation
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.jurisdiction.packs import PackError, load_pack, read_pack
 
 
@@ -29,7 +28,7 @@ def test_every_built_in_agency_is_named_in_every_language() -> None:
             assert set(agency["names"]) == {"zh-hant", "pt"}, agency["code"]
 
 
-def test_a_language_without_a_name_falls_back_to_the_name(agency: Callable[[str], Any]) -> None:
+def test_a_language_without_a_name_falls_back_to_the_name(agency: Callable[[str], Agency]) -> None:
     police = agency("police")
     police.names = {"pt": "Polícia"}
 
@@ -50,7 +49,7 @@ def test_an_empty_name_in_a_pack_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("language", "shown"), [("zh-hant", "社會福利部門"), ("pt", "Serviço")])
 def test_the_header_names_the_agency_in_the_readers_language(
-    make_user: Callable[..., Any], client: Client, language: str, shown: str
+    make_user: Callable[..., User], client: Client, language: str, shown: str
 ) -> None:
     user = make_user("worker", "welfare", "case_worker")
     user.language = language

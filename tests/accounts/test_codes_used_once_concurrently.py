@@ -3,7 +3,6 @@
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
 import pyotp
 import pytest
@@ -20,7 +19,7 @@ ATTEMPTS = 6
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("trial", range(3))
 def test_the_same_code_sent_at_once_logs_in_one_session(
-    make_user: Callable[..., Any], trial: int
+    make_user: Callable[..., User], trial: int
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises every writer; the race needs a real concurrent database")
@@ -51,7 +50,7 @@ def test_the_same_code_sent_at_once_logs_in_one_session(
     assert sorted(answers) == [200] * (ATTEMPTS - 1) + [302]
 
 
-def test_the_step_is_claimed_with_one_conditional_update(make_user: Callable[..., Any]) -> None:
+def test_the_step_is_claimed_with_one_conditional_update(make_user: Callable[..., User]) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     worker.totp_secret = pyotp.random_base32()
     worker.save()

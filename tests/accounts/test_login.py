@@ -1,10 +1,11 @@
 """Argon2 password hashes, lockout after repeated failures, expiring sessions."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.test import Client
+
+from palermo.accounts.models import User
 
 PASSWORD = "correct horse battery staple"
 
@@ -14,18 +15,18 @@ def log_in(client: Client, password: str) -> int:
     return int(response.status_code)
 
 
-def test_passwords_are_hashed_with_argon2(make_user: Callable[..., Any]) -> None:
+def test_passwords_are_hashed_with_argon2(make_user: Callable[..., User]) -> None:
     user = make_user("worker", "welfare", "case_worker", password=PASSWORD)
     assert user.password.startswith("argon2$")
 
 
-def test_the_right_password_logs_in(make_user: Callable[..., Any], client: Client) -> None:
+def test_the_right_password_logs_in(make_user: Callable[..., User], client: Client) -> None:
     make_user("worker", "welfare", "case_worker", password=PASSWORD)
     assert log_in(client, PASSWORD) == 302
 
 
 def test_repeated_failures_lock_the_pair_even_for_the_right_password(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     make_user("worker", "welfare", "case_worker", password=PASSWORD)
     for _ in range(settings.PALERMO_MAX_FAILED_LOGINS - 1):
@@ -39,7 +40,7 @@ def test_repeated_failures_lock_the_pair_even_for_the_right_password(
 
 
 def test_one_failure_short_of_the_limit_does_not_lock(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     make_user("worker", "welfare", "case_worker", password=PASSWORD)
     for _ in range(settings.PALERMO_MAX_FAILED_LOGINS - 1):
@@ -48,7 +49,7 @@ def test_one_failure_short_of_the_limit_does_not_lock(
     assert log_in(client, PASSWORD) == 302
 
 
-def test_failed_logins_are_audited(make_user: Callable[..., Any], client: Client) -> None:
+def test_failed_logins_are_audited(make_user: Callable[..., User], client: Client) -> None:
     from palermo.audit.models import AuditEntry
 
     make_user("worker", "welfare", "case_worker", password=PASSWORD)

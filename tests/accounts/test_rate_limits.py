@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 
 PASSWORD = "correct horse battery staple"
@@ -19,7 +20,7 @@ ELSEWHERE = {"REMOTE_ADDR": "10.0.0.2"}
 
 
 @pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
+def worker(make_user: Callable[..., User]) -> User:
     return make_user("worker", "welfare", "case_worker", password=PASSWORD)
 
 
@@ -27,7 +28,7 @@ def password(client: Client, secret: str, where: dict[str, str], name: str = "wo
     return client.post("/login/", {"username": name, "password": secret}, **where)
 
 
-def test_an_attacker_elsewhere_cannot_lock_the_staff_member_out(worker: Any) -> None:
+def test_an_attacker_elsewhere_cannot_lock_the_staff_member_out(worker: User) -> None:
     attacker = Client()
     for _ in range(settings.PALERMO_MAX_FAILED_LOGINS):
         password(attacker, "wrong guess", ELSEWHERE)
@@ -39,7 +40,7 @@ def test_an_attacker_elsewhere_cannot_lock_the_staff_member_out(worker: Any) -> 
 
 
 def test_a_locked_pair_still_costs_a_password_hash(
-    worker: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+    worker: User, client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Refused before the password is checked, it would answer faster than a wrong password."""
     for _ in range(settings.PALERMO_MAX_FAILED_LOGINS):
@@ -57,7 +58,7 @@ def test_a_locked_pair_still_costs_a_password_hash(
 
 
 def test_password_attempts_from_one_address_are_limited(
-    worker: Any, settings: Any, client: Client
+    worker: User, settings: Any, client: Client
 ) -> None:
     settings.PALERMO_RATES = {"login_address": "3/m"}
     for name in ["a", "b", "c"]:
@@ -71,7 +72,7 @@ def test_password_attempts_from_one_address_are_limited(
 
 
 def test_code_attempts_for_one_account_are_limited(
-    worker: Any, settings: Any, client: Client
+    worker: User, settings: Any, client: Client
 ) -> None:
     settings.PALERMO_RATES = {"code_account": "2/m"}
     worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
@@ -88,7 +89,7 @@ def test_code_attempts_for_one_account_are_limited(
 
 
 @pytest.mark.parametrize("good", [True, False])
-def test_the_api_answers_429_per_token(worker: Any, settings: Any, good: bool) -> None:
+def test_the_api_answers_429_per_token(worker: User, settings: Any, good: bool) -> None:
     settings.PALERMO_RATES = {"api_token": "3/m"}
     token = ApiToken.issue(worker, "test", 1)[1] if good else "plm_not-a-token"
     program = Client()
@@ -103,7 +104,7 @@ def test_the_api_answers_429_per_token(worker: Any, settings: Any, good: bool) -
     assert int(response["Retry-After"]) >= 1
 
 
-def test_the_api_answers_429_per_address(worker: Any, settings: Any) -> None:
+def test_the_api_answers_429_per_address(worker: User, settings: Any) -> None:
     settings.PALERMO_RATES = {"api_address": "2/m"}
     program = Client()
     for n in range(2):

@@ -3,19 +3,19 @@
 import re
 import time
 from collections.abc import Callable
-from typing import Any
 
 import pyotp
 import pytest
 from django.test import Client
 
 from palermo.accounts.enrolment import issue_enrolment_link
+from palermo.accounts.models import User
 
 PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
+def worker(make_user: Callable[..., User]) -> User:
     return make_user("worker", "welfare", "case_worker", password=PASSWORD)
 
 
@@ -29,7 +29,7 @@ def code_for(secret: str, offset_steps: int = 0) -> str:
     return pyotp.TOTP(secret).at(time.time() + 30 * offset_steps)
 
 
-def enrol_by_link(client: Client, worker: Any) -> str:
+def enrol_by_link(client: Client, worker: User) -> str:
     """Open an administrator's enrolment link, pass the password step; return the shown key."""
     client.get(issue_enrolment_link(worker, None))
     assert password_step(client) == "/login/enrol/"
@@ -40,7 +40,7 @@ def enrol_by_link(client: Client, worker: Any) -> str:
     return secret.group(1)
 
 
-def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: Any, client: Client) -> None:
+def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: User, client: Client) -> None:
     secret = enrol_by_link(client, worker)
 
     response = client.post("/login/enrol/", {"code": code_for(secret)})
@@ -52,7 +52,7 @@ def test_first_login_enrols_the_app_by_qr_code_then_logs_in(worker: Any, client:
     assert worker.enrolment_digest == ""
 
 
-def test_the_key_is_not_shown_to_whoever_knows_the_password(worker: Any, client: Client) -> None:
+def test_the_key_is_not_shown_to_whoever_knows_the_password(worker: User, client: Client) -> None:
     issue_enrolment_link(worker, None)  # issued, but this visitor never opened it
     worker.refresh_from_db()
 
@@ -64,7 +64,7 @@ def test_the_key_is_not_shown_to_whoever_knows_the_password(worker: Any, client:
     assert "totp-secret" not in response.content.decode()
 
 
-def test_an_enrolment_link_works_once(worker: Any, client: Client) -> None:
+def test_an_enrolment_link_works_once(worker: User, client: Client) -> None:
     link = issue_enrolment_link(worker, None)
     client.get(link)
     password_step(client)
@@ -77,7 +77,7 @@ def test_an_enrolment_link_works_once(worker: Any, client: Client) -> None:
     assert password_step(other) == "/login/code/"  # enrolled: the code step, no key shown
 
 
-def test_wrong_codes_during_enrolment_are_counted(worker: Any, client: Client) -> None:
+def test_wrong_codes_during_enrolment_are_counted(worker: User, client: Client) -> None:
     enrol_by_link(client, worker)
     for _ in range(5):
         client.post("/login/enrol/", {"code": "000000"})
@@ -86,12 +86,12 @@ def test_wrong_codes_during_enrolment_are_counted(worker: Any, client: Client) -
     assert worker.is_locked_out()
 
 
-def test_the_password_alone_does_not_log_in(worker: Any, client: Client) -> None:
+def test_the_password_alone_does_not_log_in(worker: User, client: Client) -> None:
     password_step(client)
     assert client.get("/").status_code == 302
 
 
-def test_an_enrolled_user_gives_the_current_code(worker: Any, client: Client) -> None:
+def test_an_enrolled_user_gives_the_current_code(worker: User, client: Client) -> None:
     worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
     worker.save()
 
@@ -102,7 +102,7 @@ def test_an_enrolled_user_gives_the_current_code(worker: Any, client: Client) ->
     assert client.get("/").status_code == 200
 
 
-def test_a_used_code_cannot_be_replayed(worker: Any, client: Client) -> None:
+def test_a_used_code_cannot_be_replayed(worker: User, client: Client) -> None:
     worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
     worker.save()
     code = code_for(worker.totp_secret)
@@ -117,7 +117,7 @@ def test_a_used_code_cannot_be_replayed(worker: Any, client: Client) -> None:
     assert "not valid" in response.content.decode()
 
 
-def test_wrong_codes_count_towards_the_lockout(worker: Any, client: Client) -> None:
+def test_wrong_codes_count_towards_the_lockout(worker: User, client: Client) -> None:
     worker.totp_secret, worker.totp_confirmed = pyotp.random_base32(), True
     worker.save()
     password_step(client)

@@ -1,7 +1,6 @@
 """Administrators create staff accounts, change their roles, deactivate and reactivate them."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse
@@ -14,7 +13,7 @@ STRONG = "correct-horse-battery-42"
 
 
 def test_the_list_filters_by_username_agency_role_and_status(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     make_user("alice.worker", "welfare", Role.CASE_WORKER)
     gone = make_user("bob.police", "police", Role.INVESTIGATOR)
@@ -68,7 +67,7 @@ def test_a_new_staff_member_gets_a_one_time_link_shown_once(admin_client: Client
 
 
 def test_a_taken_username_or_weak_password_is_refused_and_nothing_stored(
-    admin_client: Client, admin_user: Any
+    admin_client: Client, admin_user: User
 ) -> None:
     agency = Agency.objects.get(code="welfare").pk
     url = reverse("administration:new_person")
@@ -86,7 +85,7 @@ def test_a_taken_username_or_weak_password_is_refused_and_nothing_stored(
 
 
 def test_roles_and_agency_change_and_are_audited(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     police = Agency.objects.get(code="police")
@@ -109,7 +108,7 @@ def test_roles_and_agency_change_and_are_audited(
 
 
 def test_an_administrator_cannot_drop_their_own_administrator_role(
-    admin_client: Client, admin_user: Any
+    admin_client: Client, admin_user: User
 ) -> None:
     response = admin_client.post(
         reverse("administration:person", args=[admin_user.pk]),
@@ -123,7 +122,7 @@ def test_an_administrator_cannot_drop_their_own_administrator_role(
 
 
 def test_deactivation_ends_sessions_and_reactivation_restores(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     theirs = Client()
@@ -142,7 +141,7 @@ def test_deactivation_ends_sessions_and_reactivation_restores(
 
 
 def test_an_administrator_cannot_deactivate_themselves(
-    admin_client: Client, admin_user: Any
+    admin_client: Client, admin_user: User
 ) -> None:
     admin_client.post(reverse("administration:activation", args=[admin_user.pk]), {"active": "no"})
 

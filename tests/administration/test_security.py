@@ -1,7 +1,6 @@
 """Lockouts cleared, lost second factors reset, API tokens revoked: each with its audit entry."""
 
 from collections.abc import Callable
-from typing import Any
 
 from axes.models import AccessAttempt
 from django.test import Client
@@ -31,7 +30,7 @@ def locked_pair(username: str) -> AccessAttempt:
 
 
 def test_the_locks_page_shows_address_and_account_locks_and_clears_one(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     locked_pair("worker")
     coder = make_user("coder", "police", Role.INVESTIGATOR)
@@ -66,7 +65,7 @@ def test_a_few_failures_are_not_a_lock(admin_client: Client) -> None:
 
 
 def test_a_second_factor_reset_needs_a_reason_and_logs_the_person_out(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     worker.totp_secret, worker.totp_confirmed = "JBSWY3DPEHPK3PXP", True
@@ -92,7 +91,7 @@ def test_a_second_factor_reset_needs_a_reason_and_logs_the_person_out(
 
 
 def test_every_token_is_listed_and_one_is_revoked_with_a_reason(
-    admin_client: Client, make_user: Callable[..., Any]
+    admin_client: Client, make_user: Callable[..., User]
 ) -> None:
     owner = make_user("integrator", "welfare", Role.CASE_WORKER)
     token, secret = ApiToken.issue(owner, "shelter system", 30)

@@ -1,22 +1,16 @@
-"""A welfare case worker with a case, and a way to call the API as a program would."""
-
-from collections.abc import Callable
-from typing import Any
+"""A case of the cast's worker (tests/cast.py), and a way to call the API as a program would."""
 
 import pytest
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
+from tests.api.program import Headers
 
 
 @pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
-
-
-@pytest.fixture
-def case(worker: Any) -> VictimCase:
+def case(worker: User) -> VictimCase:
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
     found = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
     Consent.objects.create(case=found, recorded_by=worker, form="written")
@@ -24,10 +18,10 @@ def case(worker: Any) -> VictimCase:
 
 
 @pytest.fixture
-def bearer() -> Callable[[Any], dict[str, str]]:
+def bearer() -> Headers:
     """Headers with a fresh token for a user."""
 
-    def headers(user: Any) -> dict[str, str]:
+    def headers(user: User) -> dict[str, str]:
         _, token = ApiToken.issue(user, "test program", days=30)
         return {"Authorization": f"Bearer {token}"}
 

@@ -3,13 +3,13 @@ A token acts for one person with exactly their access, and stops working when it
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from palermo.accounts.models import Agency, User
 from palermo.api.models import ApiToken, digest_of
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
@@ -21,7 +21,7 @@ def case_url(case: VictimCase) -> str:
 
 
 def test_a_token_reads_what_its_holder_may_read(
-    program: Client, case: VictimCase, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, case: VictimCase, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.get(case_url(case), headers=bearer(worker))
 
@@ -35,15 +35,15 @@ def test_a_token_reads_what_its_holder_may_read(
 def test_a_token_of_another_agency_gets_404(
     program: Client,
     case: VictimCase,
-    make_user: Callable[..., Any],
-    bearer: Callable[[Any], dict[str, str]],
+    make_user: Callable[..., User],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     outsider = make_user("outsider", "shelter-ngo", "case_worker")
 
     assert program.get(case_url(case), headers=bearer(outsider)).status_code == 404
 
 
-def test_only_the_digest_is_stored(worker: Any) -> None:
+def test_only_the_digest_is_stored(worker: User) -> None:
     issued, token = ApiToken.issue(worker, "script", days=1)
 
     assert token.startswith("plm_")
@@ -56,7 +56,7 @@ def test_only_the_digest_is_stored(worker: Any) -> None:
     "spoil",
     ["expired", "revoked", "locked out", "inactive", "unknown"],
 )
-def test_a_token_stops_working(program: Client, case: VictimCase, worker: Any, spoil: str) -> None:
+def test_a_token_stops_working(program: Client, case: VictimCase, worker: User, spoil: str) -> None:
     issued, token = ApiToken.issue(worker, "script", days=1)
     if spoil == "expired":
         issued.expires_at = timezone.now() - datetime.timedelta(seconds=1)
@@ -77,7 +77,7 @@ def test_a_token_stops_working(program: Client, case: VictimCase, worker: Any, s
     assert response.status_code == 401
 
 
-def test_use_is_noted(program: Client, case: VictimCase, worker: Any) -> None:
+def test_use_is_noted(program: Client, case: VictimCase, worker: User) -> None:
     issued, token = ApiToken.issue(worker, "script", days=1)
 
     program.get(case_url(case), headers={"Authorization": f"Bearer {token}"})
@@ -87,7 +87,7 @@ def test_use_is_noted(program: Client, case: VictimCase, worker: Any) -> None:
 
 
 def test_a_browser_session_must_send_the_csrf_token_to_change_anything(
-    case: VictimCase, worker: Any, agency: Callable[[str], Any]
+    case: VictimCase, worker: User, agency: Callable[[str], Agency]
 ) -> None:
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(worker)
@@ -108,9 +108,9 @@ def test_a_browser_session_must_send_the_csrf_token_to_change_anything(
 def test_a_token_needs_no_csrf_token(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    agency: Callable[[str], Agency],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = program.post(
         reverse("api:service_add", args=[case.reference]),
@@ -125,9 +125,9 @@ def test_a_token_needs_no_csrf_token(
 def test_a_token_speaks_its_holders_language_unless_asked_for_another(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    agency: Callable[[str], Agency],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     worker.language = "pt"
     worker.save()
@@ -158,9 +158,9 @@ def test_a_token_speaks_its_holders_language_unless_asked_for_another(
 def test_the_audit_trail_shows_a_read_made_a_moment_ago(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    make_user: Callable[..., Any],
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    make_user: Callable[..., User],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     auditor = make_user("api-auditor", "secretariat", "auditor")
     program.get(case_url(case), headers=bearer(worker))

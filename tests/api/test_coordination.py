@@ -9,10 +9,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
-from palermo.coordination.models import Inspection, ProgressReport, TipStatus
+from palermo.coordination.models import Inspection, Measure, ProgressReport, Tip, TipStatus
 from palermo.coordination.periods import quarter_of
-from tests.coordination.conftest import cast, measure, prevention, tip  # noqa: F401
+from tests.cast import Committee
+from tests.coordination.conftest import measure, prevention, tip  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -120,38 +122,38 @@ def test_each_operation_for_own_agency_secretariat_and_outsider(
     body: Call,
     allowed: set[str],
     status: int,
-    cast: dict[str, Any],  # noqa: F811
-    measure: Any,  # noqa: F811
+    committee: Committee,
+    measure: Measure,  # noqa: F811
     prevention: Any,  # noqa: F811
-    tip: Any,  # noqa: F811
+    tip: Tip,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     world = {"measure": measure, "tip": tip, **prevention}
-    for who, user in cast.items():
+    for who, user in committee.by_name().items():
         if who in allowed:
             continue
         response = as_json(program, bearer(user), method, url(world), body(world))
         assert response.status_code == 404, (operation, who)
     who = sorted(allowed)[0]
     before = AuditEntry.objects.count()
-    response = as_json(program, bearer(cast[who]), method, url(world), body(world))
+    response = as_json(program, bearer(committee.by_name()[who]), method, url(world), body(world))
     assert response.status_code == status, (operation, who, response.content[:500])
     if method == "post" or operation == "tip":
         assert AuditEntry.objects.count() > before
 
 
 def test_progress_late_without_reason_is_422(
-    cast: dict[str, Any],  # noqa: F811
-    measure: Any,  # noqa: F811
+    committee: Committee,
+    measure: Measure,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = program.post(
         reverse("api:measure_progress", args=[measure.reference]),
         {"period": quarter_of(timezone.localdate()).code, "status": "behind", "narrative": "x"},
         content_type="application/json",
-        headers=bearer(cast["labour"]),
+        headers=bearer(committee.labour),
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "late_reason"]
@@ -159,12 +161,12 @@ def test_progress_late_without_reason_is_422(
 
 
 def test_forward_and_close_move_the_tip(
-    cast: dict[str, Any],  # noqa: F811
-    tip: Any,  # noqa: F811
+    committee: Committee,
+    tip: Tip,  # noqa: F811
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
-    headers = bearer(cast["hotline"])
+    headers = bearer(committee.hotline)
     response = program.post(
         reverse("api:tip_forward", args=[tip.reference]),
         {"agency": "labour"},
@@ -172,7 +174,7 @@ def test_forward_and_close_move_the_tip(
         headers=headers,
     )
     assert response.json()["forwarded_to"] == "labour"
-    queue = program.get(reverse("api:tips"), headers=bearer(cast["labour"])).json()
+    queue = program.get(reverse("api:tips"), headers=bearer(committee.labour)).json()
     assert [row["reference"] for row in queue["results"]] == [tip.reference]
     response = program.post(
         reverse("api:tip_close", args=[tip.reference]),
@@ -186,15 +188,15 @@ def test_forward_and_close_move_the_tip(
 
 
 def test_an_inspection_with_a_bad_sector_is_422(
-    cast: dict[str, Any],  # noqa: F811
+    committee: Committee,
     program: Client,
-    bearer: Callable[[Any], dict[str, str]],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = program.post(
         reverse("api:inspection_new"),
         {"kind": "labour", "inspected_on": "2026-09-01", "place": "x", "sector": "mining"},
         content_type="application/json",
-        headers=bearer(cast["labour"]),
+        headers=bearer(committee.labour),
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "sector"]

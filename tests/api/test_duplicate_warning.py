@@ -4,20 +4,14 @@ unless the body names an existing person or confirms a new one with a reason."""
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.registry.models import NewPersonConfirmation, Person, VictimCase
 from palermo.screening.models import Screening
+from tests.api.program import Headers
 from tests.registry.duplicates_world import lan_on_record, presumed_victim_screening, vu_elsewhere
-
-Headers = Callable[[Any], dict[str, str]]
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
 
 
 def post(program: Client, screening: Screening, headers: dict[str, str], **body: Any) -> Any:
@@ -33,7 +27,7 @@ LAN_AGAIN = {"given_name": "Nguyen", "family_name": "Thi Lan", "sex": "female", 
 
 
 def test_a_likely_match_answers_409_with_what_the_caller_may_see(
-    program: Client, screener: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, screener: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     known = lan_on_record(screener)
     screening = presumed_victim_screening(screener)
@@ -50,7 +44,7 @@ def test_a_likely_match_answers_409_with_what_the_caller_may_see(
 
 
 def test_another_agencys_match_is_only_named_by_its_agency(
-    program: Client, screener: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, screener: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     elsewhere = vu_elsewhere(make_user)
     screening = presumed_victim_screening(screener)
@@ -67,7 +61,7 @@ def test_another_agencys_match_is_only_named_by_its_agency(
 
 
 def test_confirming_a_new_person_with_a_reason_opens_the_case(
-    program: Client, screener: Any, bearer: Headers
+    program: Client, screener: User, bearer: Headers
 ) -> None:
     lan_on_record(screener)
     screening = presumed_victim_screening(screener)
@@ -83,7 +77,7 @@ def test_confirming_a_new_person_with_a_reason_opens_the_case(
 
 
 def test_naming_an_existing_person_opens_the_case_for_them(
-    program: Client, screener: Any, bearer: Headers
+    program: Client, screener: User, bearer: Headers
 ) -> None:
     known = lan_on_record(screener)
     screening = presumed_victim_screening(screener)
@@ -98,7 +92,7 @@ def test_naming_an_existing_person_opens_the_case_for_them(
 
 
 def test_an_existing_person_the_caller_may_not_see_is_refused(
-    program: Client, screener: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, screener: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     elsewhere = vu_elsewhere(make_user)
     screening = presumed_victim_screening(screener)
@@ -118,7 +112,7 @@ def test_an_existing_person_the_caller_may_not_see_is_refused(
 
 
 def test_search_finds_part_and_variant_names(
-    program: Client, bearer: Headers, make_user: Callable[..., Any], screener: Any
+    program: Client, bearer: Headers, make_user: Callable[..., User], screener: User
 ) -> None:
     worker = make_user("worker", "police", "case_worker")
     lan = lan_on_record(screener)

@@ -7,10 +7,10 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.justice.models import CriminalCase, CriminalTransition
 from palermo.registry.models import Exploitation, Stage, StageTransition, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def etag_of_case(program: Client, case: VictimCase, headers: dict[str, str]) -> str:
@@ -29,7 +29,7 @@ def move(program: Client, case: VictimCase, headers: dict[str, str], stage: str)
 
 
 def test_a_case_answers_its_etag_which_changes_with_the_case(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = bearer(worker)
     before = etag_of_case(program, case, headers)
@@ -39,7 +39,7 @@ def test_a_case_answers_its_etag_which_changes_with_the_case(
 
 
 def test_a_move_on_a_stale_read_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = bearer(worker)
     seen = etag_of_case(program, case, headers)
@@ -56,7 +56,7 @@ def test_a_move_on_a_stale_read_is_refused(
 
 
 def test_a_move_on_the_current_read_is_made(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = bearer(worker)
     seen = etag_of_case(program, case, headers)
@@ -69,7 +69,7 @@ def test_a_move_on_the_current_read_is_made(
 
 
 def test_exploitation_details_are_not_overwritten_on_a_stale_read(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = bearer(worker)
     url = reverse("api:exploitation", args=[case.reference])
@@ -98,7 +98,7 @@ def test_exploitation_details_are_not_overwritten_on_a_stale_read(
 
 
 def test_a_criminal_case_move_on_a_stale_read_is_refused(
-    program: Client, make_user: Any, bearer: Headers
+    program: Client, make_user: Callable[..., User], bearer: Headers
 ) -> None:
     investigator = make_user("ines", "police", "investigator")
     headers = bearer(investigator)

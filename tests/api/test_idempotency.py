@@ -8,11 +8,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.api.models import IdempotentRequest
 from palermo.registry.forms import ConsentForm
 from palermo.registry.models import Consent, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def consent(client: Client, case: VictimCase, headers: dict[str, str], **body: Any) -> Any:
@@ -25,7 +25,7 @@ def consent(client: Client, case: VictimCase, headers: dict[str, str], **body: A
 
 
 def test_a_retried_write_is_made_once_and_answered_the_same(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = {**bearer(worker), "Idempotency-Key": "consent-1"}
     before = Consent.objects.count()
@@ -41,7 +41,7 @@ def test_a_retried_write_is_made_once_and_answered_the_same(
 
 
 def test_without_a_key_each_write_is_made(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     before = Consent.objects.count()
     consent(program, case, bearer(worker))
@@ -50,7 +50,7 @@ def test_without_a_key_each_write_is_made(
 
 
 def test_the_same_key_with_another_body_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     headers = {**bearer(worker), "Idempotency-Key": "consent-2"}
     consent(program, case, headers)
@@ -63,7 +63,7 @@ def test_the_same_key_with_another_body_is_refused(
 
 
 def test_keys_are_kept_per_user(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Any
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     colleague = make_user("colleague", "welfare", "case_worker")
     before = Consent.objects.count()
@@ -73,13 +73,13 @@ def test_keys_are_kept_per_user(
 
 
 def test_a_write_that_fails_leaves_nothing_and_may_be_retried(
-    case: VictimCase, worker: Any, bearer: Headers, monkeypatch: pytest.MonkeyPatch
+    case: VictimCase, worker: User, bearer: Headers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     headers = {**bearer(worker), "Idempotency-Key": "consent-3"}
     before = Consent.objects.count()
     saved = ConsentForm.save_for
 
-    def write_then_break(self: ConsentForm, case: VictimCase, by: Any) -> Consent:
+    def write_then_break(self: ConsentForm, case: VictimCase, by: User) -> Consent:
         saved(self, case, by)
         raise RuntimeError("the server fell over after writing")
 
@@ -95,7 +95,9 @@ def test_a_write_that_fails_leaves_nothing_and_may_be_retried(
     assert Consent.objects.count() == before + 1
 
 
-def test_a_page_form_sent_twice_records_once(client: Client, case: VictimCase, worker: Any) -> None:
+def test_a_page_form_sent_twice_records_once(
+    client: Client, case: VictimCase, worker: User
+) -> None:
     client.force_login(worker)
     url = reverse("registry:consent_record", args=[case.reference])
     form = {"consent-form": "oral", "consent-given_on": "2026-01-05", "submission_key": "k1"}
@@ -110,7 +112,7 @@ def test_a_page_form_sent_twice_records_once(client: Client, case: VictimCase, w
 
 
 def test_a_page_form_resent_with_other_values_is_refused(
-    client: Client, case: VictimCase, worker: Any
+    client: Client, case: VictimCase, worker: User
 ) -> None:
     client.force_login(worker)
     url = reverse("registry:consent_record", args=[case.reference])

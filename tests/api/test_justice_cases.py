@@ -12,8 +12,8 @@ from palermo.justice import refusals
 from palermo.justice.models import CriminalCase, JudicialAuthorisation, Suspect, VictimLink
 from palermo.justice.models.case import NO_LINK_MADE
 from palermo.registry.models import Person, VictimCase
-
-from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)
+from tests.api.program import get, post, problems
+from tests.cast import Justice
 
 CASES = reverse("api:criminal_cases")
 
@@ -26,20 +26,20 @@ def listed(response: Any) -> list[str]:
     return [row["reference"] for row in response.json()["results"]]
 
 
-def test_the_list_holds_the_cases_the_caller_may_see_and_no_names(cast: Cast) -> None:
-    case = cast.open_case(is_sex_trafficking=True)
-    Suspect.record(case, cast.investigator, ("Zebulon", "Quartermaine"))
-    court = cast.other_judge.agency
+def test_the_list_holds_the_cases_the_caller_may_see_and_no_names(justice: Justice) -> None:
+    case = justice.open_case(is_sex_trafficking=True)
+    Suspect.record(case, justice.investigator, ("Zebulon", "Quartermaine"))
+    court = justice.other_judge.agency
     assert court is not None
-    JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+    JudicialAuthorisation.request(case, justice.investigator, "search", court, "Unit 4B")
 
     seen = {
         user.username: listed(get(user, CASES))
-        for user in [cast.colleague, cast.outsider, cast.prosecutor, cast.other_judge]
+        for user in [justice.colleague, justice.outsider, justice.prosecutor, justice.other_judge]
     }
 
     assert seen == {"ivo": [case.reference], "otto": [], "pia": [], "joana": [case.reference]}
-    response = get(cast.colleague, CASES)
+    response = get(justice.colleague, CASES)
     assert response.json()["results"][0] == {
         "reference": case.reference,
         "stage": "investigation",
@@ -52,33 +52,33 @@ def test_the_list_holds_the_cases_the_caller_may_see_and_no_names(cast: Cast) ->
     assert "Zebulon" not in response.content.decode()
 
 
-def test_the_list_filters_by_stage_and_year_and_pages_by_25(cast: Cast) -> None:
-    old = cast.open_case(reported_on=datetime.date(2021, 3, 1))
-    closed = cast.open_case(reported_on=datetime.date(2024, 6, 1))
-    closed.move_to("closed", cast.investigator, "No evidence.")
+def test_the_list_filters_by_stage_and_year_and_pages_by_25(justice: Justice) -> None:
+    old = justice.open_case(reported_on=datetime.date(2021, 3, 1))
+    closed = justice.open_case(reported_on=datetime.date(2024, 6, 1))
+    closed.move_to("closed", justice.investigator, "No evidence.")
     for _ in range(24):
-        cast.open_case(reported_on=datetime.date(2024, 3, 1))
+        justice.open_case(reported_on=datetime.date(2024, 3, 1))
 
-    assert listed(get(cast.investigator, CASES, year=2021)) == [old.reference]
-    assert listed(get(cast.investigator, CASES, stage="closed")) == [closed.reference]
-    assert listed(get(cast.investigator, CASES, year=1999)) == []
-    first, second = get(cast.investigator, CASES), get(cast.investigator, CASES, page=2)
+    assert listed(get(justice.investigator, CASES, year=2021)) == [old.reference]
+    assert listed(get(justice.investigator, CASES, stage="closed")) == [closed.reference]
+    assert listed(get(justice.investigator, CASES, year=1999)) == []
+    first, second = get(justice.investigator, CASES), get(justice.investigator, CASES, page=2)
     assert (first.json()["count"], first.json()["pages"], len(listed(first))) == (26, 2, 25)
     assert listed(second) == [old.reference]
     assert second.json()["page"] == 2
 
 
-def test_a_filter_out_of_place_is_refused_where_it_is(cast: Cast) -> None:
+def test_a_filter_out_of_place_is_refused_where_it_is(justice: Justice) -> None:
     assert (
         "not one of the available choices"
-        in problems(get(cast.investigator, CASES, stage="nowhere"))[("query", "stage")]
+        in problems(get(justice.investigator, CASES, stage="nowhere"))[("query", "stage")]
     )
-    assert ("query", "year") in problems(get(cast.investigator, CASES, year="last"))
+    assert ("query", "year") in problems(get(justice.investigator, CASES, year="last"))
 
 
-def test_an_investigator_opens_a_case_citing_provisions_by_code(cast: Cast) -> None:
+def test_an_investigator_opens_a_case_citing_provisions_by_code(justice: Justice) -> None:
     response = post(
-        cast.investigator,
+        justice.investigator,
         CASES,
         reason="Report from the hotline.",
         provisions=["PP-3"],
@@ -97,32 +97,36 @@ def test_an_investigator_opens_a_case_citing_provisions_by_code(cast: Cast) -> N
     assert "synthetic farm" not in str(list(AuditEntry.objects.values("changes", "reason")))
 
 
-def test_only_investigators_open_cases(cast: Cast) -> None:
-    response = post(cast.prosecutor, CASES, reason="I would like one.")
+def test_only_investigators_open_cases(justice: Justice) -> None:
+    response = post(justice.prosecutor, CASES, reason="I would like one.")
 
     assert response.status_code == 403
     assert response.json()["detail"] == str(refusals.OPEN_CASE)
     assert not CriminalCase.objects.exists()
 
 
-def test_opening_answers_field_by_field(cast: Cast) -> None:
+def test_opening_answers_field_by_field(justice: Justice) -> None:
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = post(
-        cast.investigator, CASES, reason="Report.", provisions=["XX-9"], reported_on=str(tomorrow)
+        justice.investigator,
+        CASES,
+        reason="Report.",
+        provisions=["XX-9"],
+        reported_on=str(tomorrow),
     )
 
     found = problems(response)
     assert "XX-9" in found[("body", "provisions")]
     assert "future" in found[("body", "reported_on")]
-    assert ("body", "payload", "reason") in problems(post(cast.investigator, CASES))
+    assert ("body", "payload", "reason") in problems(post(justice.investigator, CASES))
     assert not CriminalCase.objects.exists()
 
 
-def test_the_investigators_send_a_case_to_prosecution_by_its_code(cast: Cast) -> None:
-    case = cast.open_case()
+def test_the_investigators_send_a_case_to_prosecution_by_its_code(justice: Justice) -> None:
+    case = justice.open_case()
 
     response = post(
-        cast.colleague,
+        justice.colleague,
         url("criminal_case_move", case),
         stage="prosecution",
         prosecution="prosecution",
@@ -131,7 +135,7 @@ def test_the_investigators_send_a_case_to_prosecution_by_its_code(cast: Cast) ->
 
     assert response.status_code == 201, response.content
     case.refresh_from_db()
-    assert (case.stage, case.prosecution_agency_id) == ("prosecution", cast.prosecutor.agency_id)
+    assert (case.stage, case.prosecution_agency_id) == ("prosecution", justice.prosecutor.agency_id)
     body = response.json()
     assert (body["from"], body["to"], body["by"]) == ("investigation", "prosecution", "ivo")
     assert list(case.transitions.values_list("reason", flat=True))[-1] == "Evidence gathered."
@@ -141,11 +145,11 @@ def test_the_investigators_send_a_case_to_prosecution_by_its_code(cast: Cast) ->
     assert entry.changes["reason_of"] == case.transitions.last().audit_ref
 
 
-def test_the_prosecution_submits_it_to_a_court(cast: Cast) -> None:
-    case = cast.case_with_prosecution()
+def test_the_prosecution_submits_it_to_a_court(justice: Justice) -> None:
+    case = justice.case_with_prosecution()
 
     response = post(
-        cast.prosecutor,
+        justice.prosecutor,
         url("criminal_case_move", case),
         stage="trial",
         court="court",
@@ -154,17 +158,19 @@ def test_the_prosecution_submits_it_to_a_court(cast: Cast) -> None:
 
     assert response.status_code == 201, response.content
     case.refresh_from_db()
-    assert (case.stage, case.court_agency_id) == ("trial", cast.judge.agency_id)
+    assert (case.stage, case.court_agency_id) == ("trial", justice.judge.agency_id)
     assert response.json()["court_agency"] == "court"
 
 
-def test_a_move_the_procedure_refuses_changes_nothing(cast: Cast) -> None:
-    case = cast.open_case()
+def test_a_move_the_procedure_refuses_changes_nothing(justice: Justice) -> None:
+    case = justice.open_case()
     move = url("criminal_case_move", case)
 
-    wrong_kind = post(cast.investigator, move, stage="prosecution", prosecution="court", reason="x")
-    nowhere = post(cast.investigator, move, stage="prosecution", reason="x")
-    not_next = post(cast.investigator, move, stage="trial", reason="x")
+    wrong_kind = post(
+        justice.investigator, move, stage="prosecution", prosecution="court", reason="x"
+    )
+    nowhere = post(justice.investigator, move, stage="prosecution", reason="x")
+    not_next = post(justice.investigator, move, stage="trial", reason="x")
 
     assert ("body", "prosecution") in problems(wrong_kind)
     assert "prosecution office" in problems(nowhere)[("body",)]
@@ -173,12 +179,12 @@ def test_a_move_the_procedure_refuses_changes_nothing(cast: Cast) -> None:
     assert (case.stage, case.prosecution_agency_id) == ("investigation", None)
 
 
-def test_who_may_see_but_not_move_is_refused_and_an_outsider_not_told(cast: Cast) -> None:
-    case = cast.case_with_prosecution()
+def test_who_may_see_but_not_move_is_refused_and_an_outsider_not_told(justice: Justice) -> None:
+    case = justice.case_with_prosecution()
     move = url("criminal_case_move", case)
 
-    refused = post(cast.investigator, move, stage="closed", reason="Done.")
-    hidden = post(cast.other_prosecutor, move, stage="closed", reason="Done.")
+    refused = post(justice.investigator, move, stage="closed", reason="Done.")
+    hidden = post(justice.other_prosecutor, move, stage="closed", reason="Done.")
 
     assert refused.status_code == 403
     assert refused.json()["detail"] == str(refusals.MOVE)
@@ -187,11 +193,11 @@ def test_who_may_see_but_not_move_is_refused_and_an_outsider_not_told(cast: Cast
     assert case.stage == "prosecution"
 
 
-def test_an_investigator_adds_a_suspect_known_by_reference_only(cast: Cast) -> None:
-    case = cast.open_case()
+def test_an_investigator_adds_a_suspect_known_by_reference_only(justice: Justice) -> None:
+    case = justice.open_case()
 
     response = post(
-        cast.investigator,
+        justice.investigator,
         url("suspect_add", case),
         given_name="Rafe",
         family_name="Okonkwo-Lind",
@@ -214,20 +220,20 @@ def test_an_investigator_adds_a_suspect_known_by_reference_only(cast: Cast) -> N
     assert "Okonkwo" not in str(entry.changes)
 
 
-def test_a_suspect_needs_a_name_and_a_country_code(cast: Cast) -> None:
-    case = cast.open_case()
+def test_a_suspect_needs_a_name_and_a_country_code(justice: Justice) -> None:
+    case = justice.open_case()
 
-    found = problems(post(cast.investigator, url("suspect_add", case), nationality="Phil"))
+    found = problems(post(justice.investigator, url("suspect_add", case), nationality="Phil"))
 
     assert "at least a given name" in found[("body",)]
     assert ("body", "nationality") in found
     assert not Suspect.objects.exists()
 
 
-def test_the_prosecution_reads_but_adds_no_suspects(cast: Cast) -> None:
-    case = cast.case_with_prosecution()
+def test_the_prosecution_reads_but_adds_no_suspects(justice: Justice) -> None:
+    case = justice.case_with_prosecution()
 
-    response = post(cast.prosecutor, url("suspect_add", case), given_name="Rafe")
+    response = post(justice.prosecutor, url("suspect_add", case), given_name="Rafe")
 
     assert response.status_code == 403
     assert response.json()["detail"] == str(refusals.ADD_SUSPECT)
@@ -242,11 +248,11 @@ def victim_case() -> VictimCase:
     return VictimCase.objects.create(person=person, owning_agency=welfare)
 
 
-def test_an_investigator_links_a_victim_case_by_its_reference(cast: Cast) -> None:
-    case, victim = cast.open_case(), victim_case()
+def test_an_investigator_links_a_victim_case_by_its_reference(justice: Justice) -> None:
+    case, victim = justice.open_case(), victim_case()
 
     response = post(
-        cast.investigator,
+        justice.investigator,
         url("victim_link_add", case),
         victim_reference=victim.reference.lower(),
         capacity="witness",
@@ -262,32 +268,32 @@ def test_an_investigator_links_a_victim_case_by_its_reference(cast: Cast) -> Non
     assert AuditEntry.objects.filter(action="victim_linked", object_ref=case.reference).exists()
 
 
-def test_an_unknown_reference_links_nothing_and_says_nothing(cast: Cast) -> None:
-    case = cast.open_case()
+def test_an_unknown_reference_links_nothing_and_says_nothing(justice: Justice) -> None:
+    case = justice.open_case()
     link = url("victim_link_add", case)
 
-    unknown = post(cast.investigator, link, victim_reference="VC-NOPE", capacity="witness")
-    bad_capacity = post(cast.investigator, link, victim_reference="VC-NOPE", capacity="friend")
+    unknown = post(justice.investigator, link, victim_reference="VC-NOPE", capacity="witness")
+    bad_capacity = post(justice.investigator, link, victim_reference="VC-NOPE", capacity="friend")
 
     assert problems(unknown) == {("body",): str(NO_LINK_MADE)}
     assert ("body", "capacity") in problems(bad_capacity)
     assert not VictimLink.objects.exists()
 
 
-def test_a_court_asked_for_a_measure_links_no_victims_and_sees_none(cast: Cast) -> None:
-    case = cast.open_case()
-    VictimLink.link(case, victim_case().reference, "witness", cast.investigator)
-    court = cast.other_judge.agency
+def test_a_court_asked_for_a_measure_links_no_victims_and_sees_none(justice: Justice) -> None:
+    case = justice.open_case()
+    VictimLink.link(case, victim_case().reference, "witness", justice.investigator)
+    court = justice.other_judge.agency
     assert court is not None
-    JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+    JudicialAuthorisation.request(case, justice.investigator, "search", court, "Unit 4B")
 
     refused = post(
-        cast.other_judge,
+        justice.other_judge,
         url("victim_link_add", case),
         victim_reference=victim_case().reference,
         capacity="witness",
     )
-    read = get(cast.other_judge, url("criminal_case", case))
+    read = get(justice.other_judge, url("criminal_case", case))
 
     assert refused.status_code == 403
     assert refused.json()["detail"] == str(refusals.LINK_VICTIM)
@@ -296,8 +302,8 @@ def test_a_court_asked_for_a_measure_links_no_victims_and_sees_none(cast: Cast) 
     assert "VC-" not in read.content.decode()
 
 
-def test_the_description_lists_every_justice_operation(cast: Cast) -> None:
-    spec = get(cast.investigator, "/api/v1/openapi.json").json()
+def test_the_description_lists_every_justice_operation(justice: Justice) -> None:
+    spec = get(justice.investigator, "/api/v1/openapi.json").json()
 
     paths = {path: set(operations) for path, operations in spec["paths"].items()}
     assert paths["/api/v1/criminal-cases/"] == {"get", "post"}

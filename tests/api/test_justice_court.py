@@ -19,8 +19,8 @@ from palermo.justice.models import (
     Sentence,
     Suspect,
 )
-
-from .justice_cast import Cast, cast_fixture, post, problems  # noqa: F401 (a fixture)
+from tests.api.program import post, problems
+from tests.cast import Justice
 
 
 def url(name: str, case: CriminalCase, *args: object) -> str:
@@ -31,35 +31,35 @@ def provision() -> LegalProvision:
     return LegalProvision.objects.get(jurisdiction__is_active=True, code="PP-3")
 
 
-def prosecuted_with_suspect(cast: Cast) -> tuple[CriminalCase, Suspect]:
-    case = cast.open_case()
-    suspect = Suspect.record(case, cast.investigator, ("Rafe", "Okonkwo-Lind"), role="exploiter")
-    case.send_to_prosecution(cast.prosecutor.agency, cast.investigator, "Evidence gathered.")
+def prosecuted_with_suspect(justice: Justice) -> tuple[CriminalCase, Suspect]:
+    case = justice.open_case()
+    suspect = Suspect.record(case, justice.investigator, ("Rafe", "Okonkwo-Lind"), role="exploiter")
+    case.send_to_prosecution(justice.prosecutor.agency, justice.investigator, "Evidence gathered.")
     return case, suspect
 
 
-def charged_at_trial(cast: Cast) -> tuple[CriminalCase, Charge]:
-    case, suspect = prosecuted_with_suspect(cast)
-    charge = Charge.file(case, suspect, provision(), cast.prosecutor)
-    case.submit_to_court(cast.judge.agency, cast.prosecutor, "Indictment filed.")
+def charged_at_trial(justice: Justice) -> tuple[CriminalCase, Charge]:
+    case, suspect = prosecuted_with_suspect(justice)
+    charge = Charge.file(case, suspect, provision(), justice.prosecutor)
+    case.submit_to_court(justice.judge.agency, justice.prosecutor, "Indictment filed.")
     return case, charge
 
 
-def decided(cast: Cast) -> tuple[CriminalCase, CourtDecision]:
-    case, charge = charged_at_trial(cast)
+def decided(justice: Justice) -> tuple[CriminalCase, CourtDecision]:
+    case, charge = charged_at_trial(justice)
     day = timezone.localdate() - datetime.timedelta(days=10)
-    return case, CourtDecision.record(charge, cast.judge, "convicted", day)
+    return case, CourtDecision.record(charge, justice.judge, "convicted", day)
 
 
 def today(days: int = 0) -> str:
     return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
 
 
-def test_a_prosecutor_files_a_charge_naming_the_suspect_and_the_provision(cast: Cast) -> None:
-    case, suspect = prosecuted_with_suspect(cast)
+def test_a_prosecutor_files_a_charge_naming_the_suspect_and_the_provision(justice: Justice) -> None:
+    case, suspect = prosecuted_with_suspect(justice)
 
     response = post(
-        cast.fellow_prosecutor,
+        justice.fellow_prosecutor,
         url("charge_add", case),
         suspect=suspect.person.reference,
         provision="PP-3",
@@ -75,13 +75,13 @@ def test_a_prosecutor_files_a_charge_naming_the_suspect_and_the_provision(cast: 
     assert entry.changes == {"provision": "PP-3", "person": suspect.person.reference}
 
 
-def test_a_charge_cites_the_law_and_a_suspect_of_this_case(cast: Cast) -> None:
-    case, _ = prosecuted_with_suspect(cast)
-    _, stranger = prosecuted_with_suspect(cast)
+def test_a_charge_cites_the_law_and_a_suspect_of_this_case(justice: Justice) -> None:
+    case, _ = prosecuted_with_suspect(justice)
+    _, stranger = prosecuted_with_suspect(justice)
 
     found = problems(
         post(
-            cast.prosecutor,
+            justice.prosecutor,
             url("charge_add", case),
             suspect=stranger.person.reference,
             provision="XX-9",
@@ -93,12 +93,14 @@ def test_a_charge_cites_the_law_and_a_suspect_of_this_case(cast: Cast) -> None:
     assert not Charge.objects.exists()
 
 
-def test_the_police_read_but_file_no_charges_and_another_office_is_not_told(cast: Cast) -> None:
-    case, suspect = prosecuted_with_suspect(cast)
+def test_the_police_read_but_file_no_charges_and_another_office_is_not_told(
+    justice: Justice,
+) -> None:
+    case, suspect = prosecuted_with_suspect(justice)
     body = {"suspect": suspect.person.reference, "provision": "PP-3"}
 
-    refused = post(cast.investigator, url("charge_add", case), **body)
-    hidden = post(cast.other_prosecutor, url("charge_add", case), **body)
+    refused = post(justice.investigator, url("charge_add", case), **body)
+    hidden = post(justice.other_prosecutor, url("charge_add", case), **body)
 
     assert refused.status_code == 403
     assert refused.json()["detail"] == str(refusals.FILE_CHARGE)
@@ -106,11 +108,11 @@ def test_the_police_read_but_file_no_charges_and_another_office_is_not_told(cast
     assert not Charge.objects.exists()
 
 
-def test_the_court_records_a_conviction_with_its_sentence(cast: Cast) -> None:
-    case, charge = charged_at_trial(cast)
+def test_the_court_records_a_conviction_with_its_sentence(justice: Justice) -> None:
+    case, charge = charged_at_trial(justice)
 
     response = post(
-        cast.fellow_judge,
+        justice.fellow_judge,
         url("decision_add", case),
         charge=charge.pk,
         outcome="convicted",
@@ -123,7 +125,7 @@ def test_the_court_records_a_conviction_with_its_sentence(cast: Cast) -> None:
     assert response.status_code == 201, response.content
     decision = CourtDecision.objects.get()
     assert (decision.charge, decision.outcome, decision.is_final) == (charge, "convicted", False)
-    assert decision.court_id == cast.judge.agency_id
+    assert decision.court_id == justice.judge.agency_id
     sentence = Sentence.objects.get(decision=decision)
     assert (sentence.prison_months, sentence.fine) == (60, Decimal("1000.00"))
     assert response.json()["sentence"] == {
@@ -135,11 +137,11 @@ def test_the_court_records_a_conviction_with_its_sentence(cast: Cast) -> None:
     assert AuditEntry.objects.filter(action="court_decision", object_ref=case.reference).exists()
 
 
-def test_an_acquittal_carries_no_sentence(cast: Cast) -> None:
-    case, charge = charged_at_trial(cast)
+def test_an_acquittal_carries_no_sentence(justice: Justice) -> None:
+    case, charge = charged_at_trial(justice)
 
     response = post(
-        cast.judge,
+        justice.judge,
         url("decision_add", case),
         charge=charge.pk,
         outcome="acquitted",
@@ -153,13 +155,13 @@ def test_an_acquittal_carries_no_sentence(cast: Cast) -> None:
     assert not Sentence.objects.exists()
 
 
-def test_a_decision_the_court_may_not_record_is_refused_by_the_model(cast: Cast) -> None:
-    case, charge = charged_at_trial(cast)
+def test_a_decision_the_court_may_not_record_is_refused_by_the_model(justice: Justice) -> None:
+    case, charge = charged_at_trial(justice)
     decide = url("decision_add", case)
 
-    future = post(cast.judge, decide, charge=charge.pk, outcome="convicted", decided_on=today(3))
-    negative = post(cast.judge, decide, charge=charge.pk, outcome="convicted", prison_months=-1)
-    unknown = post(cast.judge, decide, charge=charge.pk + 99, outcome="convicted")
+    future = post(justice.judge, decide, charge=charge.pk, outcome="convicted", decided_on=today(3))
+    negative = post(justice.judge, decide, charge=charge.pk, outcome="convicted", prison_months=-1)
+    unknown = post(justice.judge, decide, charge=charge.pk + 99, outcome="convicted")
 
     assert "future" in problems(future)[("body",)]
     assert [loc[-1] for loc in problems(negative)] == ["prison_months"]
@@ -168,19 +170,19 @@ def test_a_decision_the_court_may_not_record_is_refused_by_the_model(cast: Cast)
 
 
 def test_a_court_asked_only_for_a_measure_decides_nothing_and_learns_nothing(
-    cast: Cast,
+    justice: Justice,
 ) -> None:
-    case, charge = charged_at_trial(cast)
-    court = cast.other_judge.agency
+    case, charge = charged_at_trial(justice)
+    court = justice.other_judge.agency
     assert court is not None
-    JudicialAuthorisation.request(case, cast.investigator, "detention", court, "Suspect 1")
+    JudicialAuthorisation.request(case, justice.investigator, "detention", court, "Suspect 1")
 
     decision = post(
-        cast.other_judge, url("decision_add", case), charge=charge.pk, outcome="dismissed"
+        justice.other_judge, url("decision_add", case), charge=charge.pk, outcome="dismissed"
     )
-    appeal = post(cast.other_judge, url("appeal_decide", case, 12345), outcome="upheld")
+    appeal = post(justice.other_judge, url("appeal_decide", case, 12345), outcome="upheld")
     by_prosecutor = post(
-        cast.prosecutor, url("decision_add", case), charge=charge.pk, outcome="dismissed"
+        justice.prosecutor, url("decision_add", case), charge=charge.pk, outcome="dismissed"
     )
 
     assert decision.status_code == 403
@@ -191,39 +193,39 @@ def test_a_court_asked_only_for_a_measure_decides_nothing_and_learns_nothing(
     assert not CourtDecision.objects.exists()
 
 
-def test_the_court_records_an_appeal_and_its_outcome(cast: Cast) -> None:
-    case, decision = decided(cast)
+def test_the_court_records_an_appeal_and_its_outcome(justice: Justice) -> None:
+    case, decision = decided(justice)
 
-    filed = post(cast.judge, url("appeal_add", case), decision=decision.pk, by_party="defence")
+    filed = post(justice.judge, url("appeal_add", case), decision=decision.pk, by_party="defence")
 
     assert filed.status_code == 201, filed.content
     appeal = Appeal.objects.get()
     assert (appeal.decision, appeal.by_party, appeal.outcome) == (decision, "defence", "")
     assert filed.json()["outcome"] is None
 
-    outcome = post(cast.fellow_judge, url("appeal_decide", case, appeal.pk), outcome="modified")
+    outcome = post(justice.fellow_judge, url("appeal_decide", case, appeal.pk), outcome="modified")
 
     assert outcome.status_code == 200, outcome.content
     appeal.refresh_from_db()
     assert (appeal.outcome, appeal.decided_on) == ("modified", timezone.localdate())
     assert outcome.json()["outcome"] == "modified"
     assert AuditEntry.objects.filter(action="appeal_decided").exists()
-    again = post(cast.judge, url("appeal_decide", case, appeal.pk), outcome="upheld")
+    again = post(justice.judge, url("appeal_decide", case, appeal.pk), outcome="upheld")
     assert again.status_code == 409  # decided already: a conflict with the record's state
     assert "already decided" in again.json()["detail"][0]["msg"]
 
 
-def test_appeals_are_the_trial_courts_and_of_this_case(cast: Cast) -> None:
-    case, decision = decided(cast)
-    appeal = Appeal.file(decision, cast.judge, timezone.localdate(), "prosecution")
-    other, _ = decided(cast)
+def test_appeals_are_the_trial_courts_and_of_this_case(justice: Justice) -> None:
+    case, decision = decided(justice)
+    appeal = Appeal.file(decision, justice.judge, timezone.localdate(), "prosecution")
+    other, _ = decided(justice)
 
     refused = post(
-        cast.prosecutor, url("appeal_add", case), decision=decision.pk, by_party="defence"
+        justice.prosecutor, url("appeal_add", case), decision=decision.pk, by_party="defence"
     )
-    elsewhere = post(cast.judge, url("appeal_decide", other, appeal.pk), outcome="upheld")
+    elsewhere = post(justice.judge, url("appeal_decide", other, appeal.pk), outcome="upheld")
     early = post(
-        cast.judge,
+        justice.judge,
         url("appeal_add", case),
         decision=decision.pk,
         by_party="defence",

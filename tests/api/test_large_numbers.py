@@ -5,8 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from palermo.justice.models import CourtDecision
+from tests.api.program import get, post, problems
+from tests.cast import Justice
 
-from .justice_cast import Cast, cast_fixture, get, post, problems  # noqa: F401 (a fixture)
 from .test_justice_court import charged_at_trial, today, url
 
 HUGE = [10**10, 2**63, 10**30]
@@ -26,9 +27,9 @@ HUGE = [10**10, 2**63, 10**30]
     ],
 )
 def test_huge_query_numbers_are_refused(
-    cast: Cast, name: str, field: str, user: str, value: int
+    justice: Justice, name: str, field: str, user: str, value: int
 ) -> None:
-    response = get(getattr(cast, user), reverse(name), **{field: value})
+    response = get(getattr(justice, user), reverse(name), **{field: value})
 
     assert response.status_code in {403, 422}, response.content
     if response.status_code == 422:
@@ -36,11 +37,11 @@ def test_huge_query_numbers_are_refused(
 
 
 @pytest.mark.parametrize("months", [2**63, 10**6, -1])
-def test_an_impossible_prison_term_is_refused(cast: Cast, months: int) -> None:
-    case, charge = charged_at_trial(cast)
+def test_an_impossible_prison_term_is_refused(justice: Justice, months: int) -> None:
+    case, charge = charged_at_trial(justice)
 
     response = post(
-        cast.fellow_judge,
+        justice.fellow_judge,
         url("decision_add", case),
         charge=charge.pk,
         outcome="convicted",
@@ -53,18 +54,20 @@ def test_an_impossible_prison_term_is_refused(cast: Cast, months: int) -> None:
 
 
 @pytest.mark.parametrize("page", ["9" * 20, "1e400", "-5", "2"])
-def test_a_page_number_in_the_billions_shows_a_page(cast: Cast, client: Client, page: str) -> None:
-    client.force_login(cast.investigator)
+def test_a_page_number_in_the_billions_shows_a_page(
+    justice: Justice, client: Client, page: str
+) -> None:
+    client.force_login(justice.investigator)
 
     assert client.get("/criminal-cases/", {"page": page}).status_code == 200
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "9999-12-31"])
-def test_a_date_no_one_can_mean_is_refused(cast: Cast, day: str) -> None:
-    case, charge = charged_at_trial(cast)
+def test_a_date_no_one_can_mean_is_refused(justice: Justice, day: str) -> None:
+    case, charge = charged_at_trial(justice)
 
     response = post(
-        cast.fellow_judge,
+        justice.fellow_judge,
         url("decision_add", case),
         charge=charge.pk,
         outcome="acquitted",

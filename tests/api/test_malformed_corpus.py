@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.core import limits
 from palermo.registry.models import Consent, Referral, Service, StageTransition, VictimCase
@@ -101,8 +102,8 @@ def stored() -> tuple[int, ...]:
 def test_a_malformed_body_is_refused_clearly_and_stores_nothing(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    bearer: Callable[[User], dict[str, str]],
     operation: str,
     label: str,
     body: dict[str, Any] | str,

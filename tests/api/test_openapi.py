@@ -1,13 +1,14 @@
 """The API describes itself (OpenAPI) to whoever may call it, and to no one else."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.test import Client
 
+from palermo.accounts.models import User
+
 
 def test_a_program_with_a_token_reads_the_description(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.get("/api/v1/openapi.json", headers=bearer(worker))
 
@@ -25,7 +26,7 @@ def test_nobody_else_does(program: Client, db: None) -> None:
     assert page["Location"].startswith("/login/")
 
 
-def test_the_docs_page_uses_local_files_only(client: Client, worker: Any) -> None:
+def test_the_docs_page_uses_local_files_only(client: Client, worker: User) -> None:
     client.force_login(worker)
 
     page = client.get("/api/v1/docs/")
@@ -38,7 +39,7 @@ def test_the_docs_page_uses_local_files_only(client: Client, worker: Any) -> Non
 
 
 def test_every_operation_declares_its_refusals_in_one_shape(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     spec = program.get("/api/v1/openapi.json", headers=bearer(worker)).json()
 

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.test import Client
 
+from palermo.accounts.models import User
+
 
 def body_schema(spec: dict[str, Any], path: str) -> str:
     content = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]
@@ -12,7 +14,7 @@ def body_schema(spec: dict[str, Any], path: str) -> str:
 
 
 def test_each_move_is_documented_with_its_own_body(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     spec = program.get("/api/v1/openapi.json", headers=bearer(worker)).json()
     schemas = spec["components"]["schemas"]

@@ -6,13 +6,14 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.registry.models import IdentityChange, Person, VictimCase
+from tests.api.program import Headers
 
-Headers = Callable[[Any], dict[str, str]]
 REASON = "Same passport photo and same mother's name on both records."
 
 
-def case_for(user: Any, given: str) -> VictimCase:
+def case_for(user: User, given: str) -> VictimCase:
     person = Person.objects.create(given_name=given, recorded_by_agency=user.agency)
     return VictimCase.objects.create(person=person, owning_agency=user.agency, opened_by=user)
 
@@ -23,7 +24,7 @@ def call(program: Client, name: str, args: list[Any], headers: dict[str, str], b
     )
 
 
-def test_merge_and_undo(program: Client, worker: Any, bearer: Headers) -> None:
+def test_merge_and_undo(program: Client, worker: User, bearer: Headers) -> None:
     keep, absorb = case_for(worker, "Ana"), case_for(worker, "Anna")
 
     merged = call(
@@ -45,7 +46,7 @@ def test_merge_and_undo(program: Client, worker: Any, bearer: Headers) -> None:
     assert absorb.person != keep.person
 
 
-def test_split(program: Client, worker: Any, bearer: Headers) -> None:
+def test_split(program: Client, worker: User, bearer: Headers) -> None:
     first = case_for(worker, "Ana")
     second = VictimCase.objects.create(
         person=first.person, owning_agency=worker.agency, opened_by=worker
@@ -65,7 +66,7 @@ def test_split(program: Client, worker: Any, bearer: Headers) -> None:
 
 
 def test_other_agency_and_wrong_role_get_404(
-    program: Client, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     keep, absorb = case_for(worker, "Ana"), case_for(worker, "Anna")
     body = {"absorb": absorb.person.reference, "reason": REASON}
@@ -78,7 +79,7 @@ def test_other_agency_and_wrong_role_get_404(
     assert not IdentityChange.objects.exists()
 
 
-def test_a_short_reason_is_422(program: Client, worker: Any, bearer: Headers) -> None:
+def test_a_short_reason_is_422(program: Client, worker: User, bearer: Headers) -> None:
     keep, absorb = case_for(worker, "Ana"), case_for(worker, "Anna")
 
     response = call(

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import CarePlanTask, Notification, Referral, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def call(
@@ -24,12 +24,12 @@ def call(
 
 
 def test_assignment_and_transfer(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     colleague = make_user("colleague", "welfare", "case_worker")
 
     first = call(
-        program, "put", "case_assignment", [case.reference], bearer(worker), worker="worker"
+        program, "put", "case_assignment", [case.reference], bearer(worker), worker=worker.username
     )
     second = call(
         program, "put", "case_assignment", [case.reference], bearer(worker), worker="colleague"
@@ -38,7 +38,7 @@ def test_assignment_and_transfer(
         program, "put", "case_assignment", [case.reference], bearer(worker), worker="colleague"
     )
 
-    assert first.json() == {"case": case.reference, "assigned_to": "worker"}
+    assert first.json() == {"case": case.reference, "assigned_to": worker.username}
     assert second.json() == {"case": case.reference, "assigned_to": "colleague"}
     assert same.status_code == 422
     assert AuditEntry.objects.filter(action="transfer", object_ref=case.reference).count() == 1
@@ -56,9 +56,9 @@ def test_assignment_and_transfer(
 def test_only_the_owning_agency_assigns_and_plans(
     program: Client,
     case: VictimCase,
-    worker: Any,
+    worker: User,
     bearer: Headers,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     agency: str,
     role: str,
     status: int,
@@ -68,7 +68,7 @@ def test_only_the_owning_agency_assigns_and_plans(
     caller = health if agency == "health" else make_user("other", agency, role)
 
     assigned = call(
-        program, "put", "case_assignment", [case.reference], bearer(caller), worker="worker"
+        program, "put", "case_assignment", [case.reference], bearer(caller), worker=worker.username
     )
     planned = call(
         program,
@@ -85,7 +85,7 @@ def test_only_the_owning_agency_assigns_and_plans(
 
 
 def test_notes_are_written_and_read_back_audited(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     outsider = make_user("outsider", "shelter-ngo", "case_worker")
 
@@ -104,7 +104,7 @@ def test_notes_are_written_and_read_back_audited(
 
 
 def test_a_task_is_planned_and_done_once(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     planned = call(
         program,
@@ -114,20 +114,20 @@ def test_a_task_is_planned_and_done_once(
         bearer(worker),
         description="Book a doctor",
         due_on="2030-01-01",
-        assigned_to="worker",
+        assigned_to=worker.username,
     )
     task = planned.json()["id"]
     done = call(program, "post", "care_plan_done", [case.reference, task], bearer(worker))
     again = call(program, "post", "care_plan_done", [case.reference, task], bearer(worker))
 
     assert planned.status_code == 201
-    assert planned.json()["assigned_to"] == "worker"
+    assert planned.json()["assigned_to"] == worker.username
     assert done.json()["done_at"]
     assert again.status_code == 422
 
 
 def test_notifications_are_the_callers_own(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers, make_user: Callable[..., Any]
+    program: Client, case: VictimCase, worker: User, bearer: Headers, make_user: Callable[..., User]
 ) -> None:
     receiver = make_user("receiver", "shelter-ngo", "case_worker")
     Referral.send(case, receiver.agency, "shelter", worker)

@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Consent, Exploitation, Stage, StageTransition, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def send(
@@ -32,12 +32,7 @@ def locations(response: Any) -> list[list[str]]:
 
 
 @pytest.fixture
-def outsider(make_user: Callable[..., Any]) -> Any:
-    return make_user("outsider", "shelter-ngo", "case_worker")
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any], case: VictimCase) -> Any:
+def screener(make_user: Callable[..., User], case: VictimCase) -> User:
     """A screener who opened the case: may read it, may not change it."""
     user = make_user("screener", "welfare", "screener")
     VictimCase.objects.filter(pk=case.pk).update(opened_by=user)
@@ -54,14 +49,14 @@ def at_stage(case: VictimCase, stage: str) -> VictimCase:
 
 
 def test_a_case_moves_on_with_its_reason_recorded(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = move(program, case, bearer(worker), to_stage="screening", reason="Interview set.")
 
     assert response.status_code == 201
     assert response.json()["from"] == "referred"
     assert response.json()["to"] == "screening"
-    assert response.json()["by"] == "worker"
+    assert response.json()["by"] == worker.username
     case.refresh_from_db()
     assert case.stage == Stage.SCREENING
     assert StageTransition.objects.get(case=case).reason == "Interview set."
@@ -71,7 +66,7 @@ def test_a_case_moves_on_with_its_reason_recorded(
 
 
 def test_a_presumed_victim_gets_the_reflection_period_asked_for(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     at_stage(case, Stage.SCREENING)
 
@@ -94,7 +89,7 @@ def test_a_presumed_victim_gets_the_reflection_period_asked_for(
 
 
 def test_identification_needs_the_authority_and_its_decision(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     at_stage(case, Stage.PRESUMED_VICTIM)
 
@@ -109,8 +104,8 @@ def test_identification_needs_the_authority_and_its_decision(
 def test_identification_records_the_authority_and_its_decision(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
+    worker: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     at_stage(case, Stage.PRESUMED_VICTIM)
@@ -132,7 +127,7 @@ def test_identification_records_the_authority_and_its_decision(
 
 
 def test_a_stage_the_case_cannot_go_to_is_refused_with_the_models_reason(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = move(program, case, bearer(worker), to_stage="assistance", reason="Skipping.")
 
@@ -145,7 +140,7 @@ def test_a_stage_the_case_cannot_go_to_is_refused_with_the_models_reason(
 
 
 def test_a_stage_that_does_not_exist_and_a_missing_reason_are_located(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     unknown = move(program, case, bearer(worker), to_stage="heaven", reason="No.")
     no_reason = move(program, case, bearer(worker), to_stage="screening")
@@ -156,7 +151,7 @@ def test_a_stage_that_does_not_exist_and_a_missing_reason_are_located(
 
 
 def test_an_outsider_cannot_move_a_case_it_cannot_see(
-    program: Client, case: VictimCase, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, outsider: User, bearer: Headers
 ) -> None:
     response = move(program, case, bearer(outsider), to_stage="screening", reason="Why not.")
 
@@ -165,7 +160,7 @@ def test_an_outsider_cannot_move_a_case_it_cannot_see(
 
 
 def test_a_screener_may_read_but_not_move(
-    program: Client, case: VictimCase, screener: Any, bearer: Headers
+    program: Client, case: VictimCase, screener: User, bearer: Headers
 ) -> None:
     response = move(program, case, bearer(screener), to_stage="screening", reason="Ready.")
 
@@ -192,7 +187,7 @@ def put_details(program: Client, case: VictimCase, headers: dict[str, str], **bo
 
 
 def test_the_exploitation_details_are_recorded_and_audited_by_field_name(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = put_details(program, case, bearer(worker), **DETAILS)
 
@@ -207,7 +202,7 @@ def test_the_exploitation_details_are_recorded_and_audited_by_field_name(
 
 
 def test_the_whole_record_is_replaced(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     put_details(program, case, bearer(worker), **DETAILS)
 
@@ -220,7 +215,7 @@ def test_the_whole_record_is_replaced(
 
 
 def test_the_details_are_read_back_as_codes(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     empty = program.get(reverse("api:exploitation", args=[case.reference]), headers=bearer(worker))
     put_details(program, case, bearer(worker), **DETAILS)
@@ -232,7 +227,7 @@ def test_the_details_are_read_back_as_codes(
 
 
 def test_unknown_codes_countries_and_a_backward_period_are_located(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = put_details(
         program,
@@ -256,7 +251,7 @@ def test_unknown_codes_countries_and_a_backward_period_are_located(
 
 
 def test_a_screener_may_read_the_details_but_not_record_them(
-    program: Client, case: VictimCase, screener: Any, bearer: Headers
+    program: Client, case: VictimCase, screener: User, bearer: Headers
 ) -> None:
     read = program.get(reverse("api:exploitation", args=[case.reference]), headers=bearer(screener))
     write = put_details(program, case, bearer(screener), **DETAILS)
@@ -266,7 +261,7 @@ def test_a_screener_may_read_the_details_but_not_record_them(
 
 
 def test_an_outsider_neither_reads_nor_records_the_details(
-    program: Client, case: VictimCase, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, outsider: User, bearer: Headers
 ) -> None:
     read = program.get(reverse("api:exploitation", args=[case.reference]), headers=bearer(outsider))
     write = put_details(program, case, bearer(outsider), **DETAILS)
@@ -293,7 +288,7 @@ def withdraw(program: Client, case: VictimCase, consent: Consent, headers: dict[
 
 
 def test_a_consent_is_recorded_and_audited(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = record_consent(program, case, bearer(worker), form="oral", given_on="2026-01-05")
 
@@ -301,13 +296,13 @@ def test_a_consent_is_recorded_and_audited(
     consent = Consent.objects.get(pk=response.json()["id"])
     assert (consent.case, consent.recorded_by, consent.form) == (case, worker, "oral")
     assert consent.given_on == datetime.date(2026, 1, 5)
-    assert response.json()["recorded_by"] == "worker"
+    assert response.json()["recorded_by"] == worker.username
     audit = AuditEntry.objects.get(action="consent_recorded")
     assert audit.changes == {"consent": consent.pk}
 
 
 def test_a_consent_in_the_future_or_of_an_unknown_form_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
@@ -321,7 +316,7 @@ def test_a_consent_in_the_future_or_of_an_unknown_form_is_refused(
 
 
 def test_a_consent_is_withdrawn_once(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     consent = case.consents.get()
 
@@ -336,7 +331,7 @@ def test_a_consent_is_withdrawn_once(
 
 
 def test_an_outsider_cannot_record_or_withdraw_consent(
-    program: Client, case: VictimCase, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, outsider: User, bearer: Headers
 ) -> None:
     recorded = record_consent(program, case, bearer(outsider), form="written")
     withdrawn = withdraw(program, case, case.consents.get(), bearer(outsider))
@@ -346,7 +341,7 @@ def test_an_outsider_cannot_record_or_withdraw_consent(
 
 
 def test_a_screener_cannot_withdraw_consent(
-    program: Client, case: VictimCase, screener: Any, bearer: Headers
+    program: Client, case: VictimCase, screener: User, bearer: Headers
 ) -> None:
     response = withdraw(program, case, case.consents.get(), bearer(screener))
 

@@ -9,23 +9,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.registry.models import Document, VictimCase
+from tests.api.program import Headers
 from tests.registry.sample_files import pdf
 
-Headers = Callable[[Any], dict[str, str]]
 PDF = pdf("Passport of the person")
 
 
 @pytest.fixture
-def document(case: VictimCase, worker: Any) -> Document:
+def document(case: VictimCase, worker: User) -> Document:
     return Document.store(case, PDF, "application/pdf", "passport-ana.pdf", worker)
-
-
-@pytest.fixture
-def outsider(make_user: Callable[..., Any]) -> Any:
-    return make_user("outsider", "shelter-ngo", "case_worker")
 
 
 def upload(
@@ -44,7 +40,7 @@ def download(program: Client, document: Document, headers: dict[str, str]) -> An
 
 
 def test_the_list_gives_metadata_only_and_is_audited_as_a_read_of_the_case(
-    program: Client, case: VictimCase, document: Document, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, document: Document, worker: User, bearer: Headers
 ) -> None:
     response = program.get(reverse("api:documents", args=[case.reference]), headers=bearer(worker))
 
@@ -57,7 +53,7 @@ def test_the_list_gives_metadata_only_and_is_audited_as_a_read_of_the_case(
             "filename": "passport-ana.pdf",
             "size": len(PDF),
             "uploaded_at": document.uploaded_at.isoformat(),
-            "uploaded_by": "worker",
+            "uploaded_by": worker.username,
         }
     ]
     assert "Passport of" not in response.content.decode()
@@ -68,7 +64,7 @@ def test_the_list_gives_metadata_only_and_is_audited_as_a_read_of_the_case(
 
 
 def test_a_download_gives_the_decrypted_bytes_under_a_generic_name_and_is_audited(
-    program: Client, document: Document, worker: Any, bearer: Headers
+    program: Client, document: Document, worker: User, bearer: Headers
 ) -> None:
     response = download(program, document, bearer(worker))
 
@@ -84,7 +80,7 @@ def test_a_download_gives_the_decrypted_bytes_under_a_generic_name_and_is_audite
 
 
 def test_an_outsider_neither_lists_nor_downloads(
-    program: Client, case: VictimCase, document: Document, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, document: Document, outsider: User, bearer: Headers
 ) -> None:
     listed = program.get(reverse("api:documents", args=[case.reference]), headers=bearer(outsider))
     fetched = download(program, document, bearer(outsider))
@@ -95,7 +91,7 @@ def test_an_outsider_neither_lists_nor_downloads(
 
 
 def test_a_document_of_another_case_is_not_found_through_this_one(
-    program: Client, case: VictimCase, document: Document, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, document: Document, worker: User, bearer: Headers
 ) -> None:
     other = VictimCase.objects.create(
         person=case.person, owning_agency=worker.agency, opened_by=worker
@@ -109,7 +105,7 @@ def test_a_document_of_another_case_is_not_found_through_this_one(
 
 
 def test_a_pdf_is_uploaded_and_stored_encrypted(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = upload(program, case, bearer(worker), "scan.pdf", PDF)
 
@@ -126,7 +122,7 @@ def test_a_pdf_is_uploaded_and_stored_encrypted(
 
 
 def test_a_file_that_is_not_what_its_name_says_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = upload(program, case, bearer(worker), "scan.pdf", b"MZ\x90\x00 not a pdf")
 
@@ -137,7 +133,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(
 
 @override_settings(PALERMO_MAX_UPLOAD_BYTES=16)
 def test_a_file_over_the_limit_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = upload(program, case, bearer(worker), "scan.pdf", PDF)
 
@@ -150,7 +146,7 @@ def test_a_screener_may_download_but_not_upload(
     program: Client,
     case: VictimCase,
     document: Document,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     bearer: Headers,
 ) -> None:
     screener = make_user("screener", "welfare", "screener")

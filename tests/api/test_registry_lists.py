@@ -1,21 +1,19 @@
 """The case list and the search through the API: only the cases the caller may see, the page's
 filters, pages of 25, references and codes instead of names, and a name only ever in a body."""
 
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Person, Stage, VictimCase
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 def open_case(
-    owner: Any, given_name: str = "Lan", family_name: str = "Okonkwo-Reyes"
+    owner: User, given_name: str = "Lan", family_name: str = "Okonkwo-Reyes"
 ) -> VictimCase:
     person = Person.objects.create(
         given_name=given_name,
@@ -24,11 +22,6 @@ def open_case(
         recorded_by_agency=owner.agency,
     )
     return VictimCase.objects.create(person=person, owning_agency=owner.agency, opened_by=owner)
-
-
-@pytest.fixture
-def outsider(make_user: Callable[..., Any]) -> Any:
-    return make_user("outsider", "shelter-ngo", "case_worker")
 
 
 def listed(program: Client, headers: dict[str, str], **query: Any) -> Any:
@@ -42,7 +35,7 @@ def search(program: Client, headers: dict[str, str], **body: Any) -> Any:
 
 
 def test_the_list_holds_the_visible_cases_by_reference_not_by_name(
-    program: Client, case: VictimCase, worker: Any, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, outsider: User, bearer: Headers
 ) -> None:
     open_case(outsider)
 
@@ -67,7 +60,7 @@ def test_the_list_holds_the_visible_cases_by_reference_not_by_name(
 
 
 def test_an_agency_without_the_case_lists_nothing_of_it(
-    program: Client, case: VictimCase, outsider: Any, bearer: Headers
+    program: Client, case: VictimCase, outsider: User, bearer: Headers
 ) -> None:
     response = listed(program, bearer(outsider))
 
@@ -75,7 +68,7 @@ def test_an_agency_without_the_case_lists_nothing_of_it(
 
 
 def test_the_list_is_filtered_with_the_pages_filters(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     other = open_case(worker)
     VictimCase.objects.filter(pk=other.pk).update(stage=Stage.SCREENING)
@@ -86,7 +79,7 @@ def test_the_list_is_filtered_with_the_pages_filters(
 
 
 def test_a_filter_the_form_refuses_is_located_in_the_query(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = listed(program, bearer(worker), stage="somewhere", form="labour")
 
@@ -96,7 +89,7 @@ def test_a_filter_the_form_refuses_is_located_in_the_query(
 
 
 def test_the_list_comes_in_pages_of_25_newest_first(
-    program: Client, worker: Any, bearer: Headers
+    program: Client, worker: User, bearer: Headers
 ) -> None:
     cases = [open_case(worker) for _ in range(26)]
 
@@ -107,7 +100,7 @@ def test_the_list_comes_in_pages_of_25_newest_first(
     assert [item["reference"] for item in body["results"]] == [cases[0].reference]
 
 
-def test_a_page_number_below_one_is_refused(program: Client, worker: Any, bearer: Headers) -> None:
+def test_a_page_number_below_one_is_refused(program: Client, worker: User, bearer: Headers) -> None:
     response = listed(program, bearer(worker), page=0)
 
     assert response.status_code == 422
@@ -115,7 +108,7 @@ def test_a_page_number_below_one_is_refused(program: Client, worker: Any, bearer
 
 
 def test_a_case_is_found_by_the_exact_name_and_the_search_is_audited_without_it(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     wanted = open_case(worker, "Lan", "Okonkwo-Reyes")
 
@@ -129,7 +122,7 @@ def test_a_case_is_found_by_the_exact_name_and_the_search_is_audited_without_it(
 
 
 def test_a_case_is_found_by_a_document_number(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     wanted = open_case(worker)
 
@@ -139,7 +132,7 @@ def test_a_case_is_found_by_a_document_number(
 
 
 def test_the_search_finds_only_among_the_visible_cases(
-    program: Client, worker: Any, outsider: Any, bearer: Headers
+    program: Client, worker: User, outsider: User, bearer: Headers
 ) -> None:
     open_case(outsider, "Lan", "Okonkwo-Reyes")
 
@@ -149,7 +142,7 @@ def test_the_search_finds_only_among_the_visible_cases(
 
 
 def test_the_search_combines_a_reference_with_the_filters(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     by_reference = search(program, bearer(worker), reference=case.reference.lower())
     filtered_out = search(program, bearer(worker), reference=case.reference, stage="closed")
@@ -160,7 +153,7 @@ def test_the_search_combines_a_reference_with_the_filters(
 
 
 def test_a_search_without_criteria_finds_nothing(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = search(program, bearer(worker))
 
@@ -169,7 +162,7 @@ def test_a_search_without_criteria_finds_nothing(
 
 
 def test_a_search_field_the_form_refuses_answers_field_by_field(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = search(program, bearer(worker), name="x" * 201)
 
@@ -178,7 +171,7 @@ def test_a_search_field_the_form_refuses_answers_field_by_field(
 
 
 def test_the_agency_filter_takes_the_agency_code(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     own = listed(program, bearer(worker), agency="welfare")
     unknown = listed(program, bearer(worker), agency="nowhere")

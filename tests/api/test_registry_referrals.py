@@ -8,20 +8,20 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
-
-Headers = Callable[[Any], dict[str, str]]
+from tests.api.program import Headers
 
 
 @pytest.fixture
-def receiver(make_user: Callable[..., Any]) -> Any:
+def receiver(make_user: Callable[..., User]) -> User:
     return make_user("receiver", "shelter-ngo", "case_worker")
 
 
 @pytest.fixture
-def referral(case: VictimCase, worker: Any, agency: Callable[[str], Any]) -> Referral:
+def referral(case: VictimCase, worker: User, agency: Callable[[str], Agency]) -> Referral:
     return Referral.send(case, agency("shelter-ngo"), "shelter", worker)
 
 
@@ -63,8 +63,8 @@ def sees_case(program: Client, case: VictimCase, headers: dict[str, str]) -> boo
 def test_a_case_with_consent_is_referred(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
+    worker: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     response = refer(
@@ -91,8 +91,8 @@ def test_a_case_with_consent_is_referred(
 def test_a_case_without_consent_is_not_referred(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
+    worker: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     case.consents.all().delete()
@@ -106,7 +106,7 @@ def test_a_case_without_consent_is_not_referred(
 
 
 def test_the_form_refuses_the_own_agency_and_an_unknown_service(
-    program: Client, case: VictimCase, worker: Any, bearer: Headers
+    program: Client, case: VictimCase, worker: User, bearer: Headers
 ) -> None:
     response = refer(program, case, bearer(worker), to_agency=worker.agency.code, service="spa")
 
@@ -119,8 +119,8 @@ def test_the_form_refuses_the_own_agency_and_an_unknown_service(
 def test_an_outsider_cannot_refer_a_case_it_cannot_see(
     program: Client,
     case: VictimCase,
-    receiver: Any,
-    agency: Callable[[str], Any],
+    receiver: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     response = refer(program, case, bearer(receiver), to_agency="health", service="medical")
@@ -130,7 +130,7 @@ def test_an_outsider_cannot_refer_a_case_it_cannot_see(
 
 
 def test_the_receiving_agency_accepts_without_seeing_the_case_first(
-    program: Client, case: VictimCase, referral: Referral, receiver: Any, bearer: Headers
+    program: Client, case: VictimCase, referral: Referral, receiver: User, bearer: Headers
 ) -> None:
     assert not sees_case(program, case, bearer(receiver))
 
@@ -145,7 +145,7 @@ def test_the_receiving_agency_accepts_without_seeing_the_case_first(
 
 
 def test_a_declined_referral_leaves_the_case_unseen(
-    program: Client, case: VictimCase, referral: Referral, receiver: Any, bearer: Headers
+    program: Client, case: VictimCase, referral: Referral, receiver: User, bearer: Headers
 ) -> None:
     response = answer(program, referral, "decline", bearer(receiver))
 
@@ -156,7 +156,7 @@ def test_a_declined_referral_leaves_the_case_unseen(
 
 
 def test_the_sending_agency_cannot_answer_its_own_referral(
-    program: Client, referral: Referral, worker: Any, bearer: Headers
+    program: Client, referral: Referral, worker: User, bearer: Headers
 ) -> None:
     response = answer(program, referral, "accept", bearer(worker))
 
@@ -166,7 +166,7 @@ def test_the_sending_agency_cannot_answer_its_own_referral(
 
 
 def test_a_referral_is_answered_once(
-    program: Client, referral: Referral, receiver: Any, bearer: Headers
+    program: Client, referral: Referral, receiver: User, bearer: Headers
 ) -> None:
     answer(program, referral, "decline", bearer(receiver))
 
@@ -179,7 +179,7 @@ def test_a_referral_is_answered_once(
 
 
 def test_a_third_agency_does_not_know_the_referral(
-    program: Client, referral: Referral, make_user: Callable[..., Any], bearer: Headers
+    program: Client, referral: Referral, make_user: Callable[..., User], bearer: Headers
 ) -> None:
     health = make_user("nurse", "health", "case_worker")
 
@@ -191,7 +191,7 @@ def test_a_third_agency_does_not_know_the_referral(
 
 
 def test_only_a_case_worker_of_the_receiving_agency_answers(
-    program: Client, referral: Referral, make_user: Callable[..., Any], bearer: Headers
+    program: Client, referral: Referral, make_user: Callable[..., User], bearer: Headers
 ) -> None:
     screener = make_user("ngo-screener", "shelter-ngo", "screener")
 
@@ -203,7 +203,7 @@ def test_only_a_case_worker_of_the_receiving_agency_answers(
 
 
 def test_either_side_ends_an_accepted_referral(
-    program: Client, case: VictimCase, referral: Referral, receiver: Any, bearer: Headers
+    program: Client, case: VictimCase, referral: Referral, receiver: User, bearer: Headers
 ) -> None:
     answer(program, referral, "accept", bearer(receiver))
 
@@ -217,7 +217,7 @@ def test_either_side_ends_an_accepted_referral(
 
 
 def test_a_referral_not_accepted_cannot_be_ended(
-    program: Client, referral: Referral, worker: Any, bearer: Headers
+    program: Client, referral: Referral, worker: User, bearer: Headers
 ) -> None:
     response = end(program, referral, bearer(worker))
 
@@ -228,7 +228,7 @@ def test_a_referral_not_accepted_cannot_be_ended(
 
 
 def test_the_referral_list_sorts_them_into_the_pages_boxes(
-    program: Client, referral: Referral, worker: Any, receiver: Any, bearer: Headers
+    program: Client, referral: Referral, worker: User, receiver: User, bearer: Headers
 ) -> None:
     before = box(program, bearer(receiver), "waiting"), box(program, bearer(receiver), "answered")
     answer(program, referral, "accept", bearer(receiver))
@@ -241,7 +241,7 @@ def test_the_referral_list_sorts_them_into_the_pages_boxes(
 
 
 def test_the_referral_list_items_carry_codes(
-    program: Client, referral: Referral, receiver: Any, bearer: Headers
+    program: Client, referral: Referral, receiver: User, bearer: Headers
 ) -> None:
     response = program.get(reverse("api:referrals"), headers=bearer(receiver))
 
@@ -251,7 +251,7 @@ def test_the_referral_list_items_carry_codes(
     assert (item["service"], item["status"], item["answered_at"]) == ("shelter", "sent", None)
 
 
-def test_an_unknown_box_is_refused(program: Client, receiver: Any, bearer: Headers) -> None:
+def test_an_unknown_box_is_refused(program: Client, receiver: User, bearer: Headers) -> None:
     response = program.get(reverse("api:referrals"), {"box": "spam"}, headers=bearer(receiver))
 
     assert response.status_code == 422

@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from palermo.accounts.models import User
 from palermo.api.main import api
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
@@ -52,7 +53,7 @@ schema.app = from_an_address
 
 
 @pytest.fixture
-def callers(make_user: Callable[..., Any], settings: Any) -> Iterator[dict[str, dict[str, str]]]:
+def callers(make_user: Callable[..., User], settings: Any) -> Iterator[dict[str, dict[str, str]]]:
     """A bearer token for the strong caller and one for the weak, with the rate limits lifted.
 
     As Django's test client does, the handler keeps the test's database connection open between

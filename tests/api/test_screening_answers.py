@@ -8,31 +8,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
-
-# Real indicators of the adult labour list: two present dimensions short of a presumed victim.
-DECEPTIVE = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",  # strong
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",  # medium
-}
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",  # strong
-    "exploitation.bad_living_conditions": "observed",  # medium
-}
-
-Headers = Callable[[Any], dict[str, str]]
-
-
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
+from tests.api.program import Headers
+from tests.screenings import DECEPTIVE, EXPLOITATION
 
 
 def answer(program: Client, screening: Screening, headers: dict[str, str], body: Any) -> Any:
@@ -55,7 +36,7 @@ def problems(response: Any) -> dict[tuple[str, ...], str]:
 
 
 def test_starting_a_screening_makes_a_draft_and_audits_it(
-    program: Client, screener: Any, bearer: Headers
+    program: Client, screener: User, bearer: Headers
 ) -> None:
     response = program.post(
         reverse("api:screening_start"),
@@ -77,7 +58,7 @@ def test_starting_a_screening_makes_a_draft_and_audits_it(
 
 
 def test_an_unknown_list_is_refused_by_field(
-    program: Client, screener: Any, bearer: Headers
+    program: Client, screener: User, bearer: Headers
 ) -> None:
     response = program.post(
         reverse("api:screening_start"),
@@ -92,7 +73,7 @@ def test_an_unknown_list_is_refused_by_field(
 
 
 def test_only_screeners_screen(
-    program: Client, make_user: Callable[..., Any], bearer: Headers
+    program: Client, make_user: Callable[..., User], bearer: Headers
 ) -> None:
     worker = make_user("caseworker", "police", "case_worker")
 
@@ -109,7 +90,7 @@ def test_only_screeners_screen(
 
 
 def test_the_list_shows_my_screenings_in_progress_first_and_filters_by_status(
-    program: Client, screener: Any, make_user: Callable[..., Any], bearer: Headers
+    program: Client, screener: User, make_user: Callable[..., User], bearer: Headers
 ) -> None:
     done = start_screening(screener, "adult_labour")
     finish_screening(done, screener)
@@ -127,7 +108,7 @@ def test_the_list_shows_my_screenings_in_progress_first_and_filters_by_status(
     assert completed["results"][0]["outcome"] == "not_indicated"
 
 
-def test_the_list_is_paginated_by_25(program: Client, screener: Any, bearer: Headers) -> None:
+def test_the_list_is_paginated_by_25(program: Client, screener: User, bearer: Headers) -> None:
     for _ in range(27):
         start_screening(screener, "adult_labour")
 
@@ -137,7 +118,7 @@ def test_the_list_is_paginated_by_25(program: Client, screener: Any, bearer: Hea
     assert len(second["results"]) == 2
 
 
-def test_a_bad_status_filter_is_refused(program: Client, screener: Any, bearer: Headers) -> None:
+def test_a_bad_status_filter_is_refused(program: Client, screener: User, bearer: Headers) -> None:
     response = program.get(reverse("api:screenings"), {"status": "done"}, headers=bearer(screener))
 
     assert response.status_code == 422
@@ -145,7 +126,7 @@ def test_a_bad_status_filter_is_refused(program: Client, screener: Any, bearer: 
 
 
 def test_answers_are_saved_and_audited_without_the_answers_given(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     record_answers(screening, {"exploitation.bad_living_conditions": "not_observed"}, screener)
 
@@ -179,7 +160,7 @@ def test_answers_are_saved_and_audited_without_the_answers_given(
 )
 def test_an_unknown_indicator_or_answer_is_refused_naming_the_key(
     program: Client,
-    screener: Any,
+    screener: User,
     screening: Screening,
     bearer: Headers,
     body: dict[str, str],
@@ -196,7 +177,7 @@ def test_an_unknown_indicator_or_answer_is_refused_naming_the_key(
 
 
 def test_an_empty_body_is_refused(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     response = answer(program, screening, bearer(screener), {})
 
@@ -205,7 +186,7 @@ def test_an_empty_body_is_refused(
 
 
 def test_a_finished_screening_keeps_its_answers(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     finish_screening(screening, screener)
 
@@ -218,7 +199,7 @@ def test_a_finished_screening_keeps_its_answers(
 
 
 def test_finishing_gives_the_outcome_and_why(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     record_answers(screening, {**DECEPTIVE, **EXPLOITATION}, screener)
 
@@ -243,7 +224,7 @@ def test_finishing_gives_the_outcome_and_why(
 
 
 def test_finishing_twice_keeps_the_first_result(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     record_answers(screening, EXPLOITATION, screener)
     finish(program, screening, bearer(screener))
@@ -255,7 +236,7 @@ def test_finishing_twice_keeps_the_first_result(
 
 
 def test_the_detail_shows_the_result_of_a_finished_screening(
-    program: Client, screener: Any, screening: Screening, bearer: Headers
+    program: Client, screener: User, screening: Screening, bearer: Headers
 ) -> None:
     record_answers(screening, EXPLOITATION, screener)
     finish_screening(screening, screener)
@@ -278,7 +259,7 @@ def test_the_detail_shows_the_result_of_a_finished_screening(
 def test_only_the_screener_who_made_it_answers_or_finishes(
     program: Client,
     screening: Screening,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     bearer: Headers,
     username: str,
     agency_code: str,
@@ -294,7 +275,7 @@ def test_only_the_screener_who_made_it_answers_or_finishes(
     assert (screening.answers, screening.status) == ({}, "draft")
 
 
-def test_a_browser_session_must_send_the_csrf_token(screener: Any, screening: Screening) -> None:
+def test_a_browser_session_must_send_the_csrf_token(screener: User, screening: Screening) -> None:
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(screener)
 

@@ -2,17 +2,17 @@
 verification a client must warn about as the page does."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.screening import ilo
 
 
 def test_the_four_lists_say_how_far_they_were_verified(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.get(reverse("api:indicator_lists"), headers=bearer(worker))
 
@@ -30,8 +30,8 @@ def test_the_four_lists_say_how_far_they_were_verified(
 @pytest.mark.parametrize(("language", "label"), [("pt", "pt"), ("zh-hant", "zh_hant")])
 def test_labels_follow_the_accept_language_header(
     program: Client,
-    worker: Any,
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    bearer: Callable[[User], dict[str, str]],
     language: str,
     label: str,
 ) -> None:
@@ -44,7 +44,7 @@ def test_labels_follow_the_accept_language_header(
     assert expected != ilo.indicator_list("adult_labour").label.en
 
 
-def test_labels_follow_the_language_a_logged_in_person_chose(worker: Any, client: Client) -> None:
+def test_labels_follow_the_language_a_logged_in_person_chose(worker: User, client: Client) -> None:
     worker.language = "pt"
     worker.save()
     client.force_login(worker)
@@ -55,7 +55,7 @@ def test_labels_follow_the_language_a_logged_in_person_chose(worker: Any, client
 
 
 def test_a_list_gives_every_indicator_by_dimension_with_its_strength(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.get(
         reverse("api:indicator_list", args=["adult_labour"]), headers=bearer(worker)
@@ -73,7 +73,7 @@ def test_a_list_gives_every_indicator_by_dimension_with_its_strength(
 
 
 def test_an_unknown_list_is_not_found(
-    program: Client, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.get(reverse("api:indicator_list", args=["adults"]), headers=bearer(worker))
 

@@ -8,41 +8,21 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 from palermo.screening.models import Screening
-from palermo.screening.services import finish_screening, record_answers, start_screening
-
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
-
-Headers = Callable[[Any], dict[str, str]]
+from palermo.screening.services import record_answers, start_screening
+from tests.api.program import Headers
+from tests.screenings import PRESUMED_VICTIM, finished
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-def finished(screener: Any, answers: dict[str, str]) -> Screening:
-    screening = start_screening(screener, "adult_labour")
-    record_answers(screening, answers, screener)
-    finish_screening(screening, screener)
-    return screening
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
+def screening(screener: User) -> Screening:
     return finished(screener, PRESUMED_VICTIM)
 
 
-def details(agency: Callable[[str], Any], **changes: Any) -> dict[str, Any]:
+def details(agency: Callable[[str], Agency], **changes: Any) -> dict[str, Any]:
     return {
         "given_name": "Ana",
         "family_name": "Exemplo",
@@ -77,8 +57,8 @@ def nothing_written() -> bool:
 def test_one_step_opens_the_case_records_consent_and_refers(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     response = open_case(program, screening, bearer(screener), details(agency))
@@ -111,8 +91,8 @@ def test_one_step_opens_the_case_records_consent_and_refers(
 def test_without_a_referral_the_case_opens_alone(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     body = details(agency, consents=False, consent_form="", refer_now=False, to_agency=None)
@@ -128,8 +108,8 @@ def test_without_a_referral_the_case_opens_alone(
 def test_without_consent_there_is_no_referral_and_nothing_is_written(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     response = open_case(program, screening, bearer(screener), details(agency, consents=False))
@@ -153,8 +133,8 @@ def test_without_consent_there_is_no_referral_and_nothing_is_written(
 def test_invalid_details_are_refused_by_field(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
     changes: dict[str, Any],
     field: str,
@@ -169,8 +149,8 @@ def test_invalid_details_are_refused_by_field(
 def test_a_referral_to_ones_own_agency_is_refused(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     body = details(agency, to_agency=screener.agency.code)
@@ -185,8 +165,8 @@ def test_a_referral_to_ones_own_agency_is_refused(
 def test_a_case_is_opened_once(
     program: Client,
     screening: Screening,
-    screener: Any,
-    agency: Callable[[str], Any],
+    screener: User,
+    agency: Callable[[str], Agency],
     bearer: Headers,
 ) -> None:
     open_case(program, screening, bearer(screener), details(agency))
@@ -200,7 +180,7 @@ def test_a_case_is_opened_once(
 
 @pytest.mark.parametrize("draft", [True, False])
 def test_only_a_finished_screening_of_a_presumed_victim_opens_a_case(
-    program: Client, screener: Any, agency: Callable[[str], Any], bearer: Headers, draft: bool
+    program: Client, screener: User, agency: Callable[[str], Agency], bearer: Headers, draft: bool
 ) -> None:
     if draft:
         screening = start_screening(screener, "adult_labour")
@@ -226,8 +206,8 @@ def test_only_a_finished_screening_of_a_presumed_victim_opens_a_case(
 def test_only_the_screener_who_made_it_opens_a_case(
     program: Client,
     screening: Screening,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     bearer: Headers,
     username: str,
     agency_code: str,

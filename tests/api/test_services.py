@@ -7,6 +7,7 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Service, VictimCase
 
@@ -23,9 +24,9 @@ def add(program: Client, case: VictimCase, headers: dict[str, str], **body: Any)
 def test_a_service_is_recorded_and_audited_without_its_notes(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    agency: Callable[[str], Agency],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = add(
         program,
@@ -48,9 +49,9 @@ def test_a_service_is_recorded_and_audited_without_its_notes(
 def test_the_forms_rules_answer_field_by_field(
     program: Client,
     case: VictimCase,
-    worker: Any,
-    agency: Callable[[str], Any],
-    bearer: Callable[[Any], dict[str, str]],
+    worker: User,
+    agency: Callable[[str], Agency],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     response = add(
         program,
@@ -70,7 +71,7 @@ def test_the_forms_rules_answer_field_by_field(
 
 
 def test_a_body_of_the_wrong_shape_is_refused_with_where(
-    program: Client, case: VictimCase, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, case: VictimCase, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = add(program, case, bearer(worker), kind="shelter", provider=["shelter-ngo"])
 
@@ -79,7 +80,7 @@ def test_a_body_of_the_wrong_shape_is_refused_with_where(
 
 
 def test_malformed_json_is_refused(
-    program: Client, case: VictimCase, worker: Any, bearer: Callable[[Any], dict[str, str]]
+    program: Client, case: VictimCase, worker: User, bearer: Callable[[User], dict[str, str]]
 ) -> None:
     response = program.post(
         reverse("api:service_add", args=[case.reference]),
@@ -95,9 +96,9 @@ def test_malformed_json_is_refused(
 def test_a_screener_may_read_but_not_record(
     program: Client,
     case: VictimCase,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
-    bearer: Callable[[Any], dict[str, str]],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
+    bearer: Callable[[User], dict[str, str]],
 ) -> None:
     screener = make_user("screener", "welfare", "screener")
     case.opened_by = screener

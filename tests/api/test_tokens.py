@@ -2,17 +2,17 @@
 
 from collections.abc import Callable
 from io import StringIO
-from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 
 
-def test_a_token_is_shown_once_and_never_cached(client: Client, worker: Any) -> None:
+def test_a_token_is_shown_once_and_never_cached(client: Client, worker: User) -> None:
     client.force_login(worker)
 
     made = client.post(reverse("api_tokens"), {"name": "shelter system", "days": "30"})
@@ -27,7 +27,7 @@ def test_a_token_is_shown_once_and_never_cached(client: Client, worker: Any) -> 
     assert ApiToken.holder_of(token) == worker
 
 
-def test_a_token_lasts_at_most_a_year(client: Client, worker: Any) -> None:
+def test_a_token_lasts_at_most_a_year(client: Client, worker: User) -> None:
     client.force_login(worker)
 
     response = client.post(reverse("api_tokens"), {"name": "forever", "days": "5000"})
@@ -37,7 +37,7 @@ def test_a_token_lasts_at_most_a_year(client: Client, worker: Any) -> None:
 
 
 def test_a_person_revokes_their_own_token_only(
-    client: Client, worker: Any, make_user: Callable[..., Any]
+    client: Client, worker: User, make_user: Callable[..., User]
 ) -> None:
     mine, token = ApiToken.issue(worker, "mine", days=5)
     theirs, _ = ApiToken.issue(make_user("other", "police", "investigator"), "theirs", days=5)
@@ -50,10 +50,16 @@ def test_a_person_revokes_their_own_token_only(
     assert theirs.is_live
 
 
-def test_the_command_issues_lists_and_revokes(worker: Any) -> None:
+def test_the_command_issues_lists_and_revokes(worker: User) -> None:
     out = StringIO()
     call_command(
-        "apitoken", "issue", "worker", "--name", "import script", stdout=out, stderr=StringIO()
+        "apitoken",
+        "issue",
+        worker.username,
+        "--name",
+        "import script",
+        stdout=out,
+        stderr=StringIO(),
     )
     token = out.getvalue().strip()
     assert ApiToken.holder_of(token) == worker

@@ -2,12 +2,12 @@
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_event
 from palermo.jobs.models import Job
@@ -15,14 +15,14 @@ from palermo.jobs.models import Job
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.AUDITOR])
 def test_only_auditors_see_the_trail(
-    role: str, make_user: Callable[..., Any], client: Client
+    role: str, make_user: Callable[..., User], client: Client
 ) -> None:
     client.force_login(make_user("someone", "secretariat", role))
     assert client.get("/audit/").status_code == 404
 
 
 def test_the_trail_lists_entries_and_filters_them(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     auditor = make_user("auditor", "secretariat", Role.AUDITOR)
     record_event(auditor, "read", "victim_case", "VC-AAAAA-11111")
@@ -37,7 +37,7 @@ def test_the_trail_lists_entries_and_filters_them(
 
 @pytest.mark.django_db(transaction=True)
 def test_verifying_the_chain_runs_as_a_job_with_visible_progress(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     auditor = make_user("auditor", "secretariat", Role.AUDITOR)
     record_event(auditor, "read", "victim_case", "VC-AAAAA-11111")
@@ -55,7 +55,7 @@ def test_verifying_the_chain_runs_as_a_job_with_visible_progress(
 
 
 def test_a_job_is_seen_only_by_whoever_started_it(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     owner = make_user("auditor", "secretariat", Role.AUDITOR)
     job = Job.objects.create(kind="verify_audit", owner=owner)

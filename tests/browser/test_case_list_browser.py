@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 from tests.browser.pages import PASSWORD, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def many_cases(owner: Any, count: int) -> list[VictimCase]:
+def many_cases(owner: User, count: int) -> list[VictimCase]:
     """`count` cases opened a day apart, the first the oldest."""
     start = timezone.now() - datetime.timedelta(days=count)
     return [
@@ -38,7 +39,7 @@ def first_reference(page: Any) -> str:
 def test_the_list_sorts_by_a_header_and_pages_with_the_sort_kept(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     owner = make_user("worker", "welfare", "case_worker", password=PASSWORD)
@@ -67,7 +68,7 @@ def test_the_list_sorts_by_a_header_and_pages_with_the_sort_kept(
 def test_a_long_list_fits_a_phone_without_sideways_scrolling(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     owner = make_user("worker", "welfare", "case_worker", password=PASSWORD)

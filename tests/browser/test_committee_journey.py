@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.coordination.models import Indicator, Inspection, Measure, Tip
 from palermo.coordination.periods import quarter_of
 from palermo.screening.models import Screening
 from tests.browser.pages import PASSWORD, answer_indicator, log_in, new_page, save_screenshot
-from tests.browser.test_journey import PRESUMED_VICTIM_ANSWERS
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,8 +70,8 @@ def test_tip_to_inspection_to_coverage(
     open_page: Callable[..., Any],
     browser: Any,
     live_server: Any,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     screenshot_folder: Path,
 ) -> None:
     make_user("operator", "hotline", "screener", password=PASSWORD)
@@ -111,7 +112,7 @@ def test_tip_to_inspection_to_coverage(
     assert inspection.tip == tip
     inspection_url = inspector.url
 
-    screen_here(inspector, PRESUMED_VICTIM_ANSWERS)
+    screen_here(inspector, PRESUMED_VICTIM)
     inspector.get_by_text("Presumed victim — refer").first.wait_for()
     inspector.goto(inspection_url)
     screen_here(inspector, {})

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 from tests.browser.pages import PASSWORD, choose_language, log_in
 
@@ -22,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_country_typed_in_the_readers_language_is_stored_as_its_code(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     language: str,
     typed: str,
     option: str,

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.registry.models import IdentityChange, Person, VictimCase
 from tests.browser.pages import PASSWORD, log_in, save_screenshot
 from tests.registry.duplicates_world import lan_on_record, presumed_victim_screening
@@ -17,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_entering_a_known_person_again_warns_and_links_the_case(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     screener = make_user("screener", "police", "screener", password=PASSWORD)
@@ -51,7 +52,7 @@ def test_entering_a_known_person_again_warns_and_links_the_case(
 def test_a_merge_is_undone_from_the_persons_page(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     worker = make_user("worker", "welfare", "case_worker", password=PASSWORD)

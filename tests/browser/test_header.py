@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from tests.browser.pages import PASSWORD, choose_language, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,7 +34,7 @@ def rows_in_header(page: Any) -> int:
 
 @pytest.mark.parametrize("language", ["en", "zh-hant"])
 def test_the_header_fits_one_row_at_1280_and_folds_at_360(
-    open_page: Callable[..., Any], live_server: Any, make_user: Callable[..., Any], language: str
+    open_page: Callable[..., Any], live_server: Any, make_user: Callable[..., User], language: str
 ) -> None:
     make_user("secretary", "secretariat", *MANY_ROLES, password=PASSWORD)
     page = open_page(1280)

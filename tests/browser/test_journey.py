@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Referral, VictimCase
 from tests.browser.pages import (
     PASSWORD,
@@ -18,17 +19,9 @@ from tests.browser.pages import (
     log_in,
     save_screenshot,
 )
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PRESUMED_VICTIM_ANSWERS = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
 
 
 def screen_to_presumed_victim_and_refer(page: Any, base: str, ngo_pk: int) -> VictimCase:
@@ -36,7 +29,7 @@ def screen_to_presumed_victim_and_refer(page: Any, base: str, ngo_pk: int) -> Vi
     page.get_by_label("Adults — trafficking for labour exploitation").check()
     page.get_by_role("button", name="Start the screening").click()
     page.wait_for_url(re.compile(r"/screenings/S-"))
-    for key, value in PRESUMED_VICTIM_ANSWERS.items():
+    for key, value in PRESUMED_VICTIM.items():
         answer_indicator(page, key, value)
     page.get_by_role("button", name="Finish and see the result").click()
     page.get_by_text("Presumed victim — refer").wait_for()
@@ -56,8 +49,8 @@ def screen_to_presumed_victim_and_refer(page: Any, base: str, ngo_pk: int) -> Vi
 def test_screen_refer_accept_and_keep_outsiders_out(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     screenshot_folder: Path,
 ) -> None:
     make_user("screener", "police", "screener", password=PASSWORD)

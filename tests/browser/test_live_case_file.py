@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Person, Service, VictimCase
 from tests.browser.pages import PASSWORD, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def open_case(owner: Any) -> VictimCase:
+def open_case(owner: User) -> VictimCase:
     person = Person.objects.create(given_name="Lina", recorded_by_agency=owner.agency)
     return VictimCase.objects.create(person=person, owning_agency=owner.agency, opened_by=owner)
 
@@ -28,8 +29,8 @@ def focus_moves_to(page: Any, element_id: str) -> None:
 def test_a_service_is_recorded_in_place_and_errors_take_the_focus(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
-    agency: Callable[[str], Any],
+    make_user: Callable[..., User],
+    agency: Callable[[str], Agency],
     screenshot_folder: Path,
 ) -> None:
     owner = make_user("worker", "welfare", "case_worker", password=PASSWORD)

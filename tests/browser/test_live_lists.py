@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 from tests.browser.pages import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def open_cases(owner: Any, stages: list[str]) -> list[VictimCase]:
+def open_cases(owner: User, stages: list[str]) -> list[VictimCase]:
     return [
         VictimCase.objects.create(
             person=Person.objects.create(given_name="N", recorded_by_agency=owner.agency),
@@ -25,7 +26,7 @@ def open_cases(owner: Any, stages: list[str]) -> list[VictimCase]:
 
 
 def test_choosing_a_stage_filters_the_list_in_place(
-    open_page: Callable[..., Any], live_server: Any, make_user: Callable[..., Any]
+    open_page: Callable[..., Any], live_server: Any, make_user: Callable[..., User]
 ) -> None:
     owner = make_user("worker", "welfare", "case_worker", password=PASSWORD)
     referred, identified, _ = open_cases(owner, ["referred", "identified", "identified"])

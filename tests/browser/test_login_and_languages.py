@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from tests.browser.pages import PASSWORD, choose_language, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_first_login_enrols_the_second_factor_and_the_language_sticks(
     open_page: Callable[..., Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     make_user("worker", "welfare", "case_worker", password=PASSWORD)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from tests.browser.pages import PASSWORD, log_in, save_screenshot
@@ -24,7 +25,7 @@ def answer_in_view(page: Any, key: str, value: str) -> None:
 def test_the_form_steps_through_dimensions_with_its_progress(
     open_page: Callable[[int], Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     make_user("screener", "police", "screener", password=PASSWORD)

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.api.models import ApiToken
 from palermo.jobs.models import Job, JobStatus
@@ -71,7 +72,7 @@ def job_done(job: Job) -> bool:
 
 
 def test_the_worker_waits_for_the_database_and_resumes(
-    proxy: Proxy, make_user: Any, tmp_path: Path
+    proxy: Proxy, make_user: Callable[..., User], tmp_path: Path
 ) -> None:
     owner = make_user("auditor", "secretariat", Role.AUDITOR)
     database = connection.settings_dict
@@ -121,7 +122,7 @@ def through_proxy(proxy: Proxy) -> Iterator[Proxy]:
 
 
 def test_requests_during_an_outage_write_nothing_and_recover(
-    make_user: Any, through_proxy: Proxy
+    make_user: Callable[..., User], through_proxy: Proxy
 ) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)

@@ -1,10 +1,12 @@
 """A retry sent while the first sending is still running: one write, one answer for both."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.api.models import ApiToken
 from palermo.registry.models import Consent, Person, VictimCase
@@ -13,7 +15,9 @@ from tests.concurrency.racing import at_once, on_postgres
 pytestmark = on_postgres
 
 
-def test_two_sendings_with_one_key_at_the_same_moment_write_once(make_user: Any) -> None:
+def test_two_sendings_with_one_key_at_the_same_moment_write_once(
+    make_user: Callable[..., User],
+) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     _, token = ApiToken.issue(worker, "retrying program", days=1)
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)

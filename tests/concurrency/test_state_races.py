@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.api.models import ApiToken
 from palermo.audit.models import AuditEntry
@@ -29,12 +30,12 @@ pytestmark = on_postgres
 ROUNDS = 8
 
 
-def bearer(user: Any) -> dict[str, str]:
+def bearer(user: User) -> dict[str, str]:
     _, token = ApiToken.issue(user, "race", days=1)
     return {"Authorization": f"Bearer {token}"}
 
 
-def logged_in(user: Any) -> Client:
+def logged_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -49,19 +50,14 @@ def page_post(client: Client, url: str, **data: Any) -> Callable[[], Any]:
 
 
 @pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", Role.CASE_WORKER)
-
-
-@pytest.fixture
-def receivers(make_user: Callable[..., Any]) -> tuple[Any, Any]:
+def receivers(make_user: Callable[..., User]) -> tuple[User, User]:
     return (
         make_user("receiver", "shelter-ngo", Role.CASE_WORKER),
         make_user("fellow", "shelter-ngo", Role.CASE_WORKER),
     )
 
 
-def new_case(worker: Any, stage: str = Stage.REFERRED) -> VictimCase:
+def new_case(worker: User, stage: str = Stage.REFERRED) -> VictimCase:
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
     case = VictimCase.objects.create(
         person=person, owning_agency=worker.agency, opened_by=worker, stage=stage
@@ -70,7 +66,7 @@ def new_case(worker: Any, stage: str = Stage.REFERRED) -> VictimCase:
     return case
 
 
-def new_referral(worker: Any, receiver: Any) -> Referral:
+def new_referral(worker: User, receiver: User) -> Referral:
     return Referral.send(new_case(worker), receiver.agency, "shelter", worker)
 
 
@@ -80,7 +76,7 @@ def answers_recorded(referral: Referral) -> int:
 
 
 def test_accept_and_decline_at_once_through_the_api_answer_once(
-    worker: Any, receivers: tuple[Any, Any]
+    worker: User, receivers: tuple[User, User]
 ) -> None:
     one, other = bearer(receivers[0]), bearer(receivers[1])
     for _ in range(ROUNDS):
@@ -101,7 +97,7 @@ def test_accept_and_decline_at_once_through_the_api_answer_once(
 
 
 def test_accept_and_decline_at_once_on_the_pages_answer_once(
-    worker: Any, receivers: tuple[Any, Any]
+    worker: User, receivers: tuple[User, User]
 ) -> None:
     one, other = logged_in(receivers[0]), logged_in(receivers[1])
     for _ in range(ROUNDS):
@@ -127,7 +123,7 @@ def test_accept_and_decline_at_once_on_the_pages_answer_once(
     ],
 )
 def test_two_moves_of_a_victim_case_at_once_make_one(
-    worker: Any, make_user: Callable[..., Any], targets: tuple[str, str]
+    worker: User, make_user: Callable[..., User], targets: tuple[str, str]
 ) -> None:
     colleague = make_user("colleague", "welfare", Role.CASE_WORKER)
     one, other = bearer(worker), bearer(colleague)
@@ -149,7 +145,7 @@ def test_two_moves_of_a_victim_case_at_once_make_one(
         assert [(t.from_stage, t.to_stage) for t in made] == [(Stage.SCREENING, case.stage)]
 
 
-def test_the_same_move_sent_twice_from_the_page_is_made_once(worker: Any) -> None:
+def test_the_same_move_sent_twice_from_the_page_is_made_once(worker: User) -> None:
     one, again = logged_in(worker), logged_in(worker)
     for _ in range(ROUNDS):
         case = new_case(worker, Stage.SCREENING)
@@ -167,7 +163,7 @@ def test_the_same_move_sent_twice_from_the_page_is_made_once(worker: Any) -> Non
 
 
 @pytest.fixture
-def investigators(make_user: Callable[..., Any]) -> tuple[Any, Any]:
+def investigators(make_user: Callable[..., User]) -> tuple[User, User]:
     return (
         make_user("ines", "police", Role.INVESTIGATOR),
         make_user("ivo", "police", Role.INVESTIGATOR),
@@ -175,7 +171,7 @@ def investigators(make_user: Callable[..., Any]) -> tuple[Any, Any]:
 
 
 def test_closing_a_criminal_case_twice_at_once_closes_it_once(
-    investigators: tuple[Any, Any],
+    investigators: tuple[User, User],
 ) -> None:
     one, other = bearer(investigators[0]), bearer(investigators[1])
     for _ in range(ROUNDS):
@@ -190,7 +186,7 @@ def test_closing_a_criminal_case_twice_at_once_closes_it_once(
 
 
 def test_closing_a_criminal_case_twice_from_the_pages_closes_it_once(
-    investigators: tuple[Any, Any],
+    investigators: tuple[User, User],
 ) -> None:
     one, other = logged_in(investigators[0]), logged_in(investigators[1])
     for _ in range(ROUNDS):

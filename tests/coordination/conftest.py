@@ -1,7 +1,6 @@
-"""A cast for the committee's work: the secretariat, the labour inspectorate (which leads a
-measure and inspects), the police (partner, triages tips), the hotline, and an outsider agency."""
+"""The committee's records (a measure, a meeting, prevention work, a tip) on top of the cast's
+committee people (tests/cast.py: `committee`), and a logged-in client for each of them."""
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -10,6 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.coordination.models import (
     ActionItem,
@@ -22,35 +22,23 @@ from palermo.coordination.models import (
     Trainees,
     Training,
 )
+from tests.cast import Committee
 
 
-@pytest.fixture
-def cast(make_user: Callable[..., Any]) -> dict[str, Any]:
-    return {
-        "secretariat": make_user("sec", "secretariat", Role.ANALYST),
-        "labour": make_user("inspector", "labour", Role.SCREENER),
-        "labour_colleague": make_user("inspector2", "labour", Role.SCREENER),
-        "police": make_user("officer", "police", Role.INVESTIGATOR, Role.SCREENER),
-        "hotline": make_user("operator", "hotline", Role.SCREENER),
-        "outsider": make_user("nurse", "health", Role.CASE_WORKER),
-        "auditor": make_user("auditor", "secretariat", Role.AUDITOR),
-    }
-
-
-def client_for(user: Any) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def clients(cast: dict[str, Any]) -> dict[str, Client]:
-    return {name: client_for(user) for name, user in cast.items()}
+def clients(committee: Committee) -> dict[str, Client]:
+    return {name: client_for(user) for name, user in committee.by_name().items()}
 
 
 @pytest.fixture
-def measure(cast: dict[str, Any]) -> Measure:
-    labour = cast["labour"].agency
+def measure(committee: Committee) -> Measure:
+    labour = committee.labour.agency
     today = timezone.localdate()
     found = Measure.objects.create(
         code="1.1",
@@ -61,7 +49,7 @@ def measure(cast: dict[str, Any]) -> Measure:
         deadline=today + timedelta(days=200),
         budget_allocated=Decimal(50000),
     )
-    found.partners.add(cast["police"].agency)
+    found.partners.add(committee.police.agency)
     Indicator.objects.create(
         measure=found, name="Domestic workers screened", target=40, figure="screened:domestic_work"
     )
@@ -70,20 +58,20 @@ def measure(cast: dict[str, Any]) -> Measure:
 
 
 @pytest.fixture
-def meeting(cast: dict[str, Any], measure: Measure) -> Meeting:
+def meeting(committee: Committee, measure: Measure) -> Meeting:
     found = Meeting.objects.create(
         kind="committee",
         title="Quarterly committee meeting",
         held_on=date(2026, 9, 15),
         agenda="1. Plan progress",
         minutes="Discussed the case of a worker (synthetic).",
-        recorded_by=cast["secretariat"].agency,
+        recorded_by=committee.secretariat.agency,
     )
-    found.agencies_present.add(cast["labour"].agency, cast["police"].agency)
+    found.agencies_present.add(committee.labour.agency, committee.police.agency)
     ActionItem.objects.create(
         meeting=found,
         description="Brief the job agencies",
-        owner=cast["labour"].agency,
+        owner=committee.labour.agency,
         deadline=timezone.localdate() + timedelta(days=30),
         measure=measure,
     )
@@ -91,8 +79,8 @@ def meeting(cast: dict[str, Any], measure: Measure) -> Meeting:
 
 
 @pytest.fixture
-def prevention(cast: dict[str, Any]) -> dict[str, Any]:
-    labour = cast["labour"].agency
+def prevention(committee: Committee) -> dict[str, Any]:
+    labour = committee.labour.agency
     campaign = Campaign.objects.create(
         agency=labour,
         title="Know your rights",

@@ -13,13 +13,15 @@ from django.utils import timezone
 
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
+from palermo.coordination.models import Measure, Meeting, Tip
 from palermo.coordination.periods import quarter_of
+from tests.cast import Committee
 
 pytestmark = pytest.mark.django_db
 
 Url = Callable[[dict[str, Any]], str]
 
-# (page, how to build its address, users that get 200; everyone else in the cast gets 404)
+# (page, how to build its address, users that get 200; everyone else in the committee gets 404)
 COMMITTEE = {"secretariat", "labour", "labour_colleague", "police", "hotline", "outsider"}
 PAGES: list[tuple[str, Url, set[str]]] = [
     ("plan", lambda w: reverse("coordination:plan"), COMMITTEE),
@@ -139,7 +141,7 @@ OPERATIONS: list[tuple[str, Url, dict[str, str], set[str]]] = [
 
 @pytest.fixture
 def world(
-    cast: dict[str, Any], measure: Any, meeting: Any, prevention: dict[str, Any], tip: Any
+    committee: Committee, measure: Measure, meeting: Meeting, prevention: dict[str, Any], tip: Tip
 ) -> dict[str, Any]:
     return {"measure": measure, "meeting": meeting, "tip": tip, **prevention}
 
@@ -167,13 +169,13 @@ def test_operations(
     data: dict[str, str],
     allowed: set[str],
     world: dict[str, Any],
-    cast: dict[str, Any],
+    committee: Committee,
     clients: dict[str, Client],
 ) -> None:
     filled = {
         k: {
             "__current__": quarter_of(timezone.localdate()).code,
-            "__labour__": str(cast["labour"].agency_id),
+            "__labour__": str(committee.labour.agency_id),
             "__indicator__": str(world["measure"].indicators.first().pk),
         }.get(v, v)
         for k, v in data.items()

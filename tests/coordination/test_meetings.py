@@ -2,27 +2,27 @@
 done."""
 
 from datetime import date
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from palermo.audit.models import AuditEntry
-from palermo.coordination.models import ActionItem, Meeting
+from palermo.coordination.models import ActionItem, Measure, Meeting
+from tests.cast import Committee
 from tests.coordination.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_meeting_is_recorded_with_encrypted_minutes(cast: dict[str, Any]) -> None:
-    response = client_for(cast["secretariat"]).post(
+def test_a_meeting_is_recorded_with_encrypted_minutes(committee: Committee) -> None:
+    response = client_for(committee.secretariat).post(
         reverse("coordination:meeting_new"),
         {
             "kind": "working_group",
             "title": "Prevention working group",
             "held_on": "2026-10-02",
-            "agencies_present": [cast["labour"].agency_id, cast["police"].agency_id],
+            "agencies_present": [committee.labour.agency_id, committee.police.agency_id],
             "agenda": "Inspections plan",
             "minutes": "Ms Synthetic Person described her case.",
             "decisions": "Joint inspections monthly",
@@ -31,7 +31,7 @@ def test_a_meeting_is_recorded_with_encrypted_minutes(cast: dict[str, Any]) -> N
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.held_on == date(2026, 10, 2)
-    assert meeting.recorded_by == cast["secretariat"].agency
+    assert meeting.recorded_by == committee.secretariat.agency
     with connection.cursor() as cursor:
         cursor.execute("SELECT minutes FROM coordination_meeting")
         assert "Synthetic" not in cursor.fetchone()[0]
@@ -41,16 +41,16 @@ def test_a_meeting_is_recorded_with_encrypted_minutes(cast: dict[str, Any]) -> N
 
 
 def test_action_items_stay_on_the_owners_home_until_done(
-    cast: dict[str, Any], meeting: Meeting
+    committee: Committee, meeting: Meeting
 ) -> None:
     item = meeting.action_items.get()
-    home = client_for(cast["labour"]).get(reverse("home")).content.decode()
+    home = client_for(committee.labour).get(reverse("home")).content.decode()
     assert "Brief the job agencies" in home
     assert (
         "Brief the job agencies"
-        not in client_for(cast["police"]).get(reverse("home")).content.decode()
+        not in client_for(committee.police).get(reverse("home")).content.decode()
     )
-    response = client_for(cast["labour_colleague"]).post(
+    response = client_for(committee.labour_colleague).post(
         reverse("coordination:action_item_done", args=[item.pk]), {"next": "home"}
     )
     assert response.status_code == 302
@@ -59,18 +59,18 @@ def test_action_items_stay_on_the_owners_home_until_done(
     assert item.done_at is not None
     assert (
         "Brief the job agencies"
-        not in client_for(cast["labour"]).get(reverse("home")).content.decode()
+        not in client_for(committee.labour).get(reverse("home")).content.decode()
     )
 
 
 def test_the_recorder_assigns_an_action_item_linked_to_a_measure(
-    cast: dict[str, Any], meeting: Meeting, measure: Any
+    committee: Committee, meeting: Meeting, measure: Measure
 ) -> None:
-    response = client_for(cast["secretariat"]).post(
+    response = client_for(committee.secretariat).post(
         reverse("coordination:action_item_add", args=[meeting.reference]),
         {
             "action-description": "Draft the leaflet",
-            "action-owner": cast["police"].agency_id,
+            "action-owner": committee.police.agency_id,
             "action-deadline": "2026-12-01",
             "action-measure": measure.pk,
         },
@@ -78,14 +78,14 @@ def test_the_recorder_assigns_an_action_item_linked_to_a_measure(
     assert response.status_code == 302
     item = ActionItem.objects.get(description="Draft the leaflet")
     assert item.measure == measure
-    page = client_for(cast["labour"]).get(
+    page = client_for(committee.labour).get(
         reverse("coordination:measure_detail", args=[measure.reference])
     )
     assert "Draft the leaflet" in page.content.decode()
 
 
-def test_an_action_item_needs_an_owner_and_deadline(cast: dict[str, Any], meeting: Meeting) -> None:
-    response = client_for(cast["secretariat"]).post(
+def test_an_action_item_needs_an_owner_and_deadline(committee: Committee, meeting: Meeting) -> None:
+    response = client_for(committee.secretariat).post(
         reverse("coordination:action_item_add", args=[meeting.reference]),
         {"action-description": "Vague"},
     )

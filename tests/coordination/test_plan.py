@@ -5,7 +5,6 @@ import io
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -29,6 +28,7 @@ from palermo.coordination.periods import parse_period, quarter_of
 from palermo.coordination.progress import actual_for, plan_report, target_for
 from palermo.coordination.report_formats import as_pdf, as_xlsx
 from palermo.screening.services import finish_screening, start_screening
+from tests.cast import Committee
 from tests.coordination.conftest import client_for
 from tests.registry.sample_files import image
 
@@ -65,12 +65,12 @@ def test_standing_late_on_track_done(measure: Measure) -> None:
     assert list(Measure.objects.late_on(today)) == []
 
 
-def test_a_late_measure_needs_a_reason(measure: Measure, cast: dict[str, Any]) -> None:
+def test_a_late_measure_needs_a_reason(measure: Measure, committee: Committee) -> None:
     period = quarter_of(timezone.localdate()).code
     with pytest.raises(ValidationError, match="Say why"):
-        record_progress(measure, period, "behind", "Recruiting", cast["labour"])
+        record_progress(measure, period, "behind", "Recruiting", committee.labour)
     record_progress(
-        measure, period, "behind", "Recruiting", cast["labour"], late_reason="No interpreters"
+        measure, period, "behind", "Recruiting", committee.labour, late_reason="No interpreters"
     )
     measure.refresh_from_db()
     assert measure.standing_on(timezone.localdate()) == Standing.LATE
@@ -78,11 +78,11 @@ def test_a_late_measure_needs_a_reason(measure: Measure, cast: dict[str, Any]) -
 
 
 def test_the_owner_reports_progress_with_hand_actuals(
-    measure: Measure, cast: dict[str, Any]
+    measure: Measure, committee: Committee
 ) -> None:
     period = quarter_of(timezone.localdate()).code
     hand = measure.indicators.get(figure="")
-    response = client_for(cast["labour"]).post(
+    response = client_for(committee.labour).post(
         reverse("coordination:progress_add", args=[measure.reference]),
         {
             "progress-period": period,
@@ -99,8 +99,8 @@ def test_the_owner_reports_progress_with_hand_actuals(
     assert IndicatorValue.objects.get(indicator=hand, period=period).actual == 35
 
 
-def test_a_late_report_without_reason_is_a_400(measure: Measure, cast: dict[str, Any]) -> None:
-    response = client_for(cast["labour"]).post(
+def test_a_late_report_without_reason_is_a_400(measure: Measure, committee: Committee) -> None:
+    response = client_for(committee.labour).post(
         reverse("coordination:progress_add", args=[measure.reference]),
         {
             "progress-period": quarter_of(timezone.localdate()).code,
@@ -113,60 +113,60 @@ def test_a_late_report_without_reason_is_a_400(measure: Measure, cast: dict[str,
     assert not measure.progress.exists()
 
 
-def test_a_bound_indicator_fills_itself(measure: Measure, cast: dict[str, Any]) -> None:
+def test_a_bound_indicator_fills_itself(measure: Measure, committee: Committee) -> None:
     bound = measure.indicators.get(figure="screened:domestic_work")
     period = quarter_of(timezone.localdate())
     assert actual_for(bound, period) == 0
     inspection = Inspection.objects.create(
-        agency=cast["labour"].agency,
+        agency=committee.labour.agency,
         kind="labour",
         inspected_on=timezone.localdate(),
         place="Flat",
         sector="domestic_work",
     )
-    screening = start_screening(cast["labour"], "adult_labour")
+    screening = start_screening(committee.labour, "adult_labour")
     InspectionScreening.objects.create(inspection=inspection, screening=screening)
     assert actual_for(bound, period) == 0  # not finished yet: not counted
-    finish_screening(screening, cast["labour"])
+    finish_screening(screening, committee.labour)
     assert actual_for(bound, period) == 1
 
 
 def test_evidence_is_stored_encrypted_and_downloaded_by_who_sees_the_measure(
-    measure: Measure, cast: dict[str, Any]
+    measure: Measure, committee: Committee
 ) -> None:
     upload = io.BytesIO(PNG)
     upload.name = "attendance-sheet.png"
     url = reverse("coordination:evidence_upload", args=[measure.reference])
-    assert client_for(cast["labour"]).post(url, {"document-file": upload}).status_code == 302
+    assert client_for(committee.labour).post(url, {"document-file": upload}).status_code == 302
     evidence = Evidence.objects.get()
     assert PNG not in bytes(evidence.content)
     download = reverse("coordination:evidence_download", args=[measure.reference, evidence.pk])
-    response = client_for(cast["police"]).get(download)
+    response = client_for(committee.police).get(download)
     assert response.status_code == 200
     assert Image.open(io.BytesIO(response.content)).size == Image.open(io.BytesIO(PNG)).size
     assert "attendance" not in response["Content-Disposition"]
-    assert client_for(cast["outsider"]).get(download).status_code == 404
+    assert client_for(committee.outsider).get(download).status_code == 404
 
 
-def test_a_fake_image_is_refused(measure: Measure, cast: dict[str, Any]) -> None:
+def test_a_fake_image_is_refused(measure: Measure, committee: Committee) -> None:
     upload = io.BytesIO(b"<html>not an image</html>")
     upload.name = "x.png"
     url = reverse("coordination:evidence_upload", args=[measure.reference])
-    assert client_for(cast["labour"]).post(url, {"document-file": upload}).status_code == 400
+    assert client_for(committee.labour).post(url, {"document-file": upload}).status_code == 400
     assert not Evidence.objects.exists()
 
 
-def _late_measure(measure: Measure, cast: dict[str, Any]) -> str:
+def _late_measure(measure: Measure, committee: Committee) -> str:
     period = quarter_of(timezone.localdate()).code
     record_progress(
-        measure, period, "behind", "Slow start", cast["labour"], late_reason="Budget frozen"
+        measure, period, "behind", "Slow start", committee.labour, late_reason="Budget frozen"
     )
     return period
 
 
-def test_the_report_page_and_downloads(measure: Measure, cast: dict[str, Any]) -> None:
-    period = _late_measure(measure, cast)
-    client = client_for(cast["secretariat"])
+def test_the_report_page_and_downloads(measure: Measure, committee: Committee) -> None:
+    period = _late_measure(measure, committee)
+    client = client_for(committee.secretariat)
     url = reverse("coordination:plan_report")
     page = client.get(url, {"period": period}).content.decode()
     assert "Budget frozen" in page
@@ -182,7 +182,7 @@ def test_the_report_page_and_downloads(measure: Measure, cast: dict[str, Any]) -
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_xlsx_cells_never_run_as_formulas(measure: Measure, cast: dict[str, Any]) -> None:
+def test_xlsx_cells_never_run_as_formulas(measure: Measure, committee: Committee) -> None:
     Measure.objects.filter(pk=measure.pk).update(objective='=HYPERLINK("http://x")')
     report = plan_report(Measure.objects.all(), quarter_of(timezone.localdate()).code)
     sheet = load_workbook(io.BytesIO(as_xlsx(report))).active
@@ -190,7 +190,7 @@ def test_xlsx_cells_never_run_as_formulas(measure: Measure, cast: dict[str, Any]
     assert str(sheet["C2"].value).startswith("'=")
 
 
-def test_the_pdf_holds_the_chinese_text(measure: Measure, cast: dict[str, Any]) -> None:
+def test_the_pdf_holds_the_chinese_text(measure: Measure, committee: Committee) -> None:
     Measure.objects.filter(pk=measure.pk).update(objective="主動甄別外地家務工作者")
     report = plan_report(Measure.objects.all(), quarter_of(timezone.localdate()).code)
     pdf = as_pdf(report)
@@ -198,9 +198,9 @@ def test_the_pdf_holds_the_chinese_text(measure: Measure, cast: dict[str, Any]) 
 
 
 def test_the_command_writes_each_format(
-    measure: Measure, cast: dict[str, Any], tmp_path: Path
+    measure: Measure, committee: Committee, tmp_path: Path
 ) -> None:
-    period = _late_measure(measure, cast)
+    period = _late_measure(measure, committee)
     for kind in ("html", "xlsx", "pdf"):
         out = tmp_path / f"report.{kind}"
         call_command("plan_report", "--period", period, "--format", kind, "--output", str(out))
@@ -209,11 +209,11 @@ def test_the_command_writes_each_format(
 
 
 def test_palermo_report_plan_is_the_plan_report(
-    measure: Measure, cast: dict[str, Any], tmp_path: Path
+    measure: Measure, committee: Committee, tmp_path: Path
 ) -> None:
     from palermo.cli import main
 
-    period = _late_measure(measure, cast)
+    period = _late_measure(measure, committee)
     out = tmp_path / "plan.html"
     main(["report", "plan", "--period", period, "--format", "html", "--out", str(out)])
     assert "Budget frozen" in out.read_text()
@@ -226,15 +226,15 @@ def test_the_command_names_a_bad_period(db: None) -> None:
         call_command("plan_report", "--period", "2026Q9", "--format", "html")
 
 
-def test_the_secretariat_adds_a_measure(cast: dict[str, Any]) -> None:
+def test_the_secretariat_adds_a_measure(committee: Committee) -> None:
     today = timezone.localdate()
-    response = client_for(cast["secretariat"]).post(
+    response = client_for(committee.secretariat).post(
         reverse("coordination:measure_new"),
         {
             "code": "2.1",
             "pillar": "protection",
             "objective": "Open a second shelter",
-            "lead_agency": cast["labour"].agency_id,
+            "lead_agency": committee.labour.agency_id,
             "starts_on": str(today),
             "deadline": str(today - timedelta(days=1)),
             "budget_allocated": "0",
@@ -247,11 +247,11 @@ def test_the_secretariat_adds_a_measure(cast: dict[str, Any]) -> None:
 
 
 def test_the_secretariat_sets_a_target_for_one_period(
-    measure: Measure, cast: dict[str, Any]
+    measure: Measure, committee: Committee
 ) -> None:
     bound = measure.indicators.get(figure="screened:domestic_work")
     url = reverse("coordination:target_set", args=[measure.reference])
-    client = client_for(cast["secretariat"])
+    client = client_for(committee.secretariat)
     data = {"target-indicator": bound.pk, "target-period": "2026-Q3", "target-target": "8"}
     response = client.post(url, data)
     assert response.status_code == 400
@@ -261,11 +261,11 @@ def test_the_secretariat_sets_a_target_for_one_period(
     assert target_for(bound, parse_period("2026Q4")) == 40  # the overall target elsewhere
 
 
-def test_victims_identified_counts_each_case_once(cast: dict[str, Any]) -> None:
+def test_victims_identified_counts_each_case_once(committee: Committee) -> None:
     from palermo.coordination.bound_figures import compute
     from palermo.registry.models import Person, StageTransition, VictimCase
 
-    worker = cast["labour"]
+    worker = committee.labour
     person = Person.objects.create(given_name="Synthetic", recorded_by_agency=worker.agency)
     case = VictimCase.objects.create(person=person, owning_agency=worker.agency, opened_by=worker)
     today = timezone.localdate()

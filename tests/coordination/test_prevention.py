@@ -15,27 +15,21 @@ from palermo.coordination.models import (
     IndicatorValue,
     Inspection,
     InspectionScreening,
+    Measure,
     Tip,
 )
 from palermo.coordination.periods import quarter_of
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening
+from tests.cast import Committee
 from tests.coordination.conftest import client_for
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = pytest.mark.django_db
 
-PRESUMED = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
 
-
-def test_a_campaign_is_recorded_by_its_agency(cast: dict[str, Any]) -> None:
-    response = client_for(cast["labour"]).post(
+def test_a_campaign_is_recorded_by_its_agency(committee: Committee) -> None:
+    response = client_for(committee.labour).post(
         reverse("coordination:campaign_new"),
         {
             "title": "Your passport is yours",
@@ -52,8 +46,8 @@ def test_a_campaign_is_recorded_by_its_agency(cast: dict[str, Any]) -> None:
     assert not Campaign.objects.exists()
 
 
-def test_an_inspection_screens_on_the_spot(cast: dict[str, Any]) -> None:
-    inspector = client_for(cast["labour"])
+def test_an_inspection_screens_on_the_spot(committee: Committee) -> None:
+    inspector = client_for(committee.labour)
     response = inspector.post(
         reverse("coordination:inspection_new"),
         {
@@ -82,44 +76,46 @@ def test_an_inspection_screens_on_the_spot(cast: dict[str, Any]) -> None:
     assert screening.reference in page.content.decode()
 
 
-def _screen(cast: dict[str, Any], inspection: Inspection, answers: dict[str, str]) -> Screening:
+def _screen(committee: Committee, inspection: Inspection, answers: dict[str, str]) -> Screening:
     from palermo.screening.services import record_answers, start_screening
 
-    screening = start_screening(cast["labour"], "adult_labour")
+    screening = start_screening(committee.labour, "adult_labour")
     InspectionScreening.objects.create(inspection=inspection, screening=screening)
-    record_answers(screening, answers, cast["labour"])
-    finish_screening(screening, cast["labour"])
+    record_answers(screening, answers, committee.labour)
+    finish_screening(screening, committee.labour)
     return screening
 
 
-def test_coverage_moves_against_the_plans_target(cast: dict[str, Any], measure: Any) -> None:
+def test_coverage_moves_against_the_plans_target(committee: Committee, measure: Measure) -> None:
     today = timezone.localdate()
     period = quarter_of(today).code
     bound = measure.indicators.get(figure="screened:domestic_work")
     IndicatorValue.objects.create(indicator=bound, period=period, target=4)
     inspection = Inspection.objects.create(
-        agency=cast["labour"].agency,
+        agency=committee.labour.agency,
         kind="labour",
         inspected_on=today,
         place="Flat",
         sector="domestic_work",
     )
-    _screen(cast, inspection, PRESUMED)
-    _screen(cast, inspection, {})
-    page = client_for(cast["secretariat"]).get(reverse("coordination:coverage"), {"period": period})
+    _screen(committee, inspection, PRESUMED_VICTIM)
+    _screen(committee, inspection, {})
+    page = client_for(committee.secretariat).get(
+        reverse("coordination:coverage"), {"period": period}
+    )
     html = page.content.decode()
     row = '<tr data-sector="domestic_work"><td>domestic work</td><td class="screened">2</td>'
     assert row + "<td>4.00</td><td>50 %</td></tr>" in html
 
 
-def test_prevention_figures(cast: dict[str, Any], prevention: dict[str, Any], tip: Tip) -> None:
-    _screen(cast, prevention["inspection"], PRESUMED)
+def test_prevention_figures(committee: Committee, prevention: dict[str, Any], tip: Tip) -> None:
+    _screen(committee, prevention["inspection"], PRESUMED_VICTIM)
     Inspection.objects.filter(pk=prevention["inspection"].pk).update(
         indicators_found=True, referrals_made=1
     )
     Tip.objects.filter(pk=tip.pk).update(received_at=timezone.make_aware(datetime(2026, 6, 1, 9)))
     tip.refresh_from_db()
-    tip.forward(cast["labour"].agency, cast["hotline"])
+    tip.forward(committee.labour.agency, committee.hotline)
     year = prevention_figures(date(2026, 1, 1), date(2026, 12, 31))
     assert year["campaigns"] == 1
     assert year["campaign_reach"] == 5000

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from palermo.coordination.models import Tip
 from palermo.coordination.views.tips import PUBLIC_BODY_LIMIT
+from tests.cast import Committee
 from tests.coordination.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -121,14 +122,16 @@ def test_null_characters_are_refused(public: Client) -> None:
 
 
 def test_script_payloads_are_escaped_on_the_form_and_in_triage(
-    public: Client, cast: dict[str, Any]
+    public: Client, committee: Committee
 ) -> None:
     response = send(public, tip_data(what_seen="x" * 3001, where=SCRIPT))
     assert response.status_code == 400
     assert SCRIPT not in response.content.decode()  # the form echoes it back escaped
     send(public, tip_data(what_seen=SCRIPT, where=SCRIPT, when_seen=SCRIPT))
     tip = Tip.objects.get()
-    page = client_for(cast["hotline"]).get(reverse("coordination:tip_detail", args=[tip.reference]))
+    page = client_for(committee.hotline).get(
+        reverse("coordination:tip_detail", args=[tip.reference])
+    )
     html = page.content.decode()
     assert "<script>alert" not in html
     assert "onerror=alert(1)>" not in html

@@ -29,7 +29,8 @@ from palermo.reporting.exports import FORMATS, export
 from palermo.reporting.periods import Period
 from palermo.reporting.presentation import present
 from palermo.screening.services import finish_screening, record_answers, start_screening
-from tests.coordination.test_prevention import PRESUMED
+from tests.cast import Committee
+from tests.screenings import PRESUMED_VICTIM
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def tip_specs(rng: random.Random) -> list[tuple[str, datetime.date, str | None]]
 
 
 @pytest.fixture
-def seeded(cast: dict[str, Any]) -> dict[str, Any]:
+def seeded(committee: Committee) -> dict[str, Any]:
     rng = random.Random(10)
     agency = {code: Agency.objects.get(code=code) for code in AGENCIES}
     labour = agency["labour"]
@@ -119,10 +120,12 @@ def seeded(cast: dict[str, Any]) -> dict[str, Any]:
             indicators_found=spec.indicators, referrals_made=spec.referrals,
         )  # fmt: skip
         for number in range(spec.screened):
-            screening = start_screening(cast["labour"], "adult_labour")
+            screening = start_screening(committee.labour, "adult_labour")
             InspectionScreening.objects.create(inspection=inspection, screening=screening)
-            record_answers(screening, PRESUMED if number < spec.presumed else {}, cast["labour"])
-            finish_screening(screening, cast["labour"])
+            record_answers(
+                screening, PRESUMED_VICTIM if number < spec.presumed else {}, committee.labour
+            )
+            finish_screening(screening, committee.labour)
     for channel, day, forwarded in specs["tips"]:
         Tip.objects.create(
             channel=channel, language="en", what_seen="synthetic", where="synthetic",
@@ -234,11 +237,11 @@ def test_the_public_edition_hides_small_prevention_cells(seeded: Any) -> None:
 
 
 def test_drill_down_lists_campaign_and_inspection_references(
-    seeded: Any, cast: dict[str, Any]
+    seeded: Any, committee: Committee
 ) -> None:
-    report = build_report(Period.of(YEAR), cast["secretariat"])
+    report = build_report(Period.of(YEAR), committee.secretariat)
     client = Client()
-    client.force_login(cast["secretariat"])
+    client.force_login(committee.secretariat)
     page = client.get(reverse("reporting:report", args=[report.pk]))
     assert page.status_code == 200
     assert "/drill/campaigns_by_channel/" in page.content.decode()

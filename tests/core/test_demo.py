@@ -3,7 +3,6 @@
 import datetime
 import io
 from collections.abc import Callable
-from typing import Any
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -66,7 +65,7 @@ def test_the_demo_history_is_coherent_and_spans_years(db: None) -> None:
 
 
 def test_demo_cases_have_days_in_stage_from_their_backdated_history(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
 ) -> None:
     user = make_user("demo-worker", "welfare", "case_worker")
     case = VictimCase.objects.create(

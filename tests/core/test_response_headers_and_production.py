@@ -6,17 +6,18 @@ import os
 import secrets
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.workdir import new_keyring_json
 
 
-def test_a_signed_in_page_is_not_stored(make_user: Any, client: Client) -> None:
+def test_a_signed_in_page_is_not_stored(make_user: Callable[..., User], client: Client) -> None:
     client.force_login(make_user("worker", "welfare", "case_worker"))
 
     response = client.get("/")
@@ -25,7 +26,7 @@ def test_a_signed_in_page_is_not_stored(make_user: Any, client: Client) -> None:
     assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_an_api_answer_is_not_stored(make_user: Any) -> None:
+def test_an_api_answer_is_not_stored(make_user: Callable[..., User]) -> None:
     _, token = ApiToken.issue(make_user("worker", "welfare", "case_worker"), "t", 1)
 
     response = Client().get("/api/v1/audit/", headers={"Authorization": f"Bearer {token}"})

@@ -1,13 +1,14 @@
-"""A generated registry of victims (synthetic, made in code) and the exchange's cast of users."""
+"""A generated registry of victims (synthetic, made in code); the users are the cast's
+(tests/cast.py)."""
 
 import datetime
 import random
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from palermo.accounts.models import Agency
 from palermo.registry.models import Exploitation, Person, VictimCase
 from palermo.registry.vocabulary import (
     ExploitationForm,
@@ -21,17 +22,7 @@ NATIONALITIES = ["MO", "CN", "VN", "PH", "ID", "NA", "TH"]
 
 
 @pytest.fixture
-def analyst(make_user: Callable[..., Any]) -> Any:
-    return make_user("analyst", "secretariat", "analyst")
-
-
-@pytest.fixture
-def case_worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
-
-
-@pytest.fixture
-def make_victims(agency: Callable[[str], Any]) -> Callable[..., list[VictimCase]]:
+def make_victims(agency: Callable[[str], Agency]) -> Callable[..., list[VictimCase]]:
     """`make_victims(n, seed)`: n victim persons with one presumed-victim case each."""
 
     def make(n: int, seed: int = 0, years: tuple[int, int] = (2015, 2025)) -> list[VictimCase]:

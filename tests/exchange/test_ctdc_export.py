@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.exchange.ctdc import registry_table
 from palermo.exchange.files import sha256_of
@@ -47,7 +48,7 @@ def test_unknown_is_minus_99_and_countries_are_iso_alpha_2(
 
 
 def test_export_writes_a_checked_release_its_report_and_a_record(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(400, seed=1)
     out = tmp_path / "release.csv"
@@ -74,7 +75,7 @@ def test_export_writes_a_checked_release_its_report_and_a_record(
 
 
 def test_the_same_registry_and_parameters_give_the_same_file(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(300, seed=2)
     export(tmp_path / "a.csv")
@@ -85,11 +86,11 @@ def test_the_same_registry_and_parameters_give_the_same_file(
 
 
 def test_only_an_analyst_may_export(
-    make_victims: Callable[..., Any], case_worker: Any, tmp_path: Path
+    make_victims: Callable[..., Any], worker: User, tmp_path: Path
 ) -> None:
     make_victims(50)
     with pytest.raises(CommandError, match="analyst role"):
-        export(tmp_path / "x.csv", user="worker")
+        export(tmp_path / "x.csv", user=worker.username)
     with pytest.raises(CommandError, match="analyst role"):
         export(tmp_path / "x.csv", user="nobody")
     assert not (tmp_path / "x.csv").exists()
@@ -97,7 +98,7 @@ def test_only_an_analyst_may_export(
 
 
 def test_too_few_victims_is_refused_and_nothing_is_written(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(5)
     with pytest.raises(CommandError, match="refused, nothing written"):

@@ -2,12 +2,12 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from palermo.accounts.models import User
 from palermo.exchange.models import ReferenceDataset, ReferenceVictim
 from palermo.registry.models import Person
 
@@ -22,7 +22,7 @@ def load(path: Path, user: str = "analyst") -> None:
     call_command("import", "ctdc", str(path), "--as", user)
 
 
-def test_namibia_stays_namibia(analyst: Any, tmp_path: Path) -> None:
+def test_namibia_stays_namibia(analyst: User, tmp_path: Path) -> None:
     file = tmp_path / "partner.csv"
     file.write_text(f"{HEADER}\n2019,Female,18--20,NA,0,1,MO\n2019,Male,-99,-99,1,0,\n")
     load(file)
@@ -34,7 +34,7 @@ def test_namibia_stays_namibia(analyst: Any, tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_with_its_line_and_column_and_nothing_loads(
-    analyst: Any, tmp_path: Path
+    analyst: User, tmp_path: Path
 ) -> None:
     file = tmp_path / "bad.csv"
     file.write_text(
@@ -52,18 +52,18 @@ def test_every_problem_is_reported_with_its_line_and_column_and_nothing_loads(
     assert not ReferenceVictim.objects.exists()
 
 
-def test_a_file_with_no_ctdc_column_is_refused(analyst: Any, tmp_path: Path) -> None:
+def test_a_file_with_no_ctdc_column_is_refused(analyst: User, tmp_path: Path) -> None:
     file = tmp_path / "other.csv"
     file.write_text("name,age\nx,3\n")
     with pytest.raises(CommandError, match="no CTDC column"):
         load(file)
 
 
-def test_only_an_analyst_imports(case_worker: Any, tmp_path: Path) -> None:
+def test_only_an_analyst_imports(worker: User, tmp_path: Path) -> None:
     file = tmp_path / "partner.csv"
     file.write_text(f"{HEADER}\n2019,Female,18--20,NA,0,1,MO\n")
     with pytest.raises(CommandError, match="analyst role"):
-        load(file, user="worker")
+        load(file, user=worker.username)
     assert not ReferenceDataset.objects.exists()
 
 
@@ -77,7 +77,7 @@ def test_only_an_analyst_imports(case_worker: Any, tmp_path: Path) -> None:
     ],
 )
 def test_the_published_ctdc_files_load(
-    analyst: Any, name: str, rows: int, make_user: Callable[..., Any]
+    analyst: User, name: str, rows: int, make_user: Callable[..., User]
 ) -> None:
     load(CTDC / name)
     dataset = ReferenceDataset.objects.get()

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from palermo.accounts.models import User
 from palermo.exchange.models import DpRelease, PrivacyBudget, PrivacySpend
 
 
@@ -38,7 +39,7 @@ def set_budget(year: int, epsilon: float) -> None:
 
 
 def test_tables_release_every_public_cell_with_its_accuracy(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(80, years=(2020, 2021))
     set_budget(2020, 2.0)
@@ -63,7 +64,7 @@ def test_tables_release_every_public_cell_with_its_accuracy(
 
 
 def test_the_ledger_refuses_a_release_beyond_the_budget(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(40, years=(2020, 2021))
     set_budget(2020, 1.5)
@@ -79,7 +80,7 @@ def test_the_ledger_refuses_a_release_beyond_the_budget(
 
 
 def test_a_year_without_a_budget_allows_nothing(
-    make_victims: Callable[..., Any], analyst: Any, tmp_path: Path
+    make_victims: Callable[..., Any], analyst: User, tmp_path: Path
 ) -> None:
     make_victims(20, years=(2020, 2020))
     with pytest.raises(CommandError, match="budget"):
@@ -87,7 +88,7 @@ def test_a_year_without_a_budget_allows_nothing(
     assert not DpRelease.objects.exists()
 
 
-def test_only_an_analyst_sets_a_budget(make_user: Callable[..., Any]) -> None:
+def test_only_an_analyst_sets_a_budget(make_user: Callable[..., User]) -> None:
     make_user("worker", "welfare", "case_worker")
     with pytest.raises(CommandError, match="analyst role"):
         call_command("export", "budget", "--year", "2020", "--epsilon", "9", "--as", "worker")

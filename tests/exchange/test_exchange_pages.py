@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.exchange.models import CtdcExport, ReferenceDataset, ReferenceVictim
 from palermo.jobs.models import Job, JobStatus
@@ -25,7 +26,7 @@ def exports(settings: Any, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_an_analyst_sees_the_exchange_page(analyst: Any, client: Client) -> None:
+def test_an_analyst_sees_the_exchange_page(analyst: User, client: Client) -> None:
     client.force_login(analyst)
     page = client.get("/exchange/").content.decode()
     assert "CTDC" in page
@@ -34,7 +35,7 @@ def test_an_analyst_sees_the_exchange_page(analyst: Any, client: Client) -> None
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.ANALYST])
 def test_other_roles_do_not_see_it(
-    role: str, make_user: Callable[..., Any], client: Client
+    role: str, make_user: Callable[..., User], client: Client
 ) -> None:
     client.force_login(make_user("someone", "secretariat", role))
     assert client.get("/exchange/").status_code == 404
@@ -48,7 +49,7 @@ def test_an_outsider_is_sent_to_log_in(db: None, client: Client) -> None:
     assert "/login" in response["Location"]
 
 
-def test_a_bad_form_is_answered_with_its_errors(analyst: Any, client: Client) -> None:
+def test_a_bad_form_is_answered_with_its_errors(analyst: User, client: Client) -> None:
     client.force_login(analyst)
     response = client.post(
         "/exchange/ctdc/", {"year_from": 2025, "year_to": 2015, "k": 11, "l": 2, "suppress_max": 5}
@@ -60,8 +61,8 @@ def test_a_bad_form_is_answered_with_its_errors(analyst: Any, client: Client) ->
 @pytest.mark.django_db(transaction=True)
 def test_a_release_from_the_page_runs_in_the_worker_and_can_be_downloaded(
     make_victims: Callable[..., Any],
-    analyst: Any,
-    make_user: Callable[..., Any],
+    analyst: User,
+    make_user: Callable[..., User],
     client: Client,
     exports: Path,
 ) -> None:
@@ -87,7 +88,7 @@ def test_a_release_from_the_page_runs_in_the_worker_and_can_be_downloaded(
 
 
 def test_partner_figures_beside_ours_hide_our_small_cells(
-    make_victims: Callable[..., Any], analyst: Any, client: Client
+    make_victims: Callable[..., Any], analyst: User, client: Client
 ) -> None:
     make_victims(5)
     dataset = ReferenceDataset.objects.create(

@@ -2,11 +2,11 @@
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.management import call_command
 
+from palermo.accounts.models import User
 from palermo.audit.log import record_event
 from palermo.jobs.models import Job, JobStatus
 from palermo.jobs.tasks import start_job, verify_audit_trail
@@ -25,7 +25,7 @@ def run_worker_until_queue_is_empty() -> None:
     )
 
 
-def test_a_queued_job_waits_for_the_worker(make_user: Callable[..., Any]) -> None:
+def test_a_queued_job_waits_for_the_worker(make_user: Callable[..., User]) -> None:
     auditor = make_user("auditor", "secretariat", "auditor")
 
     job = start_job("verify_audit", auditor, verify_audit_trail)
@@ -33,7 +33,7 @@ def test_a_queued_job_waits_for_the_worker(make_user: Callable[..., Any]) -> Non
     assert Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
 
 
-def test_the_worker_runs_the_job_and_records_its_result(make_user: Callable[..., Any]) -> None:
+def test_the_worker_runs_the_job_and_records_its_result(make_user: Callable[..., User]) -> None:
     auditor = make_user("auditor", "secretariat", "auditor")
     for number in range(3):
         record_event(auditor, "read", "victim_case", f"VC-{number}")

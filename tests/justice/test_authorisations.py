@@ -10,8 +10,7 @@ from django.utils import timezone
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase, JudicialAuthorisation, VictimLink
 from palermo.registry.models import Person, VictimCase
-
-from .conftest import Cast
+from tests.cast import Justice
 
 
 def request_url(case: CriminalCase) -> str:
@@ -22,15 +21,15 @@ def decide_url(authorisation: JudicialAuthorisation) -> str:
     return reverse("justice:authorisation_decide", args=[authorisation.pk])
 
 
-def requested(cast: Cast) -> JudicialAuthorisation:
-    case = cast.open_case()
-    court = cast.judge.agency
+def requested(justice: Justice) -> JudicialAuthorisation:
+    case = justice.open_case()
+    court = justice.judge.agency
     assert court is not None
-    return JudicialAuthorisation.request(case, cast.investigator, "search", court, "Unit 4B")
+    return JudicialAuthorisation.request(case, justice.investigator, "search", court, "Unit 4B")
 
 
-def a_victim_case(cast: Cast) -> VictimCase:
-    agency = cast.investigator.agency
+def a_victim_case(justice: Justice) -> VictimCase:
+    agency = justice.investigator.agency
     person = Person.objects.create(given_name="Noor", recorded_by_agency=agency)
     return VictimCase.objects.create(person=person, owning_agency=agency)
 
@@ -39,15 +38,15 @@ def in_days(days: int) -> str:
     return (timezone.localtime() + datetime.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_an_investigator_requests_a_measure_from_a_court(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.colleague)
+def test_an_investigator_requests_a_measure_from_a_court(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.colleague)
 
     response = client.post(
         request_url(case),
         {
             "authorisation-kind": "interception",
-            "authorisation-court": cast.judge.agency_id,
+            "authorisation-court": justice.judge.agency_id,
             "authorisation-scope": "Two synthetic phone numbers.",
         },
     )
@@ -57,24 +56,24 @@ def test_an_investigator_requests_a_measure_from_a_court(cast: Cast, client: Cli
     authorisation = JudicialAuthorisation.objects.get(case=case)
     assert (authorisation.kind, authorisation.court_id, authorisation.status) == (
         "interception",
-        cast.judge.agency_id,
+        justice.judge.agency_id,
         "requested",
     )
-    assert authorisation.requested_by == cast.colleague
+    assert authorisation.requested_by == justice.colleague
     assert authorisation.scope == "Two synthetic phone numbers."
     entry = AuditEntry.objects.get(action="authorisation_requested")
     assert "phone" not in str(entry.changes)
 
 
-def test_only_a_court_can_be_asked(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.investigator)
+def test_only_a_court_can_be_asked(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.investigator)
 
     response = client.post(
         request_url(case),
         {
             "authorisation-kind": "search",
-            "authorisation-court": cast.prosecutor.agency_id,
+            "authorisation-court": justice.prosecutor.agency_id,
             "authorisation-scope": "x",
         },
     )
@@ -84,15 +83,15 @@ def test_only_a_court_can_be_asked(cast: Cast, client: Client) -> None:
     assert not JudicialAuthorisation.objects.exists()
 
 
-def test_a_prosecutor_cannot_request_a_measure(cast: Cast, client: Client) -> None:
-    case = cast.case_with_prosecution()
-    client.force_login(cast.prosecutor)
+def test_a_prosecutor_cannot_request_a_measure(justice: Justice, client: Client) -> None:
+    case = justice.case_with_prosecution()
+    client.force_login(justice.prosecutor)
 
     response = client.post(
         request_url(case),
         {
             "authorisation-kind": "search",
-            "authorisation-court": cast.judge.agency_id,
+            "authorisation-court": justice.judge.agency_id,
             "authorisation-scope": "x",
         },
     )
@@ -101,10 +100,10 @@ def test_a_prosecutor_cannot_request_a_measure(cast: Cast, client: Client) -> No
     assert not JudicialAuthorisation.objects.exists()
 
 
-def test_the_court_grants_with_an_expiry(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
+def test_the_court_grants_with_an_expiry(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
     prefix = f"decide-{authorisation.pk}"
-    client.force_login(cast.fellow_judge)
+    client.force_login(justice.fellow_judge)
 
     response = client.post(
         decide_url(authorisation),
@@ -114,16 +113,16 @@ def test_the_court_grants_with_an_expiry(cast: Cast, client: Client) -> None:
     assert response.status_code == 302
     authorisation.refresh_from_db()
     assert authorisation.status == "granted"
-    assert authorisation.judicial_officer == cast.fellow_judge
+    assert authorisation.judicial_officer == justice.fellow_judge
     assert authorisation.is_in_force()
     page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
     assert "In force until" in page.content.decode()
 
 
-def test_the_expiry_must_lie_in_the_future(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
+def test_the_expiry_must_lie_in_the_future(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
     prefix = f"decide-{authorisation.pk}"
-    client.force_login(cast.judge)
+    client.force_login(justice.judge)
 
     response = client.post(
         decide_url(authorisation),
@@ -136,9 +135,9 @@ def test_the_expiry_must_lie_in_the_future(cast: Cast, client: Client) -> None:
     assert authorisation.status == "requested"
 
 
-def test_a_grant_without_an_expiry_is_refused(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
-    client.force_login(cast.judge)
+def test_a_grant_without_an_expiry_is_refused(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
+    client.force_login(justice.judge)
 
     response = client.post(
         decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "grant"}
@@ -150,9 +149,9 @@ def test_a_grant_without_an_expiry_is_refused(cast: Cast, client: Client) -> Non
     assert authorisation.status == "requested"
 
 
-def test_the_court_refuses(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
-    client.force_login(cast.judge)
+def test_the_court_refuses(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
+    client.force_login(justice.judge)
 
     response = client.post(
         decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
@@ -163,10 +162,10 @@ def test_the_court_refuses(cast: Cast, client: Client) -> None:
     assert (authorisation.status, authorisation.expires_at) == ("refused", None)
 
 
-def test_a_decision_is_taken_once(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
-    authorisation.decide(False, cast.judge, None)
-    client.force_login(cast.judge)
+def test_a_decision_is_taken_once(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
+    authorisation.decide(False, justice.judge, None)
+    client.force_login(justice.judge)
 
     response = client.post(
         decide_url(authorisation),
@@ -182,12 +181,12 @@ def test_a_decision_is_taken_once(cast: Cast, client: Client) -> None:
     assert authorisation.status == "refused"
 
 
-def test_a_prosecutor_cannot_decide_an_authorisation(cast: Cast, client: Client) -> None:
-    case = cast.case_with_prosecution()
-    court = cast.judge.agency
+def test_a_prosecutor_cannot_decide_an_authorisation(justice: Justice, client: Client) -> None:
+    case = justice.case_with_prosecution()
+    court = justice.judge.agency
     assert court is not None
-    authorisation = JudicialAuthorisation.request(case, cast.investigator, "search", court, "x")
-    client.force_login(cast.prosecutor)
+    authorisation = JudicialAuthorisation.request(case, justice.investigator, "search", court, "x")
+    client.force_login(justice.prosecutor)
 
     response = client.post(
         decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
@@ -199,9 +198,9 @@ def test_a_prosecutor_cannot_decide_an_authorisation(cast: Cast, client: Client)
     assert authorisation.status == "requested"
 
 
-def test_a_judge_of_another_court_gets_404(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
-    client.force_login(cast.other_judge)
+def test_a_judge_of_another_court_gets_404(justice: Justice, client: Client) -> None:
+    authorisation = requested(justice)
+    client.force_login(justice.other_judge)
 
     response = client.post(
         decide_url(authorisation), {f"decide-{authorisation.pk}-decision": "refuse"}
@@ -212,30 +211,32 @@ def test_a_judge_of_another_court_gets_404(cast: Cast, client: Client) -> None:
     assert authorisation.status == "requested"
 
 
-def test_the_investigators_see_the_request_but_no_decision_form(cast: Cast, client: Client) -> None:
-    authorisation = requested(cast)
-    client.force_login(cast.investigator)
+def test_the_investigators_see_the_request_but_no_decision_form(
+    justice: Justice, client: Client
+) -> None:
+    authorisation = requested(justice)
+    client.force_login(justice.investigator)
 
     page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
 
     assert "Unit 4B" in page.content.decode()
     assert decide_url(authorisation) not in page.content.decode()
-    client.force_login(cast.judge)
+    client.force_login(justice.judge)
     page = client.get(reverse("justice:case_detail", args=[authorisation.case.reference]))
     assert decide_url(authorisation) in page.content.decode()
 
 
 def test_a_court_asked_only_for_a_measure_does_not_see_the_victims(
-    cast: Cast, client: Client
+    justice: Justice, client: Client
 ) -> None:
-    authorisation = requested(cast)
-    victim = a_victim_case(cast)
-    VictimLink.link(authorisation.case, victim.reference, "witness", cast.investigator)
+    authorisation = requested(justice)
+    victim = a_victim_case(justice)
+    VictimLink.link(authorisation.case, victim.reference, "witness", justice.investigator)
     case_page = reverse("justice:case_detail", args=[authorisation.case.reference])
 
-    client.force_login(cast.judge)
+    client.force_login(justice.judge)
     judge_sees = client.get(case_page).content.decode()
-    client.force_login(cast.investigator)
+    client.force_login(justice.investigator)
     investigator_sees = client.get(case_page).content.decode()
 
     assert "Unit 4B" in judge_sees
@@ -246,11 +247,11 @@ def test_a_court_asked_only_for_a_measure_does_not_see_the_victims(
     assert victim.reference in investigator_sees
 
 
-def test_the_trial_court_sees_the_victims(cast: Cast, client: Client) -> None:
-    case = cast.case_at_trial()
-    victim = a_victim_case(cast)
+def test_the_trial_court_sees_the_victims(justice: Justice, client: Client) -> None:
+    case = justice.case_at_trial()
+    victim = a_victim_case(justice)
     VictimLink.objects.create(criminal_case=case, victim_case=victim, capacity="witness")
-    client.force_login(cast.judge)
+    client.force_login(justice.judge)
 
     page = client.get(reverse("justice:case_detail", args=[case.reference])).content.decode()
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.justice.models import CriminalCase, CriminalTransition, JudicialAuthorisation
-
-from .conftest import Cast
+from tests.cast import Justice
 
 
 def detail(case: CriminalCase) -> str:
@@ -19,10 +18,10 @@ def detail(case: CriminalCase) -> str:
     ("who", "status"), [("investigator", 200), ("colleague", 200), ("outsider", 404)]
 )
 def test_investigators_of_the_owning_agency_read_the_file(
-    cast: Cast, client: Client, who: str, status: int
+    justice: Justice, client: Client, who: str, status: int
 ) -> None:
-    case = cast.open_case()
-    client.force_login(getattr(cast, who))
+    case = justice.open_case()
+    client.force_login(getattr(justice, who))
 
     assert client.get(detail(case)).status_code == status
 
@@ -31,10 +30,10 @@ def test_investigators_of_the_owning_agency_read_the_file(
     ("who", "status"), [("prosecutor", 200), ("fellow_prosecutor", 200), ("other_prosecutor", 404)]
 )
 def test_prosecutors_of_the_office_it_was_sent_to_read_the_file(
-    cast: Cast, client: Client, who: str, status: int
+    justice: Justice, client: Client, who: str, status: int
 ) -> None:
-    case = cast.case_with_prosecution()
-    client.force_login(getattr(cast, who))
+    case = justice.case_with_prosecution()
+    client.force_login(getattr(justice, who))
 
     assert client.get(detail(case)).status_code == status
 
@@ -43,36 +42,42 @@ def test_prosecutors_of_the_office_it_was_sent_to_read_the_file(
     ("who", "status"), [("judge", 200), ("fellow_judge", 200), ("other_judge", 404)]
 )
 def test_judicial_officers_of_the_court_read_the_file(
-    cast: Cast, client: Client, who: str, status: int
+    justice: Justice, client: Client, who: str, status: int
 ) -> None:
-    case = cast.case_at_trial()
-    client.force_login(getattr(cast, who))
+    case = justice.case_at_trial()
+    client.force_login(getattr(justice, who))
 
     assert client.get(detail(case)).status_code == status
 
 
-def test_a_prosecutor_does_not_see_a_case_still_with_the_police(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.prosecutor)
+def test_a_prosecutor_does_not_see_a_case_still_with_the_police(
+    justice: Justice, client: Client
+) -> None:
+    case = justice.open_case()
+    client.force_login(justice.prosecutor)
 
     assert client.get(detail(case)).status_code == 404
 
 
-def test_a_court_asked_for_a_measure_sees_the_case(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    JudicialAuthorisation.request(case, cast.investigator, "search", cast.judge.agency, "Flat 3")
-    client.force_login(cast.judge)
+def test_a_court_asked_for_a_measure_sees_the_case(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    JudicialAuthorisation.request(
+        case, justice.investigator, "search", justice.judge.agency, "Flat 3"
+    )
+    client.force_login(justice.judge)
 
     assert client.get(detail(case)).status_code == 200
-    client.force_login(cast.other_judge)
+    client.force_login(justice.other_judge)
     assert client.get(detail(case)).status_code == 404
 
 
 def test_the_file_shows_the_case_and_its_timeline_with_who_when_why(
-    cast: Cast, client: Client
+    justice: Justice, client: Client
 ) -> None:
-    case = cast.open_case(summary="Workers held at a synthetic farm.", is_labour_trafficking=True)
-    client.force_login(cast.colleague)
+    case = justice.open_case(
+        summary="Workers held at a synthetic farm.", is_labour_trafficking=True
+    )
+    client.force_login(justice.colleague)
 
     response = client.get(detail(case))
 
@@ -87,9 +92,9 @@ def test_the_file_shows_the_case_and_its_timeline_with_who_when_why(
     assert (transition.from_stage, transition.to_stage) == ("reported", "investigation")
 
 
-def test_reading_the_file_is_audited(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.colleague)
+def test_reading_the_file_is_audited(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.colleague)
 
     client.get(detail(case))
 
@@ -98,9 +103,9 @@ def test_reading_the_file_is_audited(cast: Cast, client: Client) -> None:
     assert (read.actor, read.object_type) == ("ivo", "criminal_case")
 
 
-def test_an_outsider_leaves_no_read_in_the_audit_trail(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.outsider)
+def test_an_outsider_leaves_no_read_in_the_audit_trail(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.outsider)
 
     client.get(detail(case))
 
@@ -108,30 +113,32 @@ def test_an_outsider_leaves_no_read_in_the_audit_trail(cast: Cast, client: Clien
     assert not AuditEntry.objects.filter(action="read", object_ref=case.reference).exists()
 
 
-def test_each_role_sees_only_the_forms_it_may_use_now(cast: Cast, client: Client) -> None:
-    case = cast.case_with_prosecution()
+def test_each_role_sees_only_the_forms_it_may_use_now(justice: Justice, client: Client) -> None:
+    case = justice.case_with_prosecution()
     urls = {
         name: reverse(f"justice:{name}", args=[case.reference])
         for name in ["case_move", "suspect_add", "charge_add", "authorisation_request"]
     }
-    client.force_login(cast.investigator)  # the case has left the police
+    client.force_login(justice.investigator)  # the case has left the police
 
     page = client.get(detail(case)).content.decode()
 
     assert urls["case_move"] not in page
     assert urls["suspect_add"] not in page
     assert urls["authorisation_request"] in page  # measures can still be asked for
-    client.force_login(cast.prosecutor)
+    client.force_login(justice.prosecutor)
     page = client.get(detail(case)).content.decode()
     assert urls["case_move"] in page
     assert urls["charge_add"] not in page  # no suspects to charge yet
     assert urls["authorisation_request"] not in page
 
 
-def test_a_court_asked_for_a_measure_is_told_what_it_sees(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    JudicialAuthorisation.request(case, cast.investigator, "search", cast.judge.agency, "Flat 3")
-    client.force_login(cast.judge)  # asked for a measure; the case is not before this court
+def test_a_court_asked_for_a_measure_is_told_what_it_sees(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    JudicialAuthorisation.request(
+        case, justice.investigator, "search", justice.judge.agency, "Flat 3"
+    )
+    client.force_login(justice.judge)  # asked for a measure; the case is not before this court
 
     page = client.get(detail(case)).content.decode()
 
@@ -139,13 +146,17 @@ def test_a_court_asked_for_a_measure_is_told_what_it_sees(cast: Cast, client: Cl
     assert reverse("justice:case_move", args=[case.reference]) not in page
 
 
-def test_a_judge_sees_only_the_request_made_to_their_court(cast: Cast, client: Client) -> None:
-    case = cast.case_at_trial()
-    JudicialAuthorisation.request(case, cast.investigator, "search", cast.judge.agency, "Flat 3")
-    other_court = cast.other_judge.agency
+def test_a_judge_sees_only_the_request_made_to_their_court(
+    justice: Justice, client: Client
+) -> None:
+    case = justice.case_at_trial()
+    JudicialAuthorisation.request(
+        case, justice.investigator, "search", justice.judge.agency, "Flat 3"
+    )
+    other_court = justice.other_judge.agency
     assert other_court is not None
-    JudicialAuthorisation.request(case, cast.investigator, "detention", other_court, "Person A")
-    client.force_login(cast.judge)
+    JudicialAuthorisation.request(case, justice.investigator, "detention", other_court, "Person A")
+    client.force_login(justice.judge)
 
     page = client.get(detail(case)).content.decode()
 
@@ -153,8 +164,8 @@ def test_a_judge_sees_only_the_request_made_to_their_court(cast: Cast, client: C
     assert "Person A" not in page
 
 
-def test_anonymous_visitors_are_sent_to_log_in(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
+def test_anonymous_visitors_are_sent_to_log_in(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
 
     response = client.get(detail(case))
 

@@ -8,8 +8,7 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.jurisdiction.models import LegalProvision
 from palermo.justice.models import CriminalCase, CriminalTransition
-
-from .conftest import Cast
+from tests.cast import Justice
 
 NEW = reverse("justice:case_new")
 
@@ -27,8 +26,10 @@ def form_data(**changes: object) -> dict[str, object]:
     return data
 
 
-def test_the_form_offers_the_active_jurisdiction_provisions(cast: Cast, client: Client) -> None:
-    client.force_login(cast.investigator)
+def test_the_form_offers_the_active_jurisdiction_provisions(
+    justice: Justice, client: Client
+) -> None:
+    client.force_login(justice.investigator)
 
     response = client.get(NEW)
 
@@ -36,29 +37,29 @@ def test_the_form_offers_the_active_jurisdiction_provisions(cast: Cast, client: 
     assert "PP-3" in response.content.decode()
 
 
-def test_an_investigator_opens_a_case_for_their_agency(cast: Cast, client: Client) -> None:
-    client.force_login(cast.investigator)
+def test_an_investigator_opens_a_case_for_their_agency(justice: Justice, client: Client) -> None:
+    client.force_login(justice.investigator)
 
     response = client.post(NEW, form_data())
 
     case = CriminalCase.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("justice:case_detail", args=[case.reference])
-    assert case.owning_agency == cast.investigator.agency
+    assert case.owning_agency == justice.investigator.agency
     assert case.stage == "investigation"
     assert case.is_sex_trafficking
     assert not case.is_labour_trafficking
     assert [p.code for p in case.provisions.all()] == ["PP-3"]
     transition = CriminalTransition.objects.get(case=case)
     assert (transition.by, transition.reason) == (
-        cast.investigator,
+        justice.investigator,
         "Labour inspectors referred the report.",
     )
     assert AuditEntry.objects.filter(action="create", object_ref=case.reference).exists()
 
 
-def test_the_summary_is_stored_encrypted(cast: Cast, client: Client) -> None:
-    client.force_login(cast.investigator)
+def test_the_summary_is_stored_encrypted(justice: Justice, client: Client) -> None:
+    client.force_login(justice.investigator)
     client.post(NEW, form_data())
     case = CriminalCase.objects.get()
 
@@ -70,8 +71,8 @@ def test_the_summary_is_stored_encrypted(cast: Cast, client: Client) -> None:
     assert case.summary == "Synthetic: three workers locked in a dormitory."
 
 
-def test_a_reason_is_required_and_errors_are_shown(cast: Cast, client: Client) -> None:
-    client.force_login(cast.investigator)
+def test_a_reason_is_required_and_errors_are_shown(justice: Justice, client: Client) -> None:
+    client.force_login(justice.investigator)
 
     response = client.post(NEW, form_data(reason="", reported_on="2031-01-01"))
 
@@ -82,8 +83,8 @@ def test_a_reason_is_required_and_errors_are_shown(cast: Cast, client: Client) -
     assert not CriminalCase.objects.exists()
 
 
-def test_only_investigators_open_cases(cast: Cast, client: Client) -> None:
-    client.force_login(cast.prosecutor)
+def test_only_investigators_open_cases(justice: Justice, client: Client) -> None:
+    client.force_login(justice.prosecutor)
 
     response = client.post(NEW, form_data())
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from palermo.jurisdiction.models import LegalProvision
 from palermo.justice.models import Charge, CourtDecision, CriminalCase, Sentence, Suspect
 from palermo.justice.models.court import Appeal
-
-from .conftest import Cast
+from tests.cast import Justice
 
 
 def url(name: str, case: CriminalCase, *args: object) -> str:
@@ -22,17 +21,17 @@ def provision() -> LegalProvision:
     return LegalProvision.objects.get(jurisdiction__is_active=True, code="PP-3")
 
 
-def prosecuted_with_suspect(cast: Cast) -> tuple[CriminalCase, Suspect]:
-    case = cast.open_case()
-    suspect = Suspect.record(case, cast.investigator, ("Rafe", "Okonkwo-Lind"), role="exploiter")
-    case.send_to_prosecution(cast.prosecutor.agency, cast.investigator, "Evidence gathered.")
+def prosecuted_with_suspect(justice: Justice) -> tuple[CriminalCase, Suspect]:
+    case = justice.open_case()
+    suspect = Suspect.record(case, justice.investigator, ("Rafe", "Okonkwo-Lind"), role="exploiter")
+    case.send_to_prosecution(justice.prosecutor.agency, justice.investigator, "Evidence gathered.")
     return case, suspect
 
 
-def charged_at_trial(cast: Cast) -> tuple[CriminalCase, Charge]:
-    case, suspect = prosecuted_with_suspect(cast)
-    charge = Charge.file(case, suspect, provision(), cast.prosecutor)
-    case.submit_to_court(cast.judge.agency, cast.prosecutor, "Indictment filed.")
+def charged_at_trial(justice: Justice) -> tuple[CriminalCase, Charge]:
+    case, suspect = prosecuted_with_suspect(justice)
+    charge = Charge.file(case, suspect, provision(), justice.prosecutor)
+    case.submit_to_court(justice.judge.agency, justice.prosecutor, "Indictment filed.")
     return case, charge
 
 
@@ -53,9 +52,9 @@ def decision_data(charge: Charge, **changes: str) -> dict[str, str]:
     return data
 
 
-def test_a_prosecutor_files_a_charge_per_suspect(cast: Cast, client: Client) -> None:
-    case, suspect = prosecuted_with_suspect(cast)
-    client.force_login(cast.fellow_prosecutor)
+def test_a_prosecutor_files_a_charge_per_suspect(justice: Justice, client: Client) -> None:
+    case, suspect = prosecuted_with_suspect(justice)
+    client.force_login(justice.fellow_prosecutor)
 
     response = client.post(
         url("charge_add", case),
@@ -66,15 +65,15 @@ def test_a_prosecutor_files_a_charge_per_suspect(cast: Cast, client: Client) -> 
     assert response["Location"].endswith("#charges")
     charge = Charge.objects.get()
     assert (charge.case, charge.suspect, charge.provision.code) == (case, suspect, "PP-3")
-    assert charge.filed_by == cast.fellow_prosecutor
+    assert charge.filed_by == justice.fellow_prosecutor
     page = client.get(reverse("justice:case_detail", args=[case.reference])).content.decode()
     assert "Trafficking in persons (Palermo Protocol, art. 3)" in page
 
 
-def test_a_suspect_of_another_case_cannot_be_charged(cast: Cast, client: Client) -> None:
-    case, _ = prosecuted_with_suspect(cast)
-    _, stranger = prosecuted_with_suspect(cast)
-    client.force_login(cast.prosecutor)
+def test_a_suspect_of_another_case_cannot_be_charged(justice: Justice, client: Client) -> None:
+    case, _ = prosecuted_with_suspect(justice)
+    _, stranger = prosecuted_with_suspect(justice)
+    client.force_login(justice.prosecutor)
 
     response = client.post(
         url("charge_add", case),
@@ -86,9 +85,9 @@ def test_a_suspect_of_another_case_cannot_be_charged(cast: Cast, client: Client)
     assert not Charge.objects.exists()
 
 
-def test_an_investigator_cannot_file_charges(cast: Cast, client: Client) -> None:
-    case, suspect = prosecuted_with_suspect(cast)
-    client.force_login(cast.investigator)
+def test_an_investigator_cannot_file_charges(justice: Justice, client: Client) -> None:
+    case, suspect = prosecuted_with_suspect(justice)
+    client.force_login(justice.investigator)
 
     response = client.post(
         url("charge_add", case),
@@ -99,9 +98,9 @@ def test_an_investigator_cannot_file_charges(cast: Cast, client: Client) -> None
     assert not Charge.objects.exists()
 
 
-def test_a_prosecutor_of_another_office_gets_404(cast: Cast, client: Client) -> None:
-    case, suspect = prosecuted_with_suspect(cast)
-    client.force_login(cast.other_prosecutor)
+def test_a_prosecutor_of_another_office_gets_404(justice: Justice, client: Client) -> None:
+    case, suspect = prosecuted_with_suspect(justice)
+    client.force_login(justice.other_prosecutor)
 
     response = client.post(
         url("charge_add", case),
@@ -111,9 +110,9 @@ def test_a_prosecutor_of_another_office_gets_404(cast: Cast, client: Client) -> 
     assert response.status_code == 404
 
 
-def test_the_court_convicts_and_sentences(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    client.force_login(cast.judge)
+def test_the_court_convicts_and_sentences(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    client.force_login(justice.judge)
 
     response = client.post(
         url("decision_add", case), decision_data(charge, **{"decision-is_final": "on"})
@@ -124,7 +123,7 @@ def test_the_court_convicts_and_sentences(cast: Cast, client: Client) -> None:
     assert (decision.outcome, decision.is_final, decision.court_id) == (
         "convicted",
         True,
-        cast.judge.agency_id,
+        justice.judge.agency_id,
     )
     sentence = Sentence.objects.get(decision=decision)
     assert (sentence.prison_months, sentence.fine, sentence.compensation_to_victims) == (
@@ -136,9 +135,9 @@ def test_the_court_convicts_and_sentences(cast: Cast, client: Client) -> None:
     assert "60 months in prison" in page
 
 
-def test_an_acquittal_carries_no_sentence(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    client.force_login(cast.judge)
+def test_an_acquittal_carries_no_sentence(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    client.force_login(justice.judge)
 
     client.post(
         url("decision_add", case), decision_data(charge, **{"decision-outcome": "acquitted"})
@@ -149,9 +148,9 @@ def test_an_acquittal_carries_no_sentence(cast: Cast, client: Client) -> None:
     assert not Sentence.objects.exists()
 
 
-def test_a_decision_cannot_be_dated_in_the_future(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    client.force_login(cast.judge)
+def test_a_decision_cannot_be_dated_in_the_future(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    client.force_login(justice.judge)
 
     response = client.post(
         url("decision_add", case), decision_data(charge, **{"decision-decided_on": today(3)})
@@ -162,20 +161,22 @@ def test_a_decision_cannot_be_dated_in_the_future(cast: Cast, client: Client) ->
     assert not CourtDecision.objects.exists()
 
 
-def test_a_prosecutor_cannot_decide_and_another_court_gets_404(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
+def test_a_prosecutor_cannot_decide_and_another_court_gets_404(
+    justice: Justice, client: Client
+) -> None:
+    case, charge = charged_at_trial(justice)
 
-    client.force_login(cast.prosecutor)
+    client.force_login(justice.prosecutor)
     assert client.post(url("decision_add", case), decision_data(charge)).status_code == 403
-    client.force_login(cast.other_judge)
+    client.force_login(justice.other_judge)
     assert client.post(url("decision_add", case), decision_data(charge)).status_code == 404
     assert not CourtDecision.objects.exists()
 
 
-def test_an_appeal_is_filed_and_later_decided(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    decision = CourtDecision.record(charge, cast.judge, "convicted", timezone.localdate())
-    client.force_login(cast.judge)
+def test_an_appeal_is_filed_and_later_decided(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    decision = CourtDecision.record(charge, justice.judge, "convicted", timezone.localdate())
+    client.force_login(justice.judge)
 
     response = client.post(
         url("appeal_add", case),
@@ -196,10 +197,10 @@ def test_an_appeal_is_filed_and_later_decided(cast: Cast, client: Client) -> Non
     assert (appeal.outcome, appeal.decided_on) == ("upheld", timezone.localdate())
 
 
-def test_a_final_decision_cannot_be_appealed(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    final = CourtDecision.record(charge, cast.judge, "acquitted", timezone.localdate(), True)
-    client.force_login(cast.judge)
+def test_a_final_decision_cannot_be_appealed(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    final = CourtDecision.record(charge, justice.judge, "acquitted", timezone.localdate(), True)
+    client.force_login(justice.judge)
 
     response = client.post(
         url("appeal_add", case),
@@ -210,11 +211,11 @@ def test_a_final_decision_cannot_be_appealed(cast: Cast, client: Client) -> None
     assert not Appeal.objects.exists()
 
 
-def test_a_prosecutor_cannot_record_an_appeal_outcome(cast: Cast, client: Client) -> None:
-    case, charge = charged_at_trial(cast)
-    decision = CourtDecision.record(charge, cast.judge, "convicted", timezone.localdate())
-    appeal = Appeal.file(decision, cast.judge, timezone.localdate(), "defence")
-    client.force_login(cast.prosecutor)
+def test_a_prosecutor_cannot_record_an_appeal_outcome(justice: Justice, client: Client) -> None:
+    case, charge = charged_at_trial(justice)
+    decision = CourtDecision.record(charge, justice.judge, "convicted", timezone.localdate())
+    appeal = Appeal.file(decision, justice.judge, timezone.localdate(), "defence")
+    client.force_login(justice.prosecutor)
 
     response = client.post(
         url("appeal_decide", case, appeal.pk),

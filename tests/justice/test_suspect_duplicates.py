@@ -1,17 +1,15 @@
 """A suspect already on record is not recorded again by accident: the registry's duplicate check
 runs on the suspect form (page and API), with its visibility rules (docs/duplicates.md)."""
 
-from typing import Any
-
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase, Suspect
 from palermo.registry.models import NewPersonConfirmation
-from tests.api.justice_cast import post
-
-from .conftest import Cast, cast_fixture  # noqa: F401 (a fixture)
+from tests.api.program import post
+from tests.cast import Justice
 
 SUSPECT = {
     "suspect-given_name": "Orlando",
@@ -27,7 +25,7 @@ def add(case: CriminalCase) -> str:
     return reverse("justice:suspect_add", args=[case.reference])
 
 
-def already_recorded(cast: Cast, by: Any) -> Suspect:
+def already_recorded(justice: Justice, by: User) -> Suspect:
     first = CriminalCase.open(by, "An earlier report.")
     client = Client()
     client.force_login(by)
@@ -35,11 +33,11 @@ def already_recorded(cast: Cast, by: Any) -> Suspect:
     return Suspect.objects.select_related("person").get(case=first)
 
 
-def test_a_suspect_already_on_record_is_shown_and_nothing_is_written(cast: Cast) -> None:
-    earlier = already_recorded(cast, cast.investigator)
-    case = cast.open_case()
+def test_a_suspect_already_on_record_is_shown_and_nothing_is_written(justice: Justice) -> None:
+    earlier = already_recorded(justice, justice.investigator)
+    case = justice.open_case()
     client = Client()
-    client.force_login(cast.colleague)
+    client.force_login(justice.colleague)
 
     response = client.post(add(case), SUSPECT)
 
@@ -52,11 +50,11 @@ def test_a_suspect_already_on_record_is_shown_and_nothing_is_written(cast: Cast)
     assert AuditEntry.objects.filter(action="duplicate_check").exists()
 
 
-def test_with_a_reason_the_suspect_is_added_and_the_reason_kept(cast: Cast) -> None:
-    earlier = already_recorded(cast, cast.investigator)
-    case = cast.open_case()
+def test_with_a_reason_the_suspect_is_added_and_the_reason_kept(justice: Justice) -> None:
+    earlier = already_recorded(justice, justice.investigator)
+    case = justice.open_case()
     client = Client()
-    client.force_login(cast.colleague)
+    client.force_login(justice.colleague)
 
     short = client.post(add(case), {**SUSPECT, "suspect-new_person_reason": "no"})
     assert short.status_code == 200
@@ -74,11 +72,11 @@ def test_with_a_reason_the_suspect_is_added_and_the_reason_kept(cast: Cast) -> N
     assert REASON not in str(entry.changes)
 
 
-def test_a_match_at_another_agency_shows_only_whom_to_ask(cast: Cast) -> None:
-    earlier = already_recorded(cast, cast.outsider)  # the labour inspectorate's own case
-    case = cast.open_case()
+def test_a_match_at_another_agency_shows_only_whom_to_ask(justice: Justice) -> None:
+    earlier = already_recorded(justice, justice.outsider)  # the labour inspectorate's own case
+    case = justice.open_case()
     client = Client()
-    client.force_login(cast.investigator)
+    client.force_login(justice.investigator)
 
     page = client.post(add(case), SUSPECT).content.decode()
 
@@ -87,11 +85,11 @@ def test_a_match_at_another_agency_shows_only_whom_to_ask(cast: Cast) -> None:
     assert not Suspect.objects.filter(case=case).exists()
 
 
-def test_someone_else_is_added_without_a_warning(cast: Cast) -> None:
-    already_recorded(cast, cast.investigator)
-    case = cast.open_case()
+def test_someone_else_is_added_without_a_warning(justice: Justice) -> None:
+    already_recorded(justice, justice.investigator)
+    case = justice.open_case()
     client = Client()
-    client.force_login(cast.colleague)
+    client.force_login(justice.colleague)
     other = {**SUSPECT, "suspect-given_name": "Bartholomew", "suspect-family_name": "Quince"}
 
     response = client.post(add(case), other)
@@ -100,14 +98,14 @@ def test_someone_else_is_added_without_a_warning(cast: Cast) -> None:
     assert Suspect.objects.filter(case=case).count() == 1
 
 
-def test_the_api_answers_409_with_the_matches_then_takes_a_reason(cast: Cast) -> None:
-    earlier = already_recorded(cast, cast.investigator)
-    case = cast.open_case()
+def test_the_api_answers_409_with_the_matches_then_takes_a_reason(justice: Justice) -> None:
+    earlier = already_recorded(justice, justice.investigator)
+    case = justice.open_case()
     url = reverse("api:suspect_add", args=[case.reference])
     body = {"given_name": "Orlando", "family_name": "Vexley", "sex": "male", "nationality": "PH"}
 
-    conflict = post(cast.colleague, url, **body)
-    added = post(cast.colleague, url, **body, new_person_reason=REASON)
+    conflict = post(justice.colleague, url, **body)
+    added = post(justice.colleague, url, **body, new_person_reason=REASON)
 
     assert conflict.status_code == 409
     matches = conflict.json()["possible_matches"]

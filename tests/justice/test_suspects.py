@@ -8,8 +8,7 @@ from django.urls import reverse
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase, Suspect
 from palermo.registry.models import Person
-
-from .conftest import Cast
+from tests.cast import Justice
 
 
 def add(case: CriminalCase) -> str:
@@ -26,9 +25,9 @@ SUSPECT = {
 }
 
 
-def test_an_investigator_adds_a_suspect(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.colleague)
+def test_an_investigator_adds_a_suspect(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.colleague)
 
     response = client.post(add(case), SUSPECT)
 
@@ -39,15 +38,15 @@ def test_an_investigator_adds_a_suspect(cast: Cast, client: Client) -> None:
     person = suspect.person
     assert (person.given_name, person.family_name) == ("Orlando", "Vexley")
     assert (person.sex, person.nationality) == ("male", "PH")
-    assert person.recorded_by_agency == cast.investigator.agency
+    assert person.recorded_by_agency == justice.investigator.agency
     assert Person.objects.with_exact_name("Orlando Vexley").get() == person
     entry = AuditEntry.objects.get(action="suspect_added")
     assert "Vexley" not in str(entry.changes)
 
 
-def test_suspect_names_are_encrypted_at_rest(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.investigator)
+def test_suspect_names_are_encrypted_at_rest(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.investigator)
     client.post(add(case), SUSPECT)
 
     with connection.cursor() as cursor:
@@ -58,9 +57,9 @@ def test_suspect_names_are_encrypted_at_rest(cast: Cast, client: Client) -> None
     assert "Vexley" not in stored[1]
 
 
-def test_names_show_on_the_case_file_only(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.investigator)
+def test_names_show_on_the_case_file_only(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.investigator)
     client.post(add(case), SUSPECT)
 
     file = client.get(reverse("justice:case_detail", args=[case.reference])).content.decode()
@@ -72,9 +71,9 @@ def test_names_show_on_the_case_file_only(cast: Cast, client: Client) -> None:
     assert "Vexley" not in listing
 
 
-def test_a_suspect_needs_a_name_and_a_valid_country(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.investigator)
+def test_a_suspect_needs_a_name_and_a_valid_country(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.investigator)
 
     response = client.post(
         add(case),
@@ -93,9 +92,9 @@ def test_a_suspect_needs_a_name_and_a_valid_country(cast: Cast, client: Client) 
     assert not Suspect.objects.exists()
 
 
-def test_a_prosecutor_can_read_but_not_add_suspects(cast: Cast, client: Client) -> None:
-    case = cast.case_with_prosecution()
-    client.force_login(cast.prosecutor)
+def test_a_prosecutor_can_read_but_not_add_suspects(justice: Justice, client: Client) -> None:
+    case = justice.case_with_prosecution()
+    client.force_login(justice.prosecutor)
 
     response = client.post(add(case), SUSPECT)
 
@@ -103,9 +102,9 @@ def test_a_prosecutor_can_read_but_not_add_suspects(cast: Cast, client: Client) 
     assert not Suspect.objects.exists()
 
 
-def test_suspects_are_added_during_the_investigation_only(cast: Cast, client: Client) -> None:
-    case = cast.case_with_prosecution()
-    client.force_login(cast.investigator)
+def test_suspects_are_added_during_the_investigation_only(justice: Justice, client: Client) -> None:
+    case = justice.case_with_prosecution()
+    client.force_login(justice.investigator)
 
     response = client.post(add(case), SUSPECT)
 
@@ -116,9 +115,9 @@ def test_suspects_are_added_during_the_investigation_only(cast: Cast, client: Cl
     assert not Suspect.objects.exists()
 
 
-def test_an_outsider_gets_404(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.outsider)
+def test_an_outsider_gets_404(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.outsider)
 
     assert client.post(add(case), SUSPECT).status_code == 404
     assert not Suspect.objects.exists()

@@ -7,15 +7,14 @@ from django.urls import reverse
 from palermo.justice.models import CriminalCase, VictimLink
 from palermo.justice.models.case import NO_LINK_MADE
 from palermo.registry.models import Person, VictimCase
-
-from .conftest import Cast
+from tests.cast import Justice
 
 
 def link(case: CriminalCase) -> str:
     return reverse("justice:victim_link_add", args=[case.reference])
 
 
-def victim_case(cast: Cast) -> VictimCase:
+def victim_case(justice: Justice) -> VictimCase:
     from palermo.accounts.models import Agency
 
     welfare = Agency.objects.get(code="welfare")
@@ -25,9 +24,9 @@ def victim_case(cast: Cast) -> VictimCase:
     return VictimCase.objects.create(person=person, owning_agency=welfare)
 
 
-def test_an_investigator_links_a_victim_case(cast: Cast, client: Client) -> None:
-    case, victim = cast.open_case(), victim_case(cast)
-    client.force_login(cast.investigator)
+def test_an_investigator_links_a_victim_case(justice: Justice, client: Client) -> None:
+    case, victim = justice.open_case(), victim_case(justice)
+    client.force_login(justice.investigator)
 
     response = client.post(
         link(case), {"link-victim_reference": victim.reference.lower(), "link-capacity": "witness"}
@@ -43,9 +42,9 @@ def test_an_investigator_links_a_victim_case(cast: Cast, client: Client) -> None
     assert "Ybarra" not in page
 
 
-def test_an_unknown_reference_gets_a_neutral_answer(cast: Cast, client: Client) -> None:
-    case = cast.open_case()
-    client.force_login(cast.investigator)
+def test_an_unknown_reference_gets_a_neutral_answer(justice: Justice, client: Client) -> None:
+    case = justice.open_case()
+    client.force_login(justice.investigator)
 
     response = client.post(
         link(case), {"link-victim_reference": "VC-00000-00000", "link-capacity": "witness"}
@@ -59,9 +58,9 @@ def test_an_unknown_reference_gets_a_neutral_answer(cast: Cast, client: Client) 
     assert not VictimLink.objects.exists()
 
 
-def test_a_case_is_linked_once(cast: Cast, client: Client) -> None:
-    case, victim = cast.open_case(), victim_case(cast)
-    client.force_login(cast.investigator)
+def test_a_case_is_linked_once(justice: Justice, client: Client) -> None:
+    case, victim = justice.open_case(), victim_case(justice)
+    client.force_login(justice.investigator)
     data = {"link-victim_reference": victim.reference, "link-capacity": "injured_party"}
     client.post(link(case), data)
 
@@ -71,9 +70,9 @@ def test_a_case_is_linked_once(cast: Cast, client: Client) -> None:
     assert VictimLink.objects.count() == 1
 
 
-def test_a_prosecutor_cannot_link_victims(cast: Cast, client: Client) -> None:
-    case, victim = cast.case_with_prosecution(), victim_case(cast)
-    client.force_login(cast.prosecutor)
+def test_a_prosecutor_cannot_link_victims(justice: Justice, client: Client) -> None:
+    case, victim = justice.case_with_prosecution(), victim_case(justice)
+    client.force_login(justice.prosecutor)
 
     response = client.post(
         link(case), {"link-victim_reference": victim.reference, "link-capacity": "witness"}
@@ -83,9 +82,9 @@ def test_a_prosecutor_cannot_link_victims(cast: Cast, client: Client) -> None:
     assert not VictimLink.objects.exists()
 
 
-def test_an_outsider_gets_404(cast: Cast, client: Client) -> None:
-    case, victim = cast.open_case(), victim_case(cast)
-    client.force_login(cast.outsider)
+def test_an_outsider_gets_404(justice: Justice, client: Client) -> None:
+    case, victim = justice.open_case(), victim_case(justice)
+    client.force_login(justice.outsider)
 
     response = client.post(
         link(case), {"link-victim_reference": victim.reference, "link-capacity": "witness"}

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
@@ -35,7 +36,7 @@ def upload(client: Client, text: str = PAIRS_CSV, title: str = "Run 2024-06") ->
 
 
 @pytest.fixture
-def reviewer(make_user: Callable[..., Any], client: Client) -> Any:
+def reviewer(make_user: Callable[..., User], client: Client) -> User:
     user = make_user("reviewer", "secretariat", Role.LINKAGE_REVIEWER)
     client.force_login(user)
     return user
@@ -43,7 +44,7 @@ def reviewer(make_user: Callable[..., Any], client: Client) -> Any:
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.LINKAGE_REVIEWER])
 def test_only_linkage_reviewers_reach_the_review(
-    role: str, make_user: Callable[..., Any], client: Client
+    role: str, make_user: Callable[..., User], client: Client
 ) -> None:
     owner = make_user("owner", "secretariat", Role.LINKAGE_REVIEWER)
     client.force_login(owner)
@@ -63,7 +64,7 @@ def test_only_linkage_reviewers_reach_the_review(
 
 
 def test_an_upload_stores_both_records_encrypted_and_shows_them_side_by_side(
-    reviewer: Any, client: Client
+    reviewer: User, client: Client
 ) -> None:
     response = upload(client)
     batch = ReviewBatch.objects.get()
@@ -97,7 +98,7 @@ def test_an_upload_stores_both_records_encrypted_and_shows_them_side_by_side(
     ],
 )
 def test_a_bad_file_is_refused_with_its_row_and_column_and_stores_nothing(
-    text: str, message: str, reviewer: Any, client: Client
+    text: str, message: str, reviewer: User, client: Client
 ) -> None:
     response = upload(client, text)
 
@@ -108,7 +109,7 @@ def test_a_bad_file_is_refused_with_its_row_and_column_and_stores_nothing(
 
 
 def test_a_decision_is_remembered_audited_and_shown_in_the_next_batch(
-    reviewer: Any, client: Client
+    reviewer: User, client: Client
 ) -> None:
     upload(client)
     pair = ReviewPair.objects.get(record_id_l="POL-1")
@@ -129,7 +130,9 @@ def test_a_decision_is_remembered_audited_and_shown_in_the_next_batch(
     assert "same person" in client.get(f"/linkage-review/{later.pk}/").content.decode()
 
 
-def test_the_decisions_file_is_what_the_next_linkage_applies(reviewer: Any, client: Client) -> None:
+def test_the_decisions_file_is_what_the_next_linkage_applies(
+    reviewer: User, client: Client
+) -> None:
     upload(client)
     for record, decision in (("POL-1", "same"), ("POL-2", "different")):
         pair = ReviewPair.objects.get(record_id_l=record)

@@ -1,8 +1,8 @@
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.privacy.blind_index import normalise_document, normalise_name
 from palermo.registry.models import Person
 
@@ -28,7 +28,7 @@ def test_document_numbers_ignore_spaces_dashes_and_case(left: str, right: str) -
 
 
 def test_exact_search_finds_a_person_by_name_alias_or_document(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
 ) -> None:
     agency = make_user("worker", "welfare", "case_worker").agency
     person = Person.objects.create(
@@ -46,7 +46,7 @@ def test_exact_search_finds_a_person_by_name_alias_or_document(
     assert not Person.objects.with_exact_name("Dang Hoa Thi Extra").exists()
 
 
-def test_search_keys_follow_a_changed_name(make_user: Callable[..., Any]) -> None:
+def test_search_keys_follow_a_changed_name(make_user: Callable[..., User]) -> None:
     agency = make_user("worker", "welfare", "case_worker").agency
     person = Person.objects.create(given_name="Ana", family_name="Lima", recorded_by_agency=agency)
 

@@ -4,18 +4,18 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.db import connection
 from faker import Faker
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def seed_persons(make_user: Callable[..., Any], count: int = 25) -> list[dict[str, str]]:
+def seed_persons(make_user: Callable[..., User], count: int = 25) -> list[dict[str, str]]:
     agency = make_user("seeder", "welfare", "case_worker").agency
     fake = Faker(["vi_VN", "ru_RU", "pt_PT"])
     Faker.seed(6)
@@ -68,7 +68,7 @@ def raw_database_bytes() -> bytes:
     pytest.fail(f"no raw dump for {connection.vendor}")
 
 
-def test_no_seeded_name_document_or_phone_appears_in_clear(make_user: Callable[..., Any]) -> None:
+def test_no_seeded_name_document_or_phone_appears_in_clear(make_user: Callable[..., User]) -> None:
     seeded = seed_persons(make_user)
     dump = raw_database_bytes()
 
@@ -77,7 +77,7 @@ def test_no_seeded_name_document_or_phone_appears_in_clear(make_user: Callable[.
     assert leaked == []
 
 
-def test_the_values_still_read_back_through_the_model(make_user: Callable[..., Any]) -> None:
+def test_the_values_still_read_back_through_the_model(make_user: Callable[..., User]) -> None:
     seeded = seed_persons(make_user, count=3)
 
     names = {(p.given_name, p.family_name) for p in Person.objects.all()}
@@ -85,9 +85,8 @@ def test_the_values_still_read_back_through_the_model(make_user: Callable[..., A
     assert names == {(s["given"], s["family"]) for s in seeded}
 
 
-def test_the_dump_check_would_see_a_clear_value(make_user: Callable[..., Any]) -> None:
+def test_the_dump_check_would_see_a_clear_value(make_user: Callable[..., User]) -> None:
     """The detector itself works: a value stored in a clear column is found in the dump."""
-    from palermo.accounts.models import Agency
 
     Agency.objects.filter(code="welfare").update(name="Canary Zebra 12345")
 

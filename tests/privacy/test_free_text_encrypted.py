@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.justice.models import CriminalCase
 from palermo.privacy.fields import EncryptedTextField
@@ -22,9 +23,7 @@ from palermo.registry.models import (
     StageTransition,
     VictimCase,
 )
-from tests.justice.cast import Cast, cast_fixture
-
-__all__ = ["cast_fixture"]
+from tests.cast import Justice
 
 SECRET = "Told us Ana Quixabeira-Lemos keeps her passport"
 
@@ -55,12 +54,7 @@ def raw(table: str, column: str) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.fixture
-def welfare(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
-
-
-def a_case(worker: Any, stage: str = Stage.PRESUMED_VICTIM) -> VictimCase:
+def a_case(worker: User, stage: str = Stage.PRESUMED_VICTIM) -> VictimCase:
     person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
     return VictimCase.objects.create(
         person=person, owning_agency=worker.agency, opened_by=worker, stage=stage
@@ -73,11 +67,11 @@ def no_audit_entry_holds_the_text() -> None:
 
 
 def test_an_identification_and_its_reason_are_encrypted_and_kept_out_of_the_audit(
-    welfare: Any,
+    worker: User,
 ) -> None:
-    case = a_case(welfare)
+    case = a_case(worker)
     transition = case.move_to(
-        Stage.IDENTIFIED, welfare, SECRET, competent_authority=welfare.agency, decision=SECRET
+        Stage.IDENTIFIED, worker, SECRET, competent_authority=worker.agency, decision=SECRET
     )
 
     assert all(SECRET not in value for value in raw("registry_stagetransition", "reason"))
@@ -91,12 +85,12 @@ def test_an_identification_and_its_reason_are_encrypted_and_kept_out_of_the_audi
 
 
 def test_a_referral_note_and_an_emergency_reason_are_encrypted(
-    welfare: Any, make_user: Callable[..., Any]
+    worker: User, make_user: Callable[..., User]
 ) -> None:
-    case = a_case(welfare)
-    Consent.objects.create(case=case, recorded_by=welfare, form="written")
+    case = a_case(worker)
+    Consent.objects.create(case=case, recorded_by=worker, form="written")
     shelter = make_user("ngo", "shelter-ngo", "case_worker")
-    Referral.send(case, shelter.agency, "shelter", welfare, note=SECRET)
+    Referral.send(case, shelter.agency, "shelter", worker, note=SECRET)
     BreakGlassGrant.open(case, make_user("outsider", "police", "case_worker"), SECRET)
 
     assert all(SECRET not in value for value in raw("registry_referral", "note"))
@@ -104,17 +98,17 @@ def test_a_referral_note_and_an_emergency_reason_are_encrypted(
     no_audit_entry_holds_the_text()
 
 
-def test_a_criminal_case_move_keeps_its_reason_out_of_the_audit(cast: Cast) -> None:
-    case = CriminalCase.open(cast.investigator, SECRET)
+def test_a_criminal_case_move_keeps_its_reason_out_of_the_audit(justice: Justice) -> None:
+    case = CriminalCase.open(justice.investigator, SECRET)
     assert case.transitions.get().reason == SECRET
 
     assert all(SECRET not in value for value in raw("justice_criminaltransition", "reason"))
     no_audit_entry_holds_the_text()
 
 
-def test_the_migration_step_encrypts_rows_stored_in_clear(welfare: Any) -> None:
-    case = a_case(welfare, stage=Stage.REFERRED)
-    case.move_to(Stage.SCREENING, welfare, "placeholder")
+def test_the_migration_step_encrypts_rows_stored_in_clear(worker: User) -> None:
+    case = a_case(worker, stage=Stage.REFERRED)
+    case.move_to(Stage.SCREENING, worker, "placeholder")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE registry_stagetransition SET reason = %s", [SECRET])
 

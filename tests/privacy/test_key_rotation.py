@@ -4,12 +4,12 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from palermo.accounts.models import User
 from palermo.privacy.keys import forget_keyring
 from palermo.privacy.rotation import raw_key_ids_in_use
 from palermo.registry.models import Person
@@ -30,7 +30,7 @@ def key_file(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_rotation_re_encrypts_everything_and_retires_the_old_key(
-    key_file: Path, make_user: Callable[..., Any]
+    key_file: Path, make_user: Callable[..., User]
 ) -> None:
     agency = make_user("worker", "welfare", "case_worker").agency
     for number in range(12):
@@ -57,7 +57,7 @@ def test_rotation_re_encrypts_everything_and_retires_the_old_key(
 
 
 def test_a_key_file_readable_by_others_is_refused(
-    key_file: Path, make_user: Callable[..., Any]
+    key_file: Path, make_user: Callable[..., User]
 ) -> None:
     key_file.chmod(0o644)
     forget_keyring()
@@ -74,7 +74,7 @@ def test_rotation_refuses_keys_from_the_environment(db: None) -> None:
         call_command("rotate_keys")
 
 
-def test_rotation_re_encrypts_documents_too(key_file: Path, make_user: Callable[..., Any]) -> None:
+def test_rotation_re_encrypts_documents_too(key_file: Path, make_user: Callable[..., User]) -> None:
     from palermo.registry.models import Document, VictimCase
 
     worker = make_user("worker", "welfare", "case_worker")

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.privacy.keys import forget_keyring
 from palermo.privacy.rotation import raw_key_ids_in_use, reencrypt_binaries
@@ -36,7 +37,7 @@ def key_file(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def documents(key_file: Path, make_user: Callable[..., Any]) -> list[Document]:
+def documents(key_file: Path, make_user: Callable[..., User]) -> list[Document]:
     worker = make_user("worker", "welfare", "case_worker")
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
     case = VictimCase.objects.create(person=person, owning_agency=worker.agency)

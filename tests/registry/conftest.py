@@ -1,10 +1,9 @@
-"""Fixtures for the victim case pages: one welfare case, its owner, a colleague and outsiders."""
-
-from collections.abc import Callable
-from typing import Any
+"""Fixtures for the victim case pages: one welfare case of the cast's owner (tests/cast.py has
+the owner, a colleague and an outsider)."""
 
 import pytest
 
+from palermo.accounts.models import User
 from palermo.registry.models import Consent, Person, VictimCase
 
 NAME = ("Mei", "Chanwright")
@@ -12,23 +11,7 @@ PASSPORT = "K7654321"
 
 
 @pytest.fixture
-def owner(make_user: Callable[..., Any]) -> Any:
-    return make_user("owner", "welfare", "case_worker")
-
-
-@pytest.fixture
-def colleague(make_user: Callable[..., Any]) -> Any:
-    return make_user("colleague", "welfare", "case_worker")
-
-
-@pytest.fixture
-def outsider(make_user: Callable[..., Any]) -> Any:
-    """A case worker at another agency, with no referral: the case does not exist for them."""
-    return make_user("outsider", "shelter-ngo", "case_worker")
-
-
-@pytest.fixture
-def welfare_case(owner: Any) -> VictimCase:
+def welfare_case(owner: User) -> VictimCase:
     person = Person.objects.create(
         given_name=NAME[0],
         family_name=NAME[1],
@@ -40,6 +23,6 @@ def welfare_case(owner: Any) -> VictimCase:
 
 
 @pytest.fixture
-def consented_case(welfare_case: VictimCase, owner: Any) -> VictimCase:
+def consented_case(welfare_case: VictimCase, owner: User) -> VictimCase:
     Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
     return welfare_case

@@ -2,8 +2,8 @@
 one at the screener's own agency (police) and one at another agency (the shelter NGO)."""
 
 from collections.abc import Callable
-from typing import Any
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, VictimCase
 from palermo.screening.models import Screening
 from palermo.screening.services import (
@@ -12,15 +12,8 @@ from palermo.screening.services import (
     record_answers,
     start_screening,
 )
+from tests.screenings import PRESUMED_VICTIM
 
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
 LAN = {
     "given_name": "Thi Lan",
     "family_name": "Nguyen",
@@ -39,19 +32,19 @@ VU = {
 }
 
 
-def presumed_victim_screening(screener: Any) -> Screening:
+def presumed_victim_screening(screener: User) -> Screening:
     screening = start_screening(screener, "adult_labour")
     record_answers(screening, PRESUMED_VICTIM, screener)
     finish_screening(screening, screener)
     return screening
 
 
-def lan_on_record(screener: Any) -> VictimCase:
+def lan_on_record(screener: User) -> VictimCase:
     """Thi Lan Nguyen, whose case the screener opened earlier (so they see her)."""
     return open_case_from_screening(presumed_victim_screening(screener), screener, LAN, None, None)
 
 
-def vu_elsewhere(make_user: Callable[..., Any]) -> VictimCase:
+def vu_elsewhere(make_user: Callable[..., User]) -> VictimCase:
     """Vũ Phạm, on record at the shelter NGO only: the police may not see him."""
     worker = make_user("shelter-worker", "shelter-ngo", "case_worker")
     person = Person.objects.create(recorded_by_agency=worker.agency, **VU)

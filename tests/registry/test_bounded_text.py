@@ -1,13 +1,12 @@
 """Free text has a maximum length, enforced by the page's form, the API's schema and the model:
 a five-megabyte reason is refused with a clear error and nothing is stored."""
 
-from typing import Any
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.audit.models import AuditEntry
 from palermo.core import limits
@@ -17,7 +16,7 @@ HUGE = "x" * 5_000_000
 
 
 def test_the_page_refuses_a_huge_reason(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
     audit_before = AuditEntry.objects.count()
@@ -34,7 +33,7 @@ def test_the_page_refuses_a_huge_reason(
     assert AuditEntry.objects.count() - audit_before <= 1  # at most the read of the case file
 
 
-def test_the_api_refuses_a_huge_reason(welfare_case: VictimCase, owner: Any) -> None:
+def test_the_api_refuses_a_huge_reason(welfare_case: VictimCase, owner: User) -> None:
     _, token = ApiToken.issue(owner, "test", 1)
 
     response = Client().post(
@@ -49,7 +48,7 @@ def test_the_api_refuses_a_huge_reason(welfare_case: VictimCase, owner: Any) -> 
     assert not StageTransition.objects.exists()
 
 
-def test_the_model_refuses_a_huge_reason(welfare_case: VictimCase, owner: Any) -> None:
+def test_the_model_refuses_a_huge_reason(welfare_case: VictimCase, owner: User) -> None:
     with pytest.raises(ValidationError, match="at most 2000 characters"):
         welfare_case.move_to(Stage.SCREENING, owner, "y" * (limits.REASON + 1))
 
@@ -57,7 +56,7 @@ def test_the_model_refuses_a_huge_reason(welfare_case: VictimCase, owner: Any) -
     assert VictimCase.objects.get(pk=welfare_case.pk).stage == Stage.REFERRED
 
 
-def test_the_api_description_states_the_bounds(client: Client, owner: Any) -> None:
+def test_the_api_description_states_the_bounds(client: Client, owner: User) -> None:
     client.force_login(owner)
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
 

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
-from palermo.accounts.models import RoleAssignment
+from palermo.accounts.models import RoleAssignment, User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.core import limits
@@ -23,17 +23,17 @@ GRANTS = "registry:break_glass_grants"
 
 
 @pytest.fixture
-def grant(welfare_case: VictimCase, outsider: Any) -> BreakGlassGrant:
+def grant(welfare_case: VictimCase, outsider: User) -> BreakGlassGrant:
     return BreakGlassGrant.open(welfare_case, outsider, REASON)
 
 
 @pytest.fixture
-def auditor(make_user: Callable[..., Any]) -> Any:
+def auditor(make_user: Callable[..., User]) -> User:
     return make_user("auditor", "police", "auditor")
 
 
 @pytest.fixture
-def bystander(make_user: Callable[..., Any]) -> Any:
+def bystander(make_user: Callable[..., User]) -> User:
     """A case worker at a third agency: neither owns the case nor opened it."""
     return make_user("bystander", "police", "case_worker")
 
@@ -43,7 +43,7 @@ def review_url(grant: BreakGlassGrant) -> str:
 
 
 def test_the_owner_the_colleague_and_the_auditor_see_the_grant_on_their_home_page(
-    client: Client, grant: BreakGlassGrant, owner: Any, colleague: Any, auditor: Any
+    client: Client, grant: BreakGlassGrant, owner: User, colleague: User, auditor: User
 ) -> None:
     for user in (owner, colleague, auditor):
         client.force_login(user)
@@ -56,7 +56,7 @@ def test_the_owner_the_colleague_and_the_auditor_see_the_grant_on_their_home_pag
 
 
 def test_outsiders_and_the_grantee_are_not_told(
-    client: Client, grant: BreakGlassGrant, outsider: Any, bystander: Any
+    client: Client, grant: BreakGlassGrant, outsider: User, bystander: Any
 ) -> None:
     for user in (outsider, bystander):
         client.force_login(user)
@@ -72,7 +72,7 @@ def test_outsiders_and_the_grantee_are_not_told(
     assert grant.reviewed_at is None
 
 
-def test_the_grantee_may_not_review_their_own_access(grant: BreakGlassGrant, auditor: Any) -> None:
+def test_the_grantee_may_not_review_their_own_access(grant: BreakGlassGrant, auditor: User) -> None:
     RoleAssignment.objects.create(user=grant.user, role="auditor")
     grant.user.forget_roles()
     with pytest.raises(PermissionDenied):
@@ -83,7 +83,7 @@ def test_the_grantee_may_not_review_their_own_access(grant: BreakGlassGrant, aud
 
 
 def test_the_review_page_shows_the_reason_and_audits_reading_it(
-    client: Client, grant: BreakGlassGrant, colleague: Any
+    client: Client, grant: BreakGlassGrant, colleague: User
 ) -> None:
     client.force_login(colleague)
 
@@ -97,7 +97,7 @@ def test_the_review_page_shows_the_reason_and_audits_reading_it(
 
 
 def test_a_colleague_marks_the_grant_reviewed_and_it_leaves_the_home_page(
-    client: Client, grant: BreakGlassGrant, colleague: Any, owner: Any
+    client: Client, grant: BreakGlassGrant, colleague: User, owner: User
 ) -> None:
     client.force_login(colleague)
 
@@ -118,7 +118,7 @@ def test_a_colleague_marks_the_grant_reviewed_and_it_leaves_the_home_page(
 
 
 def test_an_auditor_reviews_and_a_second_review_is_refused(
-    client: Client, grant: BreakGlassGrant, auditor: Any, owner: Any
+    client: Client, grant: BreakGlassGrant, auditor: User, owner: User
 ) -> None:
     client.force_login(auditor)
     assert client.post(review_url(grant), {"justified": "yes", "note": NOTE}).status_code == 302
@@ -141,7 +141,7 @@ def test_an_auditor_reviews_and_a_second_review_is_refused(
     ],
 )
 def test_a_bad_review_is_refused_and_nothing_is_stored(
-    client: Client, grant: BreakGlassGrant, owner: Any, data: dict[str, str], field: str
+    client: Client, grant: BreakGlassGrant, owner: User, data: dict[str, str], field: str
 ) -> None:
     client.force_login(owner)
 
@@ -153,7 +153,7 @@ def test_a_bad_review_is_refused_and_nothing_is_stored(
     assert not AuditEntry.objects.filter(action="review_break_glass").exists()
 
 
-def test_the_note_is_encrypted_at_rest(grant: BreakGlassGrant, owner: Any) -> None:
+def test_the_note_is_encrypted_at_rest(grant: BreakGlassGrant, owner: User) -> None:
     grant.review(owner, justified=True, note=NOTE)
 
     with connection.cursor() as cursor:

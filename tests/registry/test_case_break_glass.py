@@ -1,11 +1,11 @@
 """Emergency access: a case worker outside the case's agencies opens it with a stated reason."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.registry.models import BreakGlassGrant, VictimCase
@@ -14,7 +14,7 @@ BREAK_GLASS = "registry:break_glass"
 REASON = "The person called the hotline in danger tonight."
 
 
-def test_the_page_asks_for_a_reference_and_a_reason(client: Client, outsider: Any) -> None:
+def test_the_page_asks_for_a_reference_and_a_reason(client: Client, outsider: User) -> None:
     client.force_login(outsider)
 
     page = client.get(reverse(BREAK_GLASS)).content.decode()
@@ -24,7 +24,7 @@ def test_the_page_asks_for_a_reference_and_a_reason(client: Client, outsider: An
 
 
 def test_an_outsider_gets_audited_emergency_access(
-    client: Client, welfare_case: VictimCase, outsider: Any
+    client: Client, welfare_case: VictimCase, outsider: User
 ) -> None:
     client.force_login(outsider)
     case_url = reverse("registry:case_detail", args=[welfare_case.reference])
@@ -51,7 +51,9 @@ def test_an_outsider_gets_audited_emergency_access(
     assert REASON not in str(read.content())
 
 
-def test_a_short_reason_is_refused(client: Client, welfare_case: VictimCase, outsider: Any) -> None:
+def test_a_short_reason_is_refused(
+    client: Client, welfare_case: VictimCase, outsider: User
+) -> None:
     client.force_login(outsider)
 
     response = client.post(
@@ -62,7 +64,7 @@ def test_a_short_reason_is_refused(client: Client, welfare_case: VictimCase, out
     assert not BreakGlassGrant.objects.exists()
 
 
-def test_an_unknown_reference_is_refused(client: Client, outsider: Any) -> None:
+def test_an_unknown_reference_is_refused(client: Client, outsider: User) -> None:
     client.force_login(outsider)
 
     response = client.post(reverse(BREAK_GLASS), {"reference": "VC-00000-00000", "reason": REASON})
@@ -73,7 +75,7 @@ def test_an_unknown_reference_is_refused(client: Client, outsider: Any) -> None:
 
 
 def test_a_case_already_visible_needs_no_grant(
-    client: Client, welfare_case: VictimCase, colleague: Any
+    client: Client, welfare_case: VictimCase, colleague: User
 ) -> None:
     client.force_login(colleague)
 
@@ -86,7 +88,7 @@ def test_a_case_already_visible_needs_no_grant(
 
 
 def test_only_case_workers_break_the_glass(
-    client: Client, welfare_case: VictimCase, make_user: Callable[..., Any]
+    client: Client, welfare_case: VictimCase, make_user: Callable[..., User]
 ) -> None:
     client.force_login(make_user("analyst", "secretariat", "analyst"))
 

@@ -2,13 +2,13 @@
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.justice.models import CriminalCase, VictimLink
@@ -35,7 +35,7 @@ def test_the_case_file_is_seen_by_its_agency_only(
 
 
 def test_the_case_file_shows_identifying_details_but_never_in_the_title(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -49,7 +49,7 @@ def test_the_case_file_shows_identifying_details_but_never_in_the_title(
 
 
 def test_only_the_allowed_next_stages_are_offered(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -61,7 +61,7 @@ def test_only_the_allowed_next_stages_are_offered(
 
 
 def test_a_presumed_victim_case_offers_identification_with_its_fields(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     welfare_case.stage = Stage.PRESUMED_VICTIM
     welfare_case.save()
@@ -74,7 +74,7 @@ def test_a_presumed_victim_case_offers_identification_with_its_fields(
 
 
 def test_a_screener_who_opened_the_case_reads_it_without_action_forms(
-    client: Client, make_user: Callable[..., Any], owner: Any
+    client: Client, make_user: Callable[..., User], owner: User
 ) -> None:
     screener = make_user("screener", "welfare", "screener")
     person = Person.objects.create(given_name="Lan", recorded_by_agency=owner.agency)
@@ -94,7 +94,7 @@ def test_a_screener_who_opened_the_case_reads_it_without_action_forms(
 
 
 def test_linked_criminal_cases_show_reference_and_capacity_only(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     criminal = CriminalCase.objects.create(owning_agency=agency("police"), summary="Secret plan")
     VictimLink.objects.create(criminal_case=criminal, victim_case=welfare_case, capacity="witness")
@@ -108,7 +108,7 @@ def test_linked_criminal_cases_show_reference_and_capacity_only(
 
 
 def test_an_emergency_grant_is_announced_on_the_case_file(
-    client: Client, welfare_case: VictimCase, outsider: Any
+    client: Client, welfare_case: VictimCase, outsider: User
 ) -> None:
     BreakGlassGrant.objects.create(
         case=welfare_case,

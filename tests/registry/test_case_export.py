@@ -11,14 +11,14 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Person, Stage, VictimCase
 
 EXPORT = "registry:case_export"
 
 
-def a_case(owner: Any, agency: Agency | None = None, **fields: Any) -> VictimCase:
+def a_case(owner: User, agency: Agency | None = None, **fields: Any) -> VictimCase:
     person = Person.objects.create(
         given_name="Ana", family_name="Secretname", recorded_by_agency=owner.agency
     )
@@ -32,7 +32,7 @@ def csv_rows(response: Any) -> list[list[str]]:
 
 
 def test_the_export_holds_the_cases_of_the_list_and_no_names(
-    client: Client, owner: Any, outsider: Any
+    client: Client, owner: User, outsider: User
 ) -> None:
     mine = a_case(owner, stage=Stage.SCREENING)
     a_case(owner, stage=Stage.CLOSED)
@@ -50,7 +50,9 @@ def test_the_export_holds_the_cases_of_the_list_and_no_names(
     assert "Secretname" not in response.content.decode()
 
 
-def test_another_agency_exports_none_of_the_case(client: Client, owner: Any, outsider: Any) -> None:
+def test_another_agency_exports_none_of_the_case(
+    client: Client, owner: User, outsider: User
+) -> None:
     case = a_case(owner)
     client.force_login(outsider)
 
@@ -63,7 +65,7 @@ def test_another_agency_exports_none_of_the_case(client: Client, owner: Any, out
 
 @pytest.mark.parametrize("role", ["analyst", "auditor", "prosecutor"])
 def test_a_role_that_reads_no_cases_is_refused(
-    client: Client, make_user: Callable[..., Any], owner: Any, role: str
+    client: Client, make_user: Callable[..., User], owner: User, role: str
 ) -> None:
     a_case(owner)
     client.force_login(make_user("other", "welfare", role))
@@ -73,7 +75,7 @@ def test_a_role_that_reads_no_cases_is_refused(
 
 
 def test_a_formula_in_a_cell_is_written_as_text(
-    client: Client, owner: Any, agency: Callable[[str], Any]
+    client: Client, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     welfare = agency("welfare")
     welfare.name = '=HYPERLINK("http://evil.example","x")'
@@ -92,7 +94,7 @@ def test_a_formula_in_a_cell_is_written_as_text(
     assert cell.value == welfare.name
 
 
-def test_the_export_is_audited_with_its_filters_and_rows(client: Client, owner: Any) -> None:
+def test_the_export_is_audited_with_its_filters_and_rows(client: Client, owner: User) -> None:
     a_case(owner, stage=Stage.SCREENING)
     a_case(owner, stage=Stage.SCREENING)
     client.force_login(owner)
@@ -108,7 +110,7 @@ def test_the_export_is_audited_with_its_filters_and_rows(client: Client, owner: 
     }
 
 
-def test_bad_choices_are_refused_with_what_is_wrong(client: Client, owner: Any) -> None:
+def test_bad_choices_are_refused_with_what_is_wrong(client: Client, owner: User) -> None:
     client.force_login(owner)
 
     assert client.get(reverse(EXPORT), {"format": "pdf"}).status_code == 400
@@ -117,7 +119,7 @@ def test_bad_choices_are_refused_with_what_is_wrong(client: Client, owner: Any) 
     assert "stage" in refused.content.decode()
 
 
-def test_the_list_links_to_its_export_with_its_filters(client: Client, owner: Any) -> None:
+def test_the_list_links_to_its_export_with_its_filters(client: Client, owner: User) -> None:
     a_case(owner, stage=Stage.SCREENING)
     client.force_login(owner)
 

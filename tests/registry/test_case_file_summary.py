@@ -8,10 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.registry.models import CarePlanTask, VictimCase
 
 
-def case_file(client: Client, user: Any, case: VictimCase) -> Any:
+def case_file(client: Client, user: User, case: VictimCase) -> Any:
     client.force_login(user)
     return client.get(reverse("registry:case_detail", args=[case.reference]))
 
@@ -22,7 +23,7 @@ def fold_of(page: str, section: str) -> str:
 
 
 def test_the_summary_says_the_case_at_a_glance(
-    client: Client, consented_case: VictimCase, owner: Any
+    client: Client, consented_case: VictimCase, owner: User
 ) -> None:
     due = timezone.localdate() + datetime.timedelta(days=4)
     CarePlanTask.plan(consented_case, "Book a doctor", due, owner)
@@ -43,7 +44,7 @@ def test_the_summary_says_the_case_at_a_glance(
 
 
 def test_sections_fold_with_the_work_in_hand_open(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     page = case_file(client, owner, welfare_case).content.decode()
 
@@ -54,7 +55,7 @@ def test_sections_fold_with_the_work_in_hand_open(
 
 
 def test_a_form_sent_with_a_mistake_comes_back_in_its_open_section(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 

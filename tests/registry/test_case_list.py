@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Exploitation, Person, Stage, VictimCase
 from tests.registry.conftest import NAME
 
@@ -19,7 +20,7 @@ def references_on(response: Any) -> set[str]:
     return {case.reference for case in response.context["page"].object_list}
 
 
-def another_case(owner: Any, **fields: Any) -> VictimCase:
+def another_case(owner: User, **fields: Any) -> VictimCase:
     person = Person.objects.create(given_name="Ana", recorded_by_agency=owner.agency)
     return VictimCase.objects.create(
         person=person, owning_agency=owner.agency, opened_by=owner, **fields
@@ -40,7 +41,7 @@ def test_the_list_holds_the_cases_the_user_may_see(
     assert (welfare_case.reference in references_on(response)) is sees
 
 
-def test_the_list_never_shows_names(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_the_list_never_shows_names(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     page = client.get(reverse(LIST)).content.decode()
@@ -49,7 +50,7 @@ def test_the_list_never_shows_names(client: Client, welfare_case: VictimCase, ow
     assert NAME[1] not in page
 
 
-def test_filter_by_stage(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_filter_by_stage(client: Client, welfare_case: VictimCase, owner: User) -> None:
     closed = another_case(owner, stage=Stage.CLOSED)
     client.force_login(owner)
 
@@ -59,7 +60,7 @@ def test_filter_by_stage(client: Client, welfare_case: VictimCase, owner: Any) -
 
 
 def test_filter_by_owning_agency(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
 
@@ -70,7 +71,7 @@ def test_filter_by_owning_agency(
     assert references_on(theirs) == set()
 
 
-def test_filter_by_year_opened(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_filter_by_year_opened(client: Client, welfare_case: VictimCase, owner: User) -> None:
     old = another_case(owner, opened_at=timezone.make_aware(datetime(2021, 5, 1)))
     client.force_login(owner)
 
@@ -80,7 +81,7 @@ def test_filter_by_year_opened(client: Client, welfare_case: VictimCase, owner: 
 
 
 def test_filter_by_form_of_exploitation(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     Exploitation.objects.create(case=welfare_case, forms=["labour", "other"])
     sexual = another_case(owner)
@@ -94,7 +95,7 @@ def test_filter_by_form_of_exploitation(
     assert references_on(other) == {sexual.reference}
 
 
-def test_the_list_is_paginated_by_25(client: Client, owner: Any) -> None:
+def test_the_list_is_paginated_by_25(client: Client, owner: User) -> None:
     start = timezone.now()
     for n in range(26):
         another_case(owner, opened_at=start - timedelta(days=n))
@@ -109,7 +110,7 @@ def test_the_list_is_paginated_by_25(client: Client, owner: Any) -> None:
 
 
 def test_a_screener_sees_only_the_cases_they_opened(
-    client: Client, welfare_case: VictimCase, make_user: Callable[..., Any], owner: Any
+    client: Client, welfare_case: VictimCase, make_user: Callable[..., User], owner: User
 ) -> None:
     screener = make_user("screener", "welfare", "screener")
     theirs = another_case(owner)

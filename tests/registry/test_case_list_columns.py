@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
 
 LIST = "registry:case_list"
@@ -19,7 +20,7 @@ def listed(response: Any) -> list[str]:
     return [case.reference for case in response.context["page"].object_list]
 
 
-def a_case(owner: Any, **fields: Any) -> VictimCase:
+def a_case(owner: User, **fields: Any) -> VictimCase:
     person_fields = {k: fields.pop(k) for k in ["sex", "birth_year", "nationality"] if k in fields}
     person = Person.objects.create(
         given_name="Ana", recorded_by_agency=owner.agency, **person_fields
@@ -33,7 +34,7 @@ def days_ago(days: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
 
 
-def test_the_list_shows_non_identifying_columns(client: Client, owner: Any) -> None:
+def test_the_list_shows_non_identifying_columns(client: Client, owner: User) -> None:
     a_case(
         owner,
         sex="female",
@@ -61,7 +62,7 @@ def test_the_list_shows_non_identifying_columns(client: Client, owner: Any) -> N
     ],
 )
 def test_the_list_sorts_by_the_column_the_address_names(
-    client: Client, owner: Any, sort: str, expected: list[str]
+    client: Client, owner: User, sort: str, expected: list[str]
 ) -> None:
     made = {
         "old": a_case(owner, opened_at=days_ago(30), last_activity_at=days_ago(5)),
@@ -82,7 +83,7 @@ def test_the_list_sorts_by_the_column_the_address_names(
     assert 'aria-sort="' in response.content.decode()
 
 
-def test_equal_sort_keys_page_without_repeating_or_skipping(client: Client, owner: Any) -> None:
+def test_equal_sort_keys_page_without_repeating_or_skipping(client: Client, owner: User) -> None:
     same = days_ago(3)
     cases = [a_case(owner, opened_at=same) for _ in range(30)]
     client.force_login(owner)
@@ -95,7 +96,7 @@ def test_equal_sort_keys_page_without_repeating_or_skipping(client: Client, owne
 
 
 def test_an_unknown_sort_is_refused_and_the_list_keeps_its_order(
-    client: Client, owner: Any
+    client: Client, owner: User
 ) -> None:
     a_case(owner)
     client.force_login(owner)
@@ -107,7 +108,7 @@ def test_an_unknown_sort_is_refused_and_the_list_keeps_its_order(
     assert "sort" in response.context["form"].errors
 
 
-def test_the_reflection_flag_filters_and_shows(client: Client, owner: Any) -> None:
+def test_the_reflection_flag_filters_and_shows(client: Client, owner: User) -> None:
     ending = a_case(
         owner,
         stage=Stage.PRESUMED_VICTIM,
@@ -126,7 +127,7 @@ def test_the_reflection_flag_filters_and_shows(client: Client, owner: Any) -> No
     assert "reflection period ending" in response.content.decode()
 
 
-def test_the_assigned_flags(client: Client, owner: Any, colleague: Any) -> None:
+def test_the_assigned_flags(client: Client, owner: User, colleague: User) -> None:
     mine = a_case(owner, assigned_to=owner)
     theirs = a_case(owner, assigned_to=colleague)
     nobody = a_case(owner)
@@ -137,7 +138,7 @@ def test_the_assigned_flags(client: Client, owner: Any, colleague: Any) -> None:
     assert theirs.reference in listed(client.get(reverse(LIST)))
 
 
-def test_the_pager_keeps_the_filters_and_the_sort(client: Client, owner: Any) -> None:
+def test_the_pager_keeps_the_filters_and_the_sort(client: Client, owner: User) -> None:
     for _ in range(26):
         a_case(owner, stage=Stage.SCREENING)
     client.force_login(owner)
@@ -147,7 +148,7 @@ def test_the_pager_keeps_the_filters_and_the_sort(client: Client, owner: Any) ->
     assert "stage=screening&amp;sort=activity&amp;page=2" in page
 
 
-def test_a_move_restarts_the_days_in_stage_and_the_activity(owner: Any) -> None:
+def test_a_move_restarts_the_days_in_stage_and_the_activity(owner: User) -> None:
     case = a_case(owner, stage_since=days_ago(12), last_activity_at=days_ago(12))
 
     case.move_to(Stage.SCREENING, by=owner, reason="interview booked")
@@ -158,7 +159,7 @@ def test_a_move_restarts_the_days_in_stage_and_the_activity(owner: Any) -> None:
 
 
 def test_the_referral_page_is_paged_per_box(
-    client: Client, owner: Any, agency: Callable[[str], Any], make_user: Callable[..., Any]
+    client: Client, owner: User, agency: Callable[[str], Agency], make_user: Callable[..., User]
 ) -> None:
     receiver = make_user("receiver", "shelter-ngo", "case_worker")
     for _ in range(12):
@@ -175,7 +176,7 @@ def test_the_referral_page_is_paged_per_box(
     assert "waiting_page=2" in first.content.decode()
 
 
-def test_my_work_shows_a_few_and_links_to_more(client: Client, owner: Any) -> None:
+def test_my_work_shows_a_few_and_links_to_more(client: Client, owner: User) -> None:
     for _ in range(7):
         a_case(owner, assigned_to=owner)
     client.force_login(owner)

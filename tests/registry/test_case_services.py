@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Consent, Service, VictimCase
 
 
@@ -19,7 +20,7 @@ def add_service(client: Client, case: VictimCase, **fields: Any) -> Any:
 
 
 def test_a_service_is_recorded_with_notes_encrypted(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
 
@@ -43,7 +44,7 @@ def test_a_service_is_recorded_with_notes_encrypted(
 
 
 def test_a_service_ending_before_it_starts_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
 
@@ -62,7 +63,7 @@ def test_a_service_ending_before_it_starts_is_refused(
 
 
 def test_outsiders_cannot_add_services(
-    client: Client, welfare_case: VictimCase, outsider: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, outsider: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(outsider)
 
@@ -72,7 +73,7 @@ def test_outsiders_cannot_add_services(
     assert not Service.objects.exists()
 
 
-def test_consent_is_recorded(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_consent_is_recorded(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     response = client.post(
@@ -86,7 +87,7 @@ def test_consent_is_recorded(client: Client, welfare_case: VictimCase, owner: An
 
 
 def test_consent_in_the_future_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -101,7 +102,7 @@ def test_consent_in_the_future_is_refused(
 
 
 def test_the_consent_form_is_a_fieldset_with_a_legend(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Stage, StageTransition, VictimCase
 
 
@@ -17,7 +18,7 @@ def move(client: Client, case: VictimCase, stage: str, **fields: Any) -> Any:
 
 
 def test_an_allowed_move_is_recorded_with_its_reason(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -34,7 +35,7 @@ def test_an_allowed_move_is_recorded_with_its_reason(
 
 
 def test_a_presumed_victim_gets_the_reflection_period_given(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     welfare_case.stage = Stage.SCREENING
     welfare_case.save()
@@ -55,7 +56,7 @@ def test_a_presumed_victim_gets_the_reflection_period_given(
 
 
 def test_formal_identification_records_the_authority_and_decision(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     welfare_case.stage = Stage.PRESUMED_VICTIM
     welfare_case.save()
@@ -78,7 +79,7 @@ def test_formal_identification_records_the_authority_and_decision(
 
 
 def test_identification_without_an_authority_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     welfare_case.stage = Stage.PRESUMED_VICTIM
     welfare_case.save()
@@ -92,7 +93,7 @@ def test_identification_without_an_authority_is_refused(
 
 
 def test_a_move_the_mechanism_forbids_shows_the_models_reason(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -106,7 +107,7 @@ def test_a_move_the_mechanism_forbids_shows_the_models_reason(
 
 
 def test_a_reversed_reflection_period_is_refused_and_leaves_the_case_alone(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     welfare_case.stage = Stage.SCREENING
     welfare_case.save()
@@ -130,7 +131,7 @@ def test_a_reversed_reflection_period_is_refused_and_leaves_the_case_alone(
 
 @pytest.mark.parametrize("stage", ["", "nowhere"])
 def test_an_unknown_stage_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any, stage: str
+    client: Client, welfare_case: VictimCase, owner: User, stage: str
 ) -> None:
     client.force_login(owner)
 
@@ -140,7 +141,7 @@ def test_an_unknown_stage_is_refused(
     assert VictimCase.objects.get(pk=welfare_case.pk).stage == Stage.REFERRED
 
 
-def test_a_move_needs_a_reason(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_a_move_needs_a_reason(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     response = move(client, welfare_case, Stage.SCREENING, reason="")

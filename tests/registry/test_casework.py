@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import (
     CarePlanTask,
@@ -27,25 +28,25 @@ NOTE = "Sleeps badly; fears the recruiter in Lisbon"
 
 
 @pytest.fixture
-def receiver(make_user: Callable[..., Any]) -> Any:
+def receiver(make_user: Callable[..., User]) -> User:
     """A case worker at the health department, which accepts a referral of the case."""
     return make_user("receiver", "health", "case_worker")
 
 
 @pytest.fixture
-def referred_case(consented_case: VictimCase, owner: Any, receiver: Any) -> VictimCase:
+def referred_case(consented_case: VictimCase, owner: User, receiver: User) -> VictimCase:
     referral = Referral.send(consented_case, receiver.agency, "shelter", owner)
     referral.answer(accept=True, by=receiver)
     return consented_case
 
 
-def post(client: Client, user: Any, name: str, case: VictimCase, data: dict[str, Any]) -> Any:
+def post(client: Client, user: User, name: str, case: VictimCase, data: dict[str, Any]) -> Any:
     client.force_login(user)
     return client.post(reverse(f"registry:{name}", args=[case.reference]), data)
 
 
 def test_the_owner_assigns_then_transfers_audited_and_notified(
-    client: Client, welfare_case: VictimCase, owner: Any, colleague: Any
+    client: Client, welfare_case: VictimCase, owner: User, colleague: User
 ) -> None:
     first = post(client, owner, "case_assign", welfare_case, {"assign-worker": owner.pk})
     second = post(client, owner, "case_assign", welfare_case, {"assign-worker": colleague.pk})
@@ -69,7 +70,7 @@ def test_the_owner_assigns_then_transfers_audited_and_notified(
 
 
 def test_a_case_is_not_given_to_a_worker_of_another_agency(
-    client: Client, welfare_case: VictimCase, owner: Any, receiver: Any
+    client: Client, welfare_case: VictimCase, owner: User, receiver: User
 ) -> None:
     response = post(client, owner, "case_assign", welfare_case, {"assign-worker": receiver.pk})
 
@@ -91,8 +92,8 @@ def test_a_case_is_not_given_to_a_worker_of_another_agency(
 def test_only_the_owning_agency_runs_the_case(
     client: Client,
     referred_case: VictimCase,
-    owner: Any,
-    make_user: Callable[..., Any],
+    owner: User,
+    make_user: Callable[..., User],
     request: pytest.FixtureRequest,
     name: str,
     data: dict[str, Any],
@@ -115,7 +116,7 @@ def test_only_the_owning_agency_runs_the_case(
 
 
 def test_a_note_is_encrypted_and_audited_without_its_text(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     response = post(client, owner, "note_write", welfare_case, {"note-text": NOTE})
 
@@ -157,8 +158,8 @@ def test_who_may_write_a_note(
 def test_a_screener_reads_the_case_they_opened_but_does_no_case_work(
     client: Client,
     welfare_case: VictimCase,
-    owner: Any,
-    make_user: Callable[..., Any],
+    owner: User,
+    make_user: Callable[..., User],
     name: str,
     data: dict[str, Any],
 ) -> None:
@@ -174,7 +175,7 @@ def test_a_screener_reads_the_case_they_opened_but_does_no_case_work(
 
 
 def test_an_empty_note_is_refused_and_nothing_stored(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     response = post(client, owner, "note_write", welfare_case, {"note-text": "   "})
 
@@ -183,7 +184,7 @@ def test_an_empty_note_is_refused_and_nothing_stored(
 
 
 def test_a_care_plan_task_is_planned_reminded_and_done(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     due = timezone.localdate() + datetime.timedelta(days=2)
     planned = post(
@@ -212,7 +213,7 @@ def test_a_care_plan_task_is_planned_reminded_and_done(
 
 
 def test_a_task_without_a_due_date_is_refused_with_the_field(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     response = post(client, owner, "task_plan", welfare_case, {"task-description": "Call"})
 
@@ -222,7 +223,7 @@ def test_a_task_without_a_due_date_is_refused_with_the_field(
 
 
 def test_a_referral_notifies_the_receiving_case_workers(
-    client: Client, consented_case: VictimCase, owner: Any, receiver: Any
+    client: Client, consented_case: VictimCase, owner: User, receiver: User
 ) -> None:
     Referral.send(consented_case, receiver.agency, "shelter", owner)
     client.force_login(receiver)
@@ -242,9 +243,9 @@ def test_a_referral_notifies_the_receiving_case_workers(
 def test_nobody_reads_or_marks_another_persons_notifications(
     client: Client,
     consented_case: VictimCase,
-    owner: Any,
-    receiver: Any,
-    make_user: Callable[..., Any],
+    owner: User,
+    receiver: User,
+    make_user: Callable[..., User],
 ) -> None:
     Referral.send(consented_case, receiver.agency, "shelter", owner)
     notification = Notification.objects.get(recipient=receiver)
@@ -265,7 +266,7 @@ def test_nobody_reads_or_marks_another_persons_notifications(
 
 
 def test_a_reflection_period_ending_is_notified_once(
-    client: Client, welfare_case: VictimCase, owner: Any, colleague: Any
+    client: Client, welfare_case: VictimCase, owner: User, colleague: User
 ) -> None:
     VictimCase.objects.filter(pk=welfare_case.pk).update(
         stage=Stage.PRESUMED_VICTIM,
@@ -280,7 +281,7 @@ def test_a_reflection_period_ending_is_notified_once(
     assert sorted(told.values_list("recipient__username", flat=True)) == ["colleague", "owner"]
 
 
-def test_the_remind_command_says_a_decision_is_due(welfare_case: VictimCase, owner: Any) -> None:
+def test_the_remind_command_says_a_decision_is_due(welfare_case: VictimCase, owner: User) -> None:
     from django.core.management import call_command
 
     VictimCase.objects.filter(pk=welfare_case.pk).update(

@@ -2,7 +2,6 @@
 editable only when the person is a child, by the owning agency, audited by field name."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.db import connection
@@ -10,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import ChildProtection, Consent, Person, Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
@@ -39,7 +39,7 @@ FORM = {
 
 
 def test_the_section_shows_for_a_child_only(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
     detail = reverse("registry:case_detail", args=[welfare_case.reference])
@@ -56,7 +56,7 @@ def test_the_section_shows_for_a_child_only(
 
 
 def test_an_adult_has_no_child_protection_page(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     Person.objects.filter(pk=welfare_case.person_id).update(birth_year=1990)
     client.force_login(owner)
@@ -65,7 +65,7 @@ def test_an_adult_has_no_child_protection_page(
 
 
 def test_the_owner_records_the_guardian_and_the_assessment_encrypted(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     make_child(welfare_case)
     client.force_login(owner)
@@ -91,7 +91,7 @@ def test_the_owner_records_the_guardian_and_the_assessment_encrypted(
 
 
 def test_a_future_assessment_date_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     make_child(welfare_case)
     client.force_login(owner)
@@ -101,7 +101,7 @@ def test_a_future_assessment_date_is_refused(
 
 
 @pytest.fixture
-def receiving_worker(make_user: Callable[..., Any], welfare_case: VictimCase, owner: Any) -> Any:
+def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
     worker = make_user("receiver", "shelter-ngo", "case_worker")
     consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
     Referral.objects.create(
@@ -134,7 +134,7 @@ def test_only_the_owning_agency_edits(
 
 
 def test_the_receiving_agency_reads_it_through_the_api(
-    client: Client, welfare_case: VictimCase, owner: Any, receiving_worker: Any
+    client: Client, welfare_case: VictimCase, owner: User, receiving_worker: User
 ) -> None:
     make_child(welfare_case)
     client.force_login(owner)
@@ -151,7 +151,7 @@ def test_the_receiving_agency_reads_it_through_the_api(
 
 
 def test_the_api_refuses_an_unknown_guardian_kind(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     make_child(welfare_case)
     client.force_login(owner)

@@ -1,6 +1,6 @@
 """One country vocabulary: names in three languages, codes stored, Kosovo accepted everywhere."""
 
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from django.apps import apps
@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from palermo.accounts.models import User
 from palermo.core import countries
 from palermo.core.countries import CountryField
 from palermo.justice.forms import SuspectForm
@@ -55,7 +56,7 @@ def test_the_choices_are_sorted_by_their_translated_names(language: str) -> None
         assert countries.country_name("DE") == "德國"
 
 
-def test_kosovo_is_accepted_the_same_way_by_every_form(make_user: Any) -> None:
+def test_kosovo_is_accepted_the_same_way_by_every_form(make_user: Callable[..., User]) -> None:
     """The case file accepted XK and the screening refused it; now every form agrees."""
     police = make_user("officer", "police", "screener")
     opening = OpenCaseForm(
@@ -85,7 +86,7 @@ def test_the_form_offers_the_names_and_shows_a_stored_code_as_its_name() -> None
 
 
 def test_the_case_file_shows_country_names_not_codes(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     Person.objects.filter(pk=welfare_case.person_id).update(nationality="VN")
     Exploitation.objects.create(
@@ -107,7 +108,7 @@ def test_the_case_file_shows_country_names_not_codes(
 
 
 def test_the_api_refuses_a_code_that_is_no_country_naming_the_field(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
     url = reverse("api:exploitation", args=[welfare_case.reference])

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.privacy.cipher import DecryptionError, decrypt_bytes, encrypt_bytes
@@ -32,7 +33,7 @@ def download_url(case: VictimCase, document: Document) -> str:
 
 
 @pytest.fixture
-def document(welfare_case: VictimCase, owner: Any) -> Document:
+def document(welfare_case: VictimCase, owner: User) -> Document:
     return Document.store(welfare_case, PDF, "application/pdf", "passport-chanwright.pdf", owner)
 
 
@@ -45,7 +46,7 @@ def document(welfare_case: VictimCase, owner: Any) -> Document:
     ],
 )
 def test_pdf_jpeg_and_png_files_are_stored(
-    client: Client, welfare_case: VictimCase, owner: Any, name: str, content: bytes, kind: str
+    client: Client, welfare_case: VictimCase, owner: User, name: str, content: bytes, kind: str
 ) -> None:
     client.force_login(owner)
 
@@ -58,7 +59,7 @@ def test_pdf_jpeg_and_png_files_are_stored(
 
 
 def test_content_and_file_name_are_encrypted_at_rest(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -74,7 +75,7 @@ def test_content_and_file_name_are_encrypted_at_rest(
 
 @override_settings(PALERMO_MAX_UPLOAD_BYTES=64)
 def test_a_file_over_the_limit_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -95,7 +96,7 @@ def test_a_file_over_the_limit_is_refused(
     ],
 )
 def test_a_file_of_the_wrong_type_is_refused(
-    client: Client, welfare_case: VictimCase, owner: Any, name: str, content: bytes
+    client: Client, welfare_case: VictimCase, owner: User, name: str, content: bytes
 ) -> None:
     client.force_login(owner)
 
@@ -106,7 +107,7 @@ def test_a_file_of_the_wrong_type_is_refused(
     assert not Document.objects.exists()
 
 
-def test_outsiders_cannot_upload(client: Client, welfare_case: VictimCase, outsider: Any) -> None:
+def test_outsiders_cannot_upload(client: Client, welfare_case: VictimCase, outsider: User) -> None:
     client.force_login(outsider)
 
     response = upload(client, welfare_case, "scan.pdf", PDF)
@@ -135,7 +136,7 @@ def test_downloads_go_through_the_case_access(
 
 
 def test_a_download_is_an_attachment_under_a_generic_name(
-    client: Client, welfare_case: VictimCase, document: Document, owner: Any
+    client: Client, welfare_case: VictimCase, document: Document, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -151,7 +152,7 @@ def test_a_download_is_an_attachment_under_a_generic_name(
 
 
 def test_a_document_of_another_case_is_not_found_through_this_one(
-    client: Client, welfare_case: VictimCase, document: Document, owner: Any
+    client: Client, welfare_case: VictimCase, document: Document, owner: User
 ) -> None:
     other = VictimCase.objects.create(
         person=welfare_case.person, owning_agency=owner.agency, opened_by=owner
@@ -164,7 +165,7 @@ def test_a_document_of_another_case_is_not_found_through_this_one(
 
 
 def test_the_case_file_lists_documents_with_their_name(
-    client: Client, welfare_case: VictimCase, document: Document, owner: Any
+    client: Client, welfare_case: VictimCase, document: Document, owner: User
 ) -> None:
     client.force_login(owner)
 

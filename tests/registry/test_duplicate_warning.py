@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.privacy import fields
 from palermo.registry.models import NewPersonConfirmation, Person, PersonSearchKey, VictimCase
@@ -22,12 +23,7 @@ from tests.registry.duplicates_world import (
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def client(screener: Any) -> Client:
+def client(screener: User) -> Client:
     client = Client()
     client.force_login(screener)
     return client
@@ -51,7 +47,7 @@ def open_case(client: Client, screening: Screening, data: dict[str, Any]) -> Any
 
 
 def test_entering_a_known_person_again_warns_and_writes_nothing(
-    client: Client, screener: Any
+    client: Client, screener: User
 ) -> None:
     known = lan_on_record(screener)
     screening = presumed_victim_screening(screener)
@@ -71,7 +67,7 @@ def test_entering_a_known_person_again_warns_and_writes_nothing(
     assert "Lan" not in str(check.changes)
 
 
-def test_linking_opens_the_case_for_the_existing_person(client: Client, screener: Any) -> None:
+def test_linking_opens_the_case_for_the_existing_person(client: Client, screener: User) -> None:
     known = lan_on_record(screener)
     screening = presumed_victim_screening(screener)
 
@@ -87,7 +83,7 @@ def test_linking_opens_the_case_for_the_existing_person(client: Client, screener
 
 
 def test_confirming_a_new_person_needs_a_reason_kept_encrypted_and_audited(
-    client: Client, screener: Any
+    client: Client, screener: User
 ) -> None:
     known = lan_on_record(screener)
     screening = presumed_victim_screening(screener)
@@ -119,7 +115,7 @@ def test_confirming_a_new_person_needs_a_reason_kept_encrypted_and_audited(
 
 
 def test_another_agencys_match_shows_only_whom_to_ask(
-    client: Client, screener: Any, make_user: Callable[..., Any]
+    client: Client, screener: User, make_user: Callable[..., User]
 ) -> None:
     elsewhere = vu_elsewhere(make_user)
     screening = presumed_victim_screening(screener)
@@ -149,7 +145,7 @@ def test_another_agencys_match_shows_only_whom_to_ask(
     assert not VictimCase.objects.filter(person=elsewhere.person).exclude(pk=elsewhere.pk).exists()
 
 
-def test_someone_else_opens_without_a_warning(client: Client, screener: Any) -> None:
+def test_someone_else_opens_without_a_warning(client: Client, screener: User) -> None:
     lan_on_record(screener)
     screening = presumed_victim_screening(screener)
 
@@ -162,7 +158,7 @@ def test_someone_else_opens_without_a_warning(client: Client, screener: Any) -> 
 
 
 def test_candidates_are_found_without_decrypting_the_registry(
-    screener: Any, client: Client
+    screener: User, client: Client
 ) -> None:
     lan_on_record(screener)
     others = [
@@ -180,7 +176,7 @@ def test_candidates_are_found_without_decrypting_the_registry(
     assert decrypt.call_count < 20
 
 
-def test_the_backfill_command_writes_every_persons_token_keys(screener: Any) -> None:
+def test_the_backfill_command_writes_every_persons_token_keys(screener: User) -> None:
     known = lan_on_record(screener)
     PersonSearchKey.objects.filter(kind__in=["token", "sound"]).delete()
 
@@ -191,7 +187,7 @@ def test_the_backfill_command_writes_every_persons_token_keys(screener: Any) -> 
     assert AuditEntry.objects.filter(action="refresh_search_keys").exists()
 
 
-def test_a_common_name_still_finds_the_one_whose_facts_agree(screener: Any) -> None:
+def test_a_common_name_still_finds_the_one_whose_facts_agree(screener: User) -> None:
     from palermo.registry.duplicates import CANDIDATE_LIMIT, likely_matches
 
     for _ in range(CANDIDATE_LIMIT + 5):  # namesakes, recorded first: older and of another sex
@@ -213,7 +209,7 @@ def test_a_common_name_still_finds_the_one_whose_facts_agree(screener: Any) -> N
     assert [match.person for match in matches] == [known.person]
 
 
-def test_pham_vu_is_recognised_as_vu_pham(client: Client, screener: Any) -> None:
+def test_pham_vu_is_recognised_as_vu_pham(client: Client, screener: User) -> None:
     from palermo.screening.services import open_case_from_screening
     from tests.registry.duplicates_world import VU
 

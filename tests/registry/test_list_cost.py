@@ -3,13 +3,13 @@ sorting every visible case), counts that stop at COUNT_CAP rows, year choices fr
 and an API call's fixed cost in queries."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.paging import COUNT_CAP, CappedPaginator
@@ -17,7 +17,7 @@ from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.models import Person, VictimCase
 
 
-def test_visibility_is_a_filter_not_a_distinct_join(make_user: Callable[..., Any]) -> None:
+def test_visibility_is_a_filter_not_a_distinct_join(make_user: Callable[..., User]) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     judge = make_user("judge", "court", "judicial_officer")
 
@@ -31,7 +31,7 @@ def test_visibility_is_a_filter_not_a_distinct_join(make_user: Callable[..., Any
 
 
 def test_the_list_reads_no_distinct_and_counts_with_a_limit(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
 ) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
@@ -71,7 +71,7 @@ def test_an_api_list_costs_four_queries(make_user: Callable[..., Any]) -> None:
     assert len(queries) == 4, [q["sql"][:80] for q in queries.captured_queries]
 
 
-def test_a_count_stops_at_the_cap(make_user: Callable[..., Any]) -> None:
+def test_a_count_stops_at_the_cap(make_user: Callable[..., User]) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
     VictimCase.objects.bulk_create(

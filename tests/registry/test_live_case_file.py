@@ -2,11 +2,11 @@
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Referral, VictimCase
 
 
@@ -15,7 +15,7 @@ def htmx_headers(page: str) -> dict[str, str]:
 
 
 def test_every_form_on_the_case_file_is_sent_by_htmx_into_the_file(
-    client: Client, consented_case: VictimCase, owner: Any
+    client: Client, consented_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -32,7 +32,7 @@ def test_every_form_on_the_case_file_is_sent_by_htmx_into_the_file(
 
 
 def test_a_form_that_comes_back_to_the_case_file_is_followed_by_htmx(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
     case_page = reverse("registry:case_detail", args=[welfare_case.reference])
@@ -54,7 +54,7 @@ def test_a_form_that_comes_back_to_the_case_file_is_followed_by_htmx(
 
 
 def test_a_form_that_leads_away_from_the_case_file_sends_the_browser_there(
-    client: Client, consented_case: VictimCase, owner: Any, make_user: Callable[..., Any]
+    client: Client, consented_case: VictimCase, owner: User, make_user: Callable[..., User]
 ) -> None:
     receiver = make_user("receiver", "shelter-ngo", "case_worker")
     referral = Referral.send(consented_case, receiver.agency, "shelter", owner)

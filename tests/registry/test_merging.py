@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import IdentityChange, Person, VictimCase
 from palermo.screening.models import Screening
@@ -15,12 +16,7 @@ from palermo.screening.models import Screening
 REASON = "Same passport photo and same mother's name on both records."
 
 
-@pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
-
-
-def case_for(user: Any, given: str, family: str) -> VictimCase:
+def case_for(user: User, given: str, family: str) -> VictimCase:
     person = Person.objects.create(
         given_name=given, family_name=family, recorded_by_agency=user.agency
     )
@@ -34,7 +30,7 @@ def merge(client: Client, keep: Person, absorb: Person, reason: str = REASON) ->
     )
 
 
-def test_merge_moves_every_record_and_undo_restores_exactly(client: Client, worker: Any) -> None:
+def test_merge_moves_every_record_and_undo_restores_exactly(client: Client, worker: User) -> None:
     first, second = case_for(worker, "Thi Lan", "Nguyen"), case_for(worker, "Lan", "Nguyen")
     screening = Screening.objects.create(
         screener=worker, agency=worker.agency, indicator_list="adult_labour", person=second.person
@@ -81,7 +77,7 @@ def test_merge_moves_every_record_and_undo_restores_exactly(client: Client, work
 
 
 def test_split_moves_the_chosen_cases_to_a_new_person_and_undo_brings_them_back(
-    client: Client, worker: Any
+    client: Client, worker: User
 ) -> None:
     first = case_for(worker, "Mei", "Chan")
     second = VictimCase.objects.create(
@@ -110,7 +106,7 @@ def test_split_moves_the_chosen_cases_to_a_new_person_and_undo_brings_them_back(
     assert Person.objects.get(pk=change.target_id).merged_into == first.person
 
 
-def test_a_merge_needs_a_reason_and_writes_nothing_without(client: Client, worker: Any) -> None:
+def test_a_merge_needs_a_reason_and_writes_nothing_without(client: Client, worker: User) -> None:
     first, second = case_for(worker, "A", "B"), case_for(worker, "C", "D")
     client.force_login(worker)
 
@@ -131,8 +127,8 @@ def test_a_merge_needs_a_reason_and_writes_nothing_without(client: Client, worke
 )
 def test_who_may_open_the_merge_page(
     client: Client,
-    worker: Any,
-    make_user: Callable[..., Any],
+    worker: User,
+    make_user: Callable[..., User],
     agency: str,
     role: str,
     status: int,
@@ -146,7 +142,7 @@ def test_who_may_open_the_merge_page(
 
 
 def test_a_referred_persons_record_is_not_merged_by_the_receiving_agency(
-    client: Client, worker: Any, make_user: Callable[..., Any]
+    client: Client, worker: User, make_user: Callable[..., User]
 ) -> None:
     from palermo.registry.models import Consent, Referral
 
@@ -164,7 +160,7 @@ def test_a_referred_persons_record_is_not_merged_by_the_receiving_agency(
 
 
 def test_undo_is_refused_to_another_agency(
-    client: Client, worker: Any, make_user: Callable[..., Any]
+    client: Client, worker: User, make_user: Callable[..., User]
 ) -> None:
     first, second = case_for(worker, "A", "B"), case_for(worker, "C", "D")
     client.force_login(worker)

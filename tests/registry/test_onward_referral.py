@@ -1,16 +1,16 @@
 """Only the agency that holds a case refers it: a receiving agency cannot pass it on."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from palermo.accounts.models import User
 from palermo.registry.models import Referral, VictimCase
 
 
 def test_a_receiving_agency_cannot_refer_the_case_on(
-    consented_case: VictimCase, owner: Any, make_user: Callable[..., Any]
+    consented_case: VictimCase, owner: User, make_user: Callable[..., User]
 ) -> None:
     shelter = make_user("shelter", "shelter-ngo", "case_worker")
     Referral.send(consented_case, shelter.agency, "shelter", owner).answer(True, shelter)
@@ -23,7 +23,7 @@ def test_a_receiving_agency_cannot_refer_the_case_on(
 
 
 def test_the_holding_agency_still_refers(
-    consented_case: VictimCase, owner: Any, make_user: Callable[..., Any]
+    consented_case: VictimCase, owner: User, make_user: Callable[..., User]
 ) -> None:
     shelter = make_user("shelter", "shelter-ngo", "case_worker")
 

@@ -2,13 +2,13 @@
 field names (never values), the previous values kept encrypted and shown in the case file."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Consent, Person, PersonCorrection, Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
@@ -24,7 +24,7 @@ def api_url(case: VictimCase) -> str:
 
 
 @pytest.fixture
-def receiving_worker(make_user: Callable[..., Any], welfare_case: VictimCase, owner: Any) -> Any:
+def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
     """A case worker at an agency the case was referred to (and that accepted): reads, no edit."""
     worker = make_user("receiver", "shelter-ngo", "case_worker")
     consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
@@ -41,12 +41,12 @@ def receiving_worker(make_user: Callable[..., Any], welfare_case: VictimCase, ow
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
+def screener(make_user: Callable[..., User]) -> User:
     return make_user("screener", "welfare", "screener")
 
 
 def test_the_owner_corrects_the_name_and_nationality_and_the_history_keeps_the_old_values(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -76,7 +76,7 @@ def test_the_owner_corrects_the_name_and_nationality_and_the_history_keeps_the_o
 
 
 def test_the_previous_values_and_the_reason_are_encrypted_at_rest(
-    welfare_case: VictimCase, owner: Any
+    welfare_case: VictimCase, owner: User
 ) -> None:
     from palermo.registry.models.correction import correct_person
 
@@ -90,7 +90,7 @@ def test_the_previous_values_and_the_reason_are_encrypted_at_rest(
 
 
 def test_the_audit_entry_names_the_fields_never_the_values(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -107,7 +107,7 @@ def test_the_audit_entry_names_the_fields_never_the_values(
 
 
 def test_a_correction_needs_a_reason_and_valid_values_and_stores_nothing_otherwise(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -152,7 +152,7 @@ def test_only_the_owning_agencys_case_workers_may_correct(
 
 
 def test_the_case_file_offers_the_correction_to_the_owner_only(
-    client: Client, welfare_case: VictimCase, owner: Any, receiving_worker: Any
+    client: Client, welfare_case: VictimCase, owner: User, receiving_worker: User
 ) -> None:
     detail = reverse("registry:case_detail", args=[welfare_case.reference])
     client.force_login(owner)
@@ -162,7 +162,7 @@ def test_the_case_file_offers_the_correction_to_the_owner_only(
 
 
 def test_the_api_changes_only_the_fields_sent(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -180,7 +180,7 @@ def test_the_api_changes_only_the_fields_sent(
 
 
 def test_the_api_refuses_a_bad_country_naming_the_field_and_other_agencies(
-    client: Client, welfare_case: VictimCase, receiving_worker: Any, owner: Any
+    client: Client, welfare_case: VictimCase, receiving_worker: User, owner: User
 ) -> None:
     client.force_login(owner)
     bad = client.patch(

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.registry.models import Document, VictimCase
 from tests.registry.sample_files import PDF_WITH_HTML, PNG_WITH_SCRIPT, image, pdf
 
@@ -31,7 +32,7 @@ def upload(client: Client, case: VictimCase, name: str, content: bytes) -> Any:
 
 @pytest.mark.parametrize(("name", "content"), HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_files_are_refused_and_nothing_is_stored(
-    client: Client, welfare_case: VictimCase, owner: Any, name: str, content: bytes
+    client: Client, welfare_case: VictimCase, owner: User, name: str, content: bytes
 ) -> None:
     client.force_login(owner)
 
@@ -42,7 +43,7 @@ def test_hostile_files_are_refused_and_nothing_is_stored(
 
 
 def test_an_image_with_a_script_appended_is_stored_as_pixels_only(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 

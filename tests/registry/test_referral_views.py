@@ -8,27 +8,28 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Referral, VictimCase
 from palermo.registry.models.referral import ReferralStatus
 
 
-def send(client: Client, case: VictimCase, to_agency: Any, service: str = "shelter") -> Any:
+def send(client: Client, case: VictimCase, to_agency: Agency, service: str = "shelter") -> Any:
     data = {"referral-to_agency": to_agency.pk, "referral-service": service}
     return client.post(reverse("registry:referral_send", args=[case.reference]), data)
 
 
 @pytest.fixture
-def referral(consented_case: VictimCase, owner: Any, agency: Callable[[str], Any]) -> Referral:
+def referral(consented_case: VictimCase, owner: User, agency: Callable[[str], Agency]) -> Referral:
     return Referral.send(consented_case, agency("shelter-ngo"), "shelter", owner)
 
 
 @pytest.fixture
-def receiver(make_user: Callable[..., Any]) -> Any:
+def receiver(make_user: Callable[..., User]) -> User:
     return make_user("receiver", "shelter-ngo", "case_worker")
 
 
 def test_a_case_without_consent_is_not_referred(
-    client: Client, welfare_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, welfare_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
 
@@ -40,7 +41,7 @@ def test_a_case_without_consent_is_not_referred(
 
 
 def test_a_case_with_consent_is_referred(
-    client: Client, consented_case: VictimCase, owner: Any, agency: Callable[[str], Any]
+    client: Client, consented_case: VictimCase, owner: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(owner)
 
@@ -56,7 +57,7 @@ def test_a_case_with_consent_is_referred(
 
 
 def test_an_outsider_cannot_refer_a_case_it_cannot_see(
-    client: Client, consented_case: VictimCase, outsider: Any, agency: Callable[[str], Any]
+    client: Client, consented_case: VictimCase, outsider: User, agency: Callable[[str], Agency]
 ) -> None:
     client.force_login(outsider)
 
@@ -67,7 +68,7 @@ def test_an_outsider_cannot_refer_a_case_it_cannot_see(
 
 
 def test_the_receiving_agency_lists_what_waits_for_its_answer(
-    client: Client, referral: Referral, receiver: Any
+    client: Client, referral: Referral, receiver: User
 ) -> None:
     client.force_login(receiver)
 
@@ -80,7 +81,7 @@ def test_the_receiving_agency_lists_what_waits_for_its_answer(
 
 
 def test_the_sending_agency_sees_its_referral_with_status(
-    client: Client, referral: Referral, colleague: Any
+    client: Client, referral: Referral, colleague: User
 ) -> None:
     client.force_login(colleague)
 
@@ -92,7 +93,7 @@ def test_the_sending_agency_sees_its_referral_with_status(
 
 
 def test_accepting_opens_the_case_to_the_receiving_agency(
-    client: Client, referral: Referral, receiver: Any
+    client: Client, referral: Referral, receiver: User
 ) -> None:
     client.force_login(receiver)
     case_url = reverse("registry:case_detail", args=[referral.case.reference])
@@ -107,7 +108,7 @@ def test_accepting_opens_the_case_to_the_receiving_agency(
 
 
 def test_declining_keeps_the_case_closed_to_the_receiving_agency(
-    client: Client, referral: Referral, receiver: Any
+    client: Client, referral: Referral, receiver: User
 ) -> None:
     client.force_login(receiver)
 
@@ -124,7 +125,7 @@ def test_declining_keeps_the_case_closed_to_the_receiving_agency(
 
 @pytest.mark.parametrize("action", ["referral_accept", "referral_decline"])
 def test_the_sending_agency_cannot_answer_its_own_referral(
-    client: Client, referral: Referral, colleague: Any, action: str
+    client: Client, referral: Referral, colleague: User, action: str
 ) -> None:
     client.force_login(colleague)
 
@@ -136,7 +137,7 @@ def test_the_sending_agency_cannot_answer_its_own_referral(
 
 @pytest.mark.parametrize("action", ["referral_accept", "referral_decline"])
 def test_a_third_agency_cannot_even_find_the_referral(
-    client: Client, referral: Referral, make_user: Callable[..., Any], action: str
+    client: Client, referral: Referral, make_user: Callable[..., User], action: str
 ) -> None:
     client.force_login(make_user("labour-worker", "labour", "case_worker"))
 
@@ -147,7 +148,7 @@ def test_a_third_agency_cannot_even_find_the_referral(
 
 
 def test_the_sender_ends_an_accepted_referral(
-    client: Client, referral: Referral, receiver: Any, owner: Any
+    client: Client, referral: Referral, receiver: User, owner: User
 ) -> None:
     referral.answer(True, receiver)
     client.force_login(owner)
@@ -161,7 +162,7 @@ def test_the_sender_ends_an_accepted_referral(
 
 
 def test_the_receiver_ends_an_accepted_referral_and_loses_the_case(
-    client: Client, referral: Referral, receiver: Any
+    client: Client, referral: Referral, receiver: User
 ) -> None:
     referral.answer(True, receiver)
     client.force_login(receiver)
@@ -175,7 +176,7 @@ def test_the_receiver_ends_an_accepted_referral_and_loses_the_case(
 
 
 def test_a_referral_not_accepted_cannot_be_ended(
-    client: Client, referral: Referral, owner: Any
+    client: Client, referral: Referral, owner: User
 ) -> None:
     client.force_login(owner)
 

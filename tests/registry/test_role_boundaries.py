@@ -2,14 +2,13 @@
 consent withdrawal is confirmed and ends what it covered, the receiver decides on facts."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.jurisdiction.packs import PackError, _check_pack
 from palermo.registry.forms import move_form_for
 from palermo.registry.models import Consent, Person, Referral, Stage, VictimCase
@@ -19,17 +18,17 @@ MOVE_TO_IDENTIFIED = "Move to “formally identified”"
 
 
 @pytest.fixture
-def police_worker(make_user: Callable[..., Any]) -> Any:
+def police_worker(make_user: Callable[..., User]) -> User:
     return make_user("officer", "police", "case_worker")
 
 
 @pytest.fixture
-def ngo_worker(make_user: Callable[..., Any]) -> Any:
+def ngo_worker(make_user: Callable[..., User]) -> User:
     return make_user("ngo", "shelter-ngo", "case_worker")
 
 
 @pytest.fixture
-def police_case(police_worker: Any) -> VictimCase:
+def police_case(police_worker: User) -> VictimCase:
     person = Person.objects.create(
         given_name="Zhaowenqi",
         sex="female",
@@ -44,7 +43,7 @@ def police_case(police_worker: Any) -> VictimCase:
     return case
 
 
-def referred(case: VictimCase, sender: Any, receiver: Any, *, accept: bool = True) -> Referral:
+def referred(case: VictimCase, sender: User, receiver: User, *, accept: bool = True) -> Referral:
     if not case.consents.exists():
         Consent.objects.create(case=case, recorded_by=sender, form="written")
     referral = Referral.send(case, receiver.agency, "shelter", sender, urgency="urgent")
@@ -54,7 +53,7 @@ def referred(case: VictimCase, sender: Any, receiver: Any, *, accept: bool = Tru
 
 
 def test_an_ngo_worker_is_not_offered_to_identify_on_a_police_case(
-    client: Client, police_case: VictimCase, police_worker: Any, ngo_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User, ngo_worker: User
 ) -> None:
     referred(police_case, police_worker, ngo_worker)
     client.force_login(ngo_worker)
@@ -73,7 +72,7 @@ def test_an_ngo_worker_is_not_offered_to_identify_on_a_police_case(
 
 
 def test_the_api_refuses_a_move_by_an_agency_the_case_was_referred_to(
-    client: Client, police_case: VictimCase, police_worker: Any, ngo_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User, ngo_worker: User
 ) -> None:
     referred(police_case, police_worker, ngo_worker)
     client.force_login(ngo_worker)
@@ -89,7 +88,7 @@ def test_the_api_refuses_a_move_by_an_agency_the_case_was_referred_to(
 
 
 def test_the_holder_is_offered_the_move(
-    client: Client, police_case: VictimCase, police_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User
 ) -> None:
     client.force_login(police_worker)
     page = client.get(reverse("registry:case_detail", args=[police_case.reference]))
@@ -97,7 +96,7 @@ def test_the_holder_is_offered_the_move(
 
 
 def test_the_competent_authorities_are_the_packs_never_an_ngo_hotline_or_health(
-    police_worker: Any,
+    police_worker: User,
 ) -> None:
     form = move_form_for(Stage.IDENTIFIED, police_worker)
     offered = {agency.code for agency in form.fields["competent_authority"].queryset}  # type: ignore[attr-defined]
@@ -106,7 +105,7 @@ def test_the_competent_authorities_are_the_packs_never_an_ngo_hotline_or_health(
 
 
 def test_an_ngo_named_as_the_authority_is_refused(
-    police_case: VictimCase, police_worker: Any
+    police_case: VictimCase, police_worker: User
 ) -> None:
     ngo = Agency.objects.get(code="shelter-ngo")
 
@@ -118,7 +117,7 @@ def test_an_ngo_named_as_the_authority_is_refused(
 
 
 def test_the_model_refuses_a_move_by_another_agency(
-    police_case: VictimCase, ngo_worker: Any
+    police_case: VictimCase, ngo_worker: User
 ) -> None:
     with pytest.raises(PermissionDenied):
         police_case.move_to(Stage.CLOSED, ngo_worker, "x")
@@ -140,7 +139,7 @@ def withdraw_url(case: VictimCase, consent: Consent) -> str:
 
 
 def test_withdrawal_needs_a_reason_and_a_confirmation(
-    client: Client, police_case: VictimCase, police_worker: Any, ngo_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User, ngo_worker: User
 ) -> None:
     referral = referred(police_case, police_worker, ngo_worker)
     consent = police_case.consents.get()
@@ -159,9 +158,9 @@ def test_withdrawal_needs_a_reason_and_a_confirmation(
 def test_withdrawal_ends_the_referrals_it_covered(
     client: Client,
     police_case: VictimCase,
-    police_worker: Any,
-    ngo_worker: Any,
-    make_user: Callable[..., Any],
+    police_worker: User,
+    ngo_worker: User,
+    make_user: Callable[..., User],
 ) -> None:
     accepted = referred(police_case, police_worker, ngo_worker)
     waiting = referred(
@@ -192,7 +191,7 @@ def test_withdrawal_ends_the_referrals_it_covered(
 
 
 def test_the_receiver_sees_the_facts_it_decides_on_and_no_name(
-    client: Client, police_case: VictimCase, police_worker: Any, ngo_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User, ngo_worker: User
 ) -> None:
     referred(police_case, police_worker, ngo_worker, accept=False)
     client.force_login(ngo_worker)
@@ -205,7 +204,7 @@ def test_the_receiver_sees_the_facts_it_decides_on_and_no_name(
 
 
 def test_declining_takes_a_reason_on_the_page_and_in_the_api(
-    client: Client, police_case: VictimCase, police_worker: Any, ngo_worker: Any
+    client: Client, police_case: VictimCase, police_worker: User, ngo_worker: User
 ) -> None:
     referral = referred(police_case, police_worker, ngo_worker, accept=False)
     client.force_login(ngo_worker)

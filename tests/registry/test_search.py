@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Person, Stage, VictimCase
 from tests.registry.conftest import NAME, PASSPORT
@@ -22,7 +23,7 @@ def found(response: Any) -> set[str]:
     return {case.reference for case in page.object_list} if page else set()
 
 
-def test_the_search_page_posts_its_form(client: Client, owner: Any) -> None:
+def test_the_search_page_posts_its_form(client: Client, owner: User) -> None:
     client.force_login(owner)
 
     page = client.get(reverse(SEARCH)).content.decode()
@@ -31,7 +32,7 @@ def test_the_search_page_posts_its_form(client: Client, owner: Any) -> None:
     assert 'name="name"' in page
 
 
-def test_search_by_reference(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_search_by_reference(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     response = client.get(reverse(SEARCH), {"reference": welfare_case.reference.lower()})
@@ -40,7 +41,7 @@ def test_search_by_reference(client: Client, welfare_case: VictimCase, owner: An
 
 
 def test_search_by_exact_name_through_the_blind_index(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -53,7 +54,7 @@ def test_search_by_exact_name_through_the_blind_index(
     assert NAME[1] not in results  # references and stages only
 
 
-def test_search_by_document_number(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_search_by_document_number(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     response = client.post(reverse(SEARCH), {"document_number": PASSPORT.lower()})
@@ -61,7 +62,7 @@ def test_search_by_document_number(client: Client, welfare_case: VictimCase, own
     assert found(response) == {welfare_case.reference}
 
 
-def test_a_name_in_a_url_is_ignored(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_a_name_in_a_url_is_ignored(client: Client, welfare_case: VictimCase, owner: User) -> None:
     client.force_login(owner)
 
     response = client.get(reverse(SEARCH), {"name": "Nobody Atall"})
@@ -70,7 +71,7 @@ def test_a_name_in_a_url_is_ignored(client: Client, welfare_case: VictimCase, ow
 
 
 def test_a_search_by_name_is_audited_without_the_name(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 
@@ -90,7 +91,7 @@ def test_a_search_by_name_is_audited_without_the_name(
     ],
 )
 def test_an_outsider_never_finds_another_agencys_case(
-    client: Client, welfare_case: VictimCase, outsider: Any, criteria: dict[str, str]
+    client: Client, welfare_case: VictimCase, outsider: User, criteria: dict[str, str]
 ) -> None:
     client.force_login(outsider)
 
@@ -101,7 +102,7 @@ def test_an_outsider_never_finds_another_agencys_case(
 
 
 def test_an_outsider_searching_by_reference_finds_nothing(
-    client: Client, welfare_case: VictimCase, outsider: Any
+    client: Client, welfare_case: VictimCase, outsider: User
 ) -> None:
     client.force_login(outsider)
 
@@ -110,7 +111,9 @@ def test_an_outsider_searching_by_reference_finds_nothing(
     assert found(response) == set()
 
 
-def test_filters_narrow_a_name_search(client: Client, welfare_case: VictimCase, owner: Any) -> None:
+def test_filters_narrow_a_name_search(
+    client: Client, welfare_case: VictimCase, owner: User
+) -> None:
     closed = VictimCase.objects.create(
         person=welfare_case.person, owning_agency=owner.agency, stage=Stage.CLOSED
     )
@@ -126,7 +129,7 @@ def test_filters_narrow_a_name_search(client: Client, welfare_case: VictimCase, 
 
 
 def test_name_search_pages_by_posting_the_same_form(
-    client: Client, owner: Any, make_user: Callable[..., Any]
+    client: Client, owner: User, make_user: Callable[..., User]
 ) -> None:
     person = Person.objects.create(
         given_name="Hoa", family_name="Tran", recorded_by_agency=owner.agency
@@ -149,7 +152,7 @@ def test_name_search_pages_by_posting_the_same_form(
 
 
 def test_an_empty_search_lists_nothing(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     client.force_login(owner)
 

@@ -1,12 +1,12 @@
 """A victim case moves through the referral stages only in the order the mechanism allows."""
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from palermo.accounts.models import User
 from palermo.registry.models import Person, Stage, StageTransition, VictimCase
 from palermo.registry.models.case import NEXT_STAGES
 
@@ -14,19 +14,14 @@ ALLOWED = sorted((a, b) for a, targets in NEXT_STAGES.items() for b in targets)
 REFUSED = sorted((a, b) for a in Stage.values for b in Stage.values if b not in NEXT_STAGES[a])
 
 
-@pytest.fixture
-def worker(make_user: Callable[..., Any]) -> Any:
-    return make_user("worker", "welfare", "case_worker")
-
-
-def case_at(stage: str, worker: Any) -> VictimCase:
+def case_at(stage: str, worker: User) -> VictimCase:
     person = Person.objects.create(given_name="A", recorded_by_agency=worker.agency)
     return VictimCase.objects.create(
         person=person, owning_agency=worker.agency, opened_by=worker, stage=stage
     )
 
 
-def details_for(stage: str, worker: Any) -> dict[str, Any]:
+def details_for(stage: str, worker: User) -> dict[str, Any]:
     if stage == Stage.IDENTIFIED:
         return {"competent_authority": worker.agency, "decision": "Identified."}
     return {}
@@ -34,7 +29,7 @@ def details_for(stage: str, worker: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("current", "target"), ALLOWED)
 def test_allowed_moves_are_recorded_with_who_when_and_why(
-    current: str, target: str, worker: Any
+    current: str, target: str, worker: User
 ) -> None:
     case = case_at(current, worker)
 
@@ -53,7 +48,7 @@ def test_allowed_moves_are_recorded_with_who_when_and_why(
 
 @pytest.mark.parametrize(("current", "target"), REFUSED)
 def test_other_moves_are_refused_with_a_clear_message(
-    current: str, target: str, worker: Any
+    current: str, target: str, worker: User
 ) -> None:
     case = case_at(current, worker)
 
@@ -65,13 +60,13 @@ def test_other_moves_are_refused_with_a_clear_message(
     assert not StageTransition.objects.filter(case=case).exists()
 
 
-def test_a_move_needs_a_reason(worker: Any) -> None:
+def test_a_move_needs_a_reason(worker: User) -> None:
     case = case_at(Stage.REFERRED, worker)
     with pytest.raises(ValidationError, match="why"):
         case.move_to(Stage.SCREENING, worker, "  ")
 
 
-def test_presumed_victims_get_a_reflection_period_of_thirty_days_by_default(worker: Any) -> None:
+def test_presumed_victims_get_a_reflection_period_of_thirty_days_by_default(worker: User) -> None:
     case = case_at(Stage.SCREENING, worker)
 
     case.move_to(Stage.PRESUMED_VICTIM, worker, "Indicators present.")
@@ -81,7 +76,7 @@ def test_presumed_victims_get_a_reflection_period_of_thirty_days_by_default(work
     assert (case.reflection_period_end - case.reflection_period_start).days == 30
 
 
-def test_a_reflection_period_cannot_end_before_it_starts(worker: Any) -> None:
+def test_a_reflection_period_cannot_end_before_it_starts(worker: User) -> None:
     case = case_at(Stage.SCREENING, worker)
     with pytest.raises(ValidationError, match="reflection period"):
         case.move_to(
@@ -93,14 +88,14 @@ def test_a_reflection_period_cannot_end_before_it_starts(worker: Any) -> None:
         )
 
 
-def test_formal_identification_needs_the_authority_and_its_decision(worker: Any) -> None:
+def test_formal_identification_needs_the_authority_and_its_decision(worker: User) -> None:
     case = case_at(Stage.PRESUMED_VICTIM, worker)
     with pytest.raises(ValidationError, match="competent authority"):
         case.move_to(Stage.IDENTIFIED, worker, "x")
     assert VictimCase.objects.get(pk=case.pk).stage == Stage.PRESUMED_VICTIM
 
 
-def test_every_move_is_in_the_audit_trail(worker: Any) -> None:
+def test_every_move_is_in_the_audit_trail(worker: User) -> None:
     from palermo.audit.models import AuditEntry
 
     case = case_at(Stage.REFERRED, worker)

@@ -1,12 +1,11 @@
 """Notes the system writes on a stage move are shown in the reader's language, and a stage
 code never reaches a page (the demo once showed "moved to presumed_victim")."""
 
-from typing import Any
-
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from palermo.accounts.models import User
 from palermo.registry.models import Stage, StageTransition, VictimCase
 from palermo.registry.system_notes import shown, system_note
 
@@ -36,7 +35,7 @@ def test_a_note_a_person_typed_is_shown_as_typed() -> None:
 
 
 def test_the_case_file_shows_the_note_in_portuguese(
-    client: Client, welfare_case: VictimCase, owner: Any
+    client: Client, welfare_case: VictimCase, owner: User
 ) -> None:
     welfare_case.move_to(
         Stage.SCREENING,

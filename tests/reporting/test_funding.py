@@ -2,12 +2,12 @@
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
 from palermo.accounts.models import Agency
 from palermo.coordination.models import Measure as PlanMeasure
+from palermo.jurisdiction.models import Jurisdiction
 from palermo.reporting.build import build_snapshot
 from palermo.reporting.periods import Period
 from palermo.reporting.presentation import present
@@ -51,7 +51,7 @@ def expected(start: Day, end: Day) -> dict[str, tuple[int, int, int]]:
     return sums
 
 
-def test_budget_allocated_and_spent_by_pillar(jurisdiction: Any) -> None:
+def test_budget_allocated_and_spent_by_pillar(jurisdiction: Jurisdiction) -> None:
     seed_plan()
     for period in (Period.of(YEAR), Period.of(YEAR - 1), Period.of(YEAR + 1, "tip")):
         snapshot = build_snapshot(period)
@@ -66,7 +66,7 @@ def test_budget_allocated_and_spent_by_pillar(jurisdiction: Any) -> None:
             assert cell(snapshot, "plan_measures_by_pillar", "plan_measures", pillar) == running
 
 
-def test_the_public_edition_shows_the_budget_as_recorded(jurisdiction: Any) -> None:
+def test_the_public_edition_shows_the_budget_as_recorded(jurisdiction: Jurisdiction) -> None:
     seed_plan()
     snapshot = build_snapshot(Period.of(YEAR))
     view = present(snapshot, public=True, charts=False)

@@ -3,14 +3,14 @@
 import datetime
 import random
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
+from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.models import Person, VictimCase
 from palermo.reporting.build import build_report
 from palermo.reporting.estimate import estimate_hidden_figure
@@ -46,7 +46,7 @@ def seed_captures(population: int, chance: float, seed: int = 3) -> int:
     return found
 
 
-def test_independent_lists_estimate_the_population(jurisdiction: Any) -> None:
+def test_independent_lists_estimate_the_population(jurisdiction: Jurisdiction) -> None:
     found = seed_captures(population=600, chance=0.35)
     result = estimate_hidden_figure(Period.of(YEAR))
     assert result["observed"] == found
@@ -60,7 +60,7 @@ def test_independent_lists_estimate_the_population(jurisdiction: Any) -> None:
     assert view.chart.startswith("data:image/svg+xml")
 
 
-def test_too_few_lists_is_said_plainly(jurisdiction: Any) -> None:
+def test_too_few_lists_is_said_plainly(jurisdiction: Jurisdiction) -> None:
     police = Agency.objects.get(code="police")
     person = Person.objects.create(recorded_by_agency=police)
     VictimCase.objects.create(
@@ -71,13 +71,13 @@ def test_too_few_lists_is_said_plainly(jurisdiction: Any) -> None:
     assert result["warnings"]
 
 
-def test_sparse_lists_carry_a_warning(jurisdiction: Any) -> None:
+def test_sparse_lists_carry_a_warning(jurisdiction: Jurisdiction) -> None:
     seed_captures(population=30, chance=0.4)
     result = estimate_hidden_figure(Period.of(YEAR))
     assert any("too small" in warning for warning in result["warnings"])
 
 
-def test_the_page_starts_the_estimate_as_a_job(jurisdiction: Any, analyst: Any) -> None:
+def test_the_page_starts_the_estimate_as_a_job(jurisdiction: Jurisdiction, analyst: User) -> None:
     report = build_report(Period.of(YEAR), analyst)
     client = Client()
     client.force_login(analyst)
@@ -89,7 +89,7 @@ def test_the_page_starts_the_estimate_as_a_job(jurisdiction: Any, analyst: Any) 
 
 
 def test_uploaded_lists_are_linked_with_the_registry_lists(
-    jurisdiction: Any, tmp_path: Path
+    jurisdiction: Jurisdiction, tmp_path: Path
 ) -> None:
     from faker import Faker
 

@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import Role
 from palermo.audit.models import AuditEntry
 from palermo.jobs.models import Job
+from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.models import Person, VictimCase
 from palermo.reporting.build import build_report
 from palermo.reporting.models import OutsideList, Report
@@ -71,11 +72,11 @@ def hotline_rows(found: list[tuple[str, str, str]], source: str = "hotline_ngo")
 
 
 @pytest.fixture
-def report(jurisdiction: Any, analyst: Any) -> Report:
+def report(jurisdiction: Jurisdiction, analyst: User) -> Report:
     return build_report(Period.of(YEAR), analyst)
 
 
-def post_lists(user: Any, report: Report, *files: SimpleUploadedFile) -> Any:
+def post_lists(user: User, report: Report, *files: SimpleUploadedFile) -> Any:
     client = Client()
     client.force_login(user)
     url = reverse("reporting:estimate_lists", args=[report.pk])
@@ -83,7 +84,7 @@ def post_lists(user: Any, report: Report, *files: SimpleUploadedFile) -> Any:
 
 
 def test_uploaded_lists_feed_the_estimate_and_are_then_forgotten(
-    report: Report, analyst: Any
+    report: Report, analyst: User
 ) -> None:
     everyone = people(80)
     seed_registry(everyone[:50])
@@ -110,7 +111,7 @@ def test_uploaded_lists_feed_the_estimate_and_are_then_forgotten(
 
 
 def test_a_bad_cell_refuses_every_file_naming_file_row_and_column(
-    report: Report, analyst: Any
+    report: Report, analyst: User
 ) -> None:
     good = csv_file("good.csv", hotline_rows(people(5)))
     rows = hotline_rows(people(5), source="church")
@@ -125,7 +126,7 @@ def test_a_bad_cell_refuses_every_file_naming_file_row_and_column(
     assert not AuditEntry.objects.filter(action="outside_lists_uploaded").exists()
 
 
-def test_a_record_id_in_two_files_is_refused(report: Report, analyst: Any) -> None:
+def test_a_record_id_in_two_files_is_refused(report: Report, analyst: User) -> None:
     found = people(4)
     response = post_lists(
         analyst,
@@ -141,7 +142,7 @@ def test_a_record_id_in_two_files_is_refused(report: Report, analyst: Any) -> No
 @pytest.mark.parametrize("agency", ["secretariat", "police"])
 @pytest.mark.parametrize("role", [Role.CASE_WORKER, Role.INVESTIGATOR, Role.LINKAGE_REVIEWER])
 def test_only_the_statistics_role_may_upload(
-    report: Report, make_user: Callable[..., Any], role: str, agency: str
+    report: Report, make_user: Callable[..., User], role: str, agency: str
 ) -> None:
     someone = make_user("someone", agency, role)
     response = post_lists(someone, report, csv_file("l.csv", hotline_rows(people(3))))

@@ -1,11 +1,13 @@
 """The statistics pages: who sees them, drill-down to references, publication, the public page."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.accounts.roles import Role
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import VictimCase
@@ -18,18 +20,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(world: Any, analyst: Any) -> Report:
+def report(world: Any, analyst: User) -> Report:
     return build_report(Period.of(YEAR), analyst)
 
 
-def client_for(user: Any) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 def test_an_analyst_sees_counts_across_agencies_and_never_names(
-    report: Report, analyst: Any
+    report: Report, analyst: User
 ) -> None:
     response = client_for(analyst).get(reverse("reporting:report", args=[report.pk]))
     assert response.status_code == 200
@@ -40,13 +42,15 @@ def test_an_analyst_sees_counts_across_agencies_and_never_names(
     assert AuditEntry.objects.filter(action="report_read", object_ref=str(report.pk)).exists()
 
 
-def test_a_case_worker_may_not_see_statistics(report: Report, make_user: Any) -> None:
+def test_a_case_worker_may_not_see_statistics(
+    report: Report, make_user: Callable[..., User]
+) -> None:
     worker = make_user("worker", "welfare", Role.CASE_WORKER)
     response = client_for(worker).get(reverse("reporting:report", args=[report.pk]))
     assert response.status_code == 403
 
 
-def test_drill_down_lists_references_and_is_audited(report: Report, analyst: Any) -> None:
+def test_drill_down_lists_references_and_is_audited(report: Report, analyst: User) -> None:
     url = reverse("reporting:drill", args=[report.pk, "victims_identified", "female", "adult"])
     response = client_for(analyst).get(url)
     assert response.status_code == 200
@@ -62,7 +66,7 @@ def test_drill_down_lists_references_and_is_audited(report: Report, analyst: Any
     assert entry.changes["figure"] == "victims_identified"
 
 
-def test_publishing_again_with_other_figures_is_a_revision(report: Report, analyst: Any) -> None:
+def test_publishing_again_with_other_figures_is_a_revision(report: Report, analyst: User) -> None:
     first = report.publish()
     assert first.revision == 1
     VictimCase.objects.filter(identified_on__year=YEAR).first().delete()  # type: ignore[union-attr]
@@ -92,14 +96,13 @@ def test_no_public_page_before_publication(report: Report) -> None:
     assert Client().get(reverse("reporting:public", args=[YEAR, "calendar"])).status_code == 404
 
 
-def test_building_runs_as_a_background_job(analyst: Any, world: Any) -> None:
+def test_building_runs_as_a_background_job(analyst: User, world: Any) -> None:
     response = client_for(analyst).post(reverse("reporting:build"), {"year": YEAR, "period": "tip"})
     assert response.status_code == 302
     assert "/jobs/" in response["Location"]
 
 
-def test_no_name_reaches_the_analyst(world: Any, analyst: Any) -> None:
-    from palermo.accounts.models import Agency
+def test_no_name_reaches_the_analyst(world: Any, analyst: User) -> None:
     from palermo.registry.models import Person
 
     police = Agency.objects.get(code="police")

@@ -2,11 +2,11 @@
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
 from palermo.linkreview.models import Decision, LinkDecision, ReviewBatch, ReviewPair
 from palermo.reporting.build import build_snapshot
@@ -20,7 +20,7 @@ from tests.reporting.world import YEAR
 pytestmark = pytest.mark.django_db
 
 
-def _batch(reviewer: Any, day: datetime.date, pairs: int) -> list[ReviewPair]:
+def _batch(reviewer: User, day: datetime.date, pairs: int) -> list[ReviewPair]:
     uploaded = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
     batch = ReviewBatch.objects.create(title="run", uploaded_by=reviewer, uploaded_at=uploaded)
     return [
@@ -38,7 +38,7 @@ def _batch(reviewer: Any, day: datetime.date, pairs: int) -> list[ReviewPair]:
     ]
 
 
-def _decide(reviewer: Any, pair: ReviewPair, decision: str, swapped: bool = False) -> None:
+def _decide(reviewer: User, pair: ReviewPair, decision: str, swapped: bool = False) -> None:
     left, right = (pair.source_l, pair.record_id_l), (pair.source_r, pair.record_id_r)
     if swapped:
         left, right = right, left
@@ -54,7 +54,7 @@ def _decide(reviewer: Any, pair: ReviewPair, decision: str, swapped: bool = Fals
 
 
 def test_pairs_awaiting_review_are_those_no_decision_settles(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
 ) -> None:
     reviewer = make_user("reviewer", "secretariat", Role.LINKAGE_REVIEWER)
     in_year = _batch(reviewer, datetime.date(YEAR, 3, 1), 7) + _batch(
@@ -78,7 +78,7 @@ def test_pairs_awaiting_review_are_those_no_decision_settles(
     assert cell(previous, key, "pairs_awaiting_review", "all") == len(last_year) - 1
 
 
-def test_the_drill_down_names_batches_never_records(make_user: Callable[..., Any]) -> None:
+def test_the_drill_down_names_batches_never_records(make_user: Callable[..., User]) -> None:
     reviewer = make_user("reviewer", "secretariat", Role.LINKAGE_REVIEWER)
     pairs = _batch(reviewer, datetime.date(YEAR, 5, 2), 3)
     declared = figure("quality_linkage_review")

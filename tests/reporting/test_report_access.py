@@ -1,13 +1,14 @@
 """Who may open the committee edition: the statistics role only, whatever the agency."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.accounts.roles import Role
+from palermo.jurisdiction.models import Jurisdiction
 from palermo.reporting.build import build_report
 from palermo.reporting.periods import Period
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("agency", ["secretariat", "police", "shelter-ngo"])
 @pytest.mark.parametrize("role", Role.values)
 def test_only_the_statistics_role_opens_reports(
-    role: str, agency: str, make_user: Callable[..., Any]
+    role: str, agency: str, make_user: Callable[..., User]
 ) -> None:
     report = build_report(Period.of(2025), None)
     client = Client()
@@ -34,7 +35,7 @@ def test_only_the_statistics_role_opens_reports(
     assert client.get(pages[0]).status_code in ({200, 302} if role == Role.ANALYST else {403})
 
 
-def test_anonymous_visitors_are_sent_to_log_in(jurisdiction: Any) -> None:
+def test_anonymous_visitors_are_sent_to_log_in(jurisdiction: Jurisdiction) -> None:
     report = build_report(Period.of(2025), None)
     response = Client().get(reverse("reporting:report", args=[report.pk]))
     assert response.status_code == 302

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
+from palermo.jurisdiction.models import Jurisdiction
 from tests.reporting.world import YEAR
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_pdf_is_made_from_the_html(world: Any, tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_a_bad_year_is_refused(tmp_path: Path, jurisdiction: Any) -> None:
+def test_a_bad_year_is_refused(tmp_path: Path, jurisdiction: Jurisdiction) -> None:
     with pytest.raises(CommandError, match="year"):
         call_command("report", "annual", "--year", "20", "--out", str(tmp_path / "x.json"))
 
@@ -86,6 +87,6 @@ def test_the_estimate_command_stores_the_hidden_figure_on_the_last_build(
     assert Report.objects.get().estimate["observed"] > 0
 
 
-def test_the_estimate_needs_a_build(jurisdiction: Any) -> None:
+def test_the_estimate_needs_a_build(jurisdiction: Jurisdiction) -> None:
     with pytest.raises(CommandError, match="report annual"):
         call_command("report", "estimate", "--year", str(YEAR))

@@ -88,7 +88,7 @@ def test_a_hidden_count_gives_a_hidden_rate(world: dict[str, Any]) -> None:
     assert "sdg_16_2_2,all victims,population,500000" in csv_text
 
 
-def test_the_macao_pack_names_its_population_source(jurisdiction: Any) -> None:
+def test_the_macao_pack_names_its_population_source(jurisdiction: Jurisdiction) -> None:
     pack = read_pack("macao")
     population = pack["statistics"]["population"]
     assert "DSEC" in population["source"]

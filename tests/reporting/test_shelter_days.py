@@ -2,12 +2,12 @@
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from palermo.accounts.models import Agency
+from palermo.jurisdiction.models import Jurisdiction
 from palermo.registry.models import Person, Service, VictimCase
 from palermo.registry.models.case import Stage
 from palermo.reporting.build import build_snapshot
@@ -61,7 +61,9 @@ def expected_days(start: Day, end: Day, kind_of: Callable[[str], str]) -> dict[s
     return totals
 
 
-def test_shelter_days_are_the_days_of_each_stay_inside_the_period(jurisdiction: Any) -> None:
+def test_shelter_days_are_the_days_of_each_stay_inside_the_period(
+    jurisdiction: Jurisdiction,
+) -> None:
     seed_stays(STAYS)
     kinds = dict(Agency.objects.values_list("code", "kind"))
     for period in (Period.of(YEAR), Period.of(YEAR, "tip"), Period.of(YEAR + 1)):
@@ -72,7 +74,9 @@ def test_shelter_days_are_the_days_of_each_stay_inside_the_period(jurisdiction: 
             assert cell(snapshot, "shelter_days", "shelter_days", column) == days, period
 
 
-def test_a_stay_still_going_counts_up_to_today_in_the_current_year(jurisdiction: Any) -> None:
+def test_a_stay_still_going_counts_up_to_today_in_the_current_year(
+    jurisdiction: Jurisdiction,
+) -> None:
     today = timezone.localdate()
     started = today - datetime.timedelta(days=20)
     seed_stays([("shelter-ngo", "shelter", started, None)])

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.reporting.build import build_report
 from palermo.reporting.exports import export
 from palermo.reporting.models import Report
@@ -25,7 +26,7 @@ def estimated(observed: int, estimate: float | None, low: float, high: float) ->
 
 
 @pytest.fixture
-def builds(world: Any, analyst: Any) -> Report:
+def builds(world: Any, analyst: User) -> Report:
     """This year's build, and estimates made on builds of earlier years."""
     older = build_report(Period.of(YEAR - 1), analyst)
     older.estimate = estimated(30, 70.0, 50.0, 120.0)  # superseded by the next build
@@ -57,7 +58,7 @@ def test_the_latest_estimate_of_each_year_goes_beside_the_trend(builds: Report) 
 
 
 def test_the_page_and_the_json_show_the_estimates_the_public_edition_does_not(
-    builds: Report, analyst: Any
+    builds: Report, analyst: User
 ) -> None:
     client = Client()
     client.force_login(analyst)

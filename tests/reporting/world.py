@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from palermo.accounts.models import Agency
+from palermo.accounts.models import Agency, User
 from palermo.jurisdiction.models import LegalProvision
 from palermo.justice.models import CourtDecision, CriminalCase, Suspect
 from palermo.justice.models.court import Charge
@@ -112,7 +112,7 @@ def case_specs(seed: int = 11) -> list[CaseSpec]:
     return cases
 
 
-def seed_world(judge: Any, prosecutor: Any) -> dict[str, Any]:
+def seed_world(judge: User, prosecutor: User) -> dict[str, Any]:
     """Write the specs to the database; return the specs to count from."""
     victims, cases = victim_specs(), case_specs()
     persons: dict[int, Person] = {}

@@ -2,34 +2,25 @@
 "screening") and refer it for assessment; indicators carry an encrypted note."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Referral, Stage, VictimCase
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
+from tests.screenings import EXPLOITATION
 
-# One dimension present (exploitation): indicators, but not a presumed victim.
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-}
 NOTE_KEY = "note.exploitation.bad_living_conditions"
 NOTE = "Twelve people sleep in one room above the workshop."
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def further(screener: Any) -> Screening:
+def further(screener: User) -> Screening:
     screening = start_screening(screener, "adult_labour")
     record_answers(screening, EXPLOITATION, screener, {"exploitation.bad_living_conditions": NOTE})
     finish_screening(screening, screener)
@@ -37,14 +28,14 @@ def further(screener: Any) -> Screening:
     return screening
 
 
-def logged_in(user: Any) -> Client:
+def logged_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 def test_the_result_offers_to_screen_again_or_open_a_case(
-    screener: Any, further: Screening
+    screener: User, further: Screening
 ) -> None:
     page = logged_in(screener).get(reverse("screening:detail", args=[further.reference]))
 
@@ -55,7 +46,7 @@ def test_the_result_offers_to_screen_again_or_open_a_case(
 
 
 def test_screening_again_starts_from_the_answers_and_notes(
-    screener: Any, further: Screening
+    screener: User, further: Screening
 ) -> None:
     response = logged_in(screener).post(reverse("screening:again", args=[further.reference]))
 
@@ -70,7 +61,7 @@ def test_screening_again_starts_from_the_answers_and_notes(
     assert NOTE in page.content.decode()  # in the note box of the form
 
 
-def test_only_a_further_assessment_is_screened_again(screener: Any) -> None:
+def test_only_a_further_assessment_is_screened_again(screener: User) -> None:
     draft = start_screening(screener, "adult_labour")
 
     response = logged_in(screener).post(reverse("screening:again", args=[draft.reference]))
@@ -82,7 +73,7 @@ def test_only_a_further_assessment_is_screened_again(screener: Any) -> None:
 
 
 def test_another_agency_cannot_screen_again(
-    further: Screening, make_user: Callable[..., Any]
+    further: Screening, make_user: Callable[..., User]
 ) -> None:
     other = make_user("other", "labour", "screener")
     response = logged_in(other).post(reverse("screening:again", args=[further.reference]))
@@ -90,7 +81,7 @@ def test_another_agency_cannot_screen_again(
 
 
 def test_a_case_opened_for_assessment_stays_at_screening_and_is_referred(
-    screener: Any, further: Screening, agency: Callable[[str], Any]
+    screener: User, further: Screening, agency: Callable[[str], Agency]
 ) -> None:
     response = logged_in(screener).post(
         reverse("screening:open_case", args=[further.reference]),
@@ -112,7 +103,7 @@ def test_a_case_opened_for_assessment_stays_at_screening_and_is_referred(
     assert Referral.objects.get(case=case).to_agency.code == "welfare"
 
 
-def test_a_note_is_saved_from_the_form_encrypted_and_never_audited(screener: Any) -> None:
+def test_a_note_is_saved_from_the_form_encrypted_and_never_audited(screener: User) -> None:
     screening = start_screening(screener, "adult_labour")
     client = logged_in(screener)
 
@@ -133,7 +124,7 @@ def test_a_note_is_saved_from_the_form_encrypted_and_never_audited(screener: Any
     assert "Twelve" not in str(entry.changes)
 
 
-def test_a_note_on_an_unknown_indicator_is_refused(screener: Any) -> None:
+def test_a_note_on_an_unknown_indicator_is_refused(screener: User) -> None:
     screening = start_screening(screener, "adult_labour")
 
     response = logged_in(screener).post(
@@ -144,7 +135,7 @@ def test_a_note_on_an_unknown_indicator_is_refused(screener: Any) -> None:
     assert Screening.objects.get(pk=screening.pk).indicator_notes == {}
 
 
-def test_the_api_takes_notes_with_answers(screener: Any) -> None:
+def test_the_api_takes_notes_with_answers(screener: User) -> None:
     screening = start_screening(screener, "adult_labour")
 
     response = logged_in(screener).patch(

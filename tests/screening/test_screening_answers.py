@@ -7,25 +7,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.screening.models import Screening
-from palermo.screening.services import finish_screening, start_screening
+from palermo.screening.services import finish_screening
 
 KEY = "exploitation.bad_living_conditions"
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
-
-
-@pytest.fixture
-def htmx(screener: Any) -> Callable[..., Any]:
+def htmx(screener: User) -> Callable[..., Any]:
     client = Client(headers={"HX-Request": "true"})
     client.force_login(screener)
 
@@ -94,7 +85,7 @@ def test_one_bad_answer_spoils_the_batch(htmx: Callable[..., Any], screening: Sc
 
 
 def test_a_finished_screening_keeps_its_answers(
-    htmx: Callable[..., Any], screener: Any, screening: Screening
+    htmx: Callable[..., Any], screener: User, screening: Screening
 ) -> None:
     finish_screening(screening, screener)
 
@@ -105,7 +96,7 @@ def test_a_finished_screening_keeps_its_answers(
     assert screening.answers == {}
 
 
-def test_without_javascript_the_whole_form_is_saved(screener: Any, screening: Screening) -> None:
+def test_without_javascript_the_whole_form_is_saved(screener: User, screening: Screening) -> None:
     client = Client()
     client.force_login(screener)
     data = {KEY: "observed", "exploitation.hazardous_work": "not_observed"}
@@ -122,7 +113,7 @@ def test_without_javascript_the_whole_form_is_saved(screener: Any, screening: Sc
 
 
 def test_without_javascript_an_invalid_answer_shows_the_form_with_the_reason(
-    screener: Any, screening: Screening
+    screener: User, screening: Screening
 ) -> None:
     client = Client()
     client.force_login(screener)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from palermo.accounts.models import Agency, User
 from palermo.registry.models import Referral, VictimCase
 from palermo.screening.models import Screening
 from tests.browser.pages import PASSWORD, answer_indicator, log_in, save_screenshot
@@ -17,9 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
     open_page: Callable[[int], Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
-    agency: Callable[[str], Any],
+    agency: Callable[[str], Agency],
 ) -> None:
     make_user("screener", "police", "screener", password=PASSWORD)
     page = open_page(768)  # a tablet held upright
@@ -78,7 +79,7 @@ def test_a_screener_screens_finishes_and_opens_the_case_in_one_step(
 def test_the_screening_form_fits_a_small_phone(
     open_page: Callable[[int], Any],
     live_server: Any,
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screenshot_folder: Path,
 ) -> None:
     from palermo.screening.services import start_screening

@@ -8,46 +8,26 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import Agency, User
 from palermo.audit.models import AuditEntry
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 from palermo.screening.models import Screening
-from palermo.screening.services import finish_screening, record_answers, start_screening
-
-PRESUMED_VICTIM = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",
-    "exploitation.excessive_working_days_or_hours": "observed",
-    "exploitation.bad_living_conditions": "observed",
-    "coercion_at_destination.confiscation_of_documents": "observed",
-    "coercion_at_destination.debt_bondage": "observed",
-}
+from tests.screenings import PRESUMED_VICTIM, finished
 
 
 @pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-def finished(screener: Any, answers: dict[str, str]) -> Screening:
-    screening = start_screening(screener, "adult_labour")
-    record_answers(screening, answers, screener)
-    finish_screening(screening, screener)
-    return screening
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
+def screening(screener: User) -> Screening:
     return finished(screener, PRESUMED_VICTIM)
 
 
 @pytest.fixture
-def client(screener: Any) -> Client:
+def client(screener: User) -> Client:
     client = Client()
     client.force_login(screener)
     return client
 
 
-def form_data(agency: Callable[[str], Any], **changes: Any) -> dict[str, Any]:
+def form_data(agency: Callable[[str], Agency], **changes: Any) -> dict[str, Any]:
     data = {
         "given_name": "Ana",
         "family_name": "Exemplo",
@@ -70,7 +50,7 @@ def open_case(client: Client, screening: Screening, data: dict[str, Any]) -> Any
 
 
 def test_the_form_offers_the_active_jurisdictions_other_agencies(
-    client: Client, screening: Screening, screener: Any
+    client: Client, screening: Screening, screener: User
 ) -> None:
     response = client.get(reverse("screening:open_case", args=[screening.reference]))
 
@@ -82,7 +62,7 @@ def test_the_form_offers_the_active_jurisdictions_other_agencies(
 
 
 def test_one_step_opens_the_case_records_consent_and_refers(
-    client: Client, screening: Screening, screener: Any, agency: Callable[[str], Any]
+    client: Client, screening: Screening, screener: User, agency: Callable[[str], Agency]
 ) -> None:
     response = open_case(client, screening, form_data(agency))
 
@@ -120,7 +100,7 @@ def test_one_step_opens_the_case_records_consent_and_refers(
 
 
 def test_the_screener_then_sees_the_case_and_the_screening_links_to_it(
-    client: Client, screening: Screening, screener: Any, agency: Callable[[str], Any]
+    client: Client, screening: Screening, screener: User, agency: Callable[[str], Agency]
 ) -> None:
     from palermo.registry.access import victim_case_for
 
@@ -136,7 +116,7 @@ def test_the_screener_then_sees_the_case_and_the_screening_links_to_it(
 
 
 def test_without_consent_the_referral_is_refused_and_nothing_is_written(
-    client: Client, screening: Screening, agency: Callable[[str], Any]
+    client: Client, screening: Screening, agency: Callable[[str], Agency]
 ) -> None:
     response = open_case(client, screening, form_data(agency, consents=None))
 
@@ -148,7 +128,7 @@ def test_without_consent_the_referral_is_refused_and_nothing_is_written(
 
 
 def test_without_referral_the_case_opens_alone(
-    client: Client, screening: Screening, agency: Callable[[str], Any]
+    client: Client, screening: Screening, agency: Callable[[str], Agency]
 ) -> None:
     data = form_data(agency, consents=None, consent_form="", refer_now=None, to_agency="")
 
@@ -176,7 +156,7 @@ def test_without_referral_the_case_opens_alone(
 def test_invalid_details_are_refused_with_a_reason(
     client: Client,
     screening: Screening,
-    agency: Callable[[str], Any],
+    agency: Callable[[str], Agency],
     changes: dict[str, str],
     field: str,
 ) -> None:
@@ -188,7 +168,7 @@ def test_invalid_details_are_refused_with_a_reason(
 
 
 def test_a_screening_that_is_not_a_presumed_victim_opens_no_case(
-    client: Client, screener: Any, agency: Callable[[str], Any]
+    client: Client, screener: User, agency: Callable[[str], Agency]
 ) -> None:
     screening = finished(screener, {"exploitation.bad_living_conditions": "observed"})
 
@@ -200,7 +180,7 @@ def test_a_screening_that_is_not_a_presumed_victim_opens_no_case(
 
 
 def test_csrf_is_enforced(
-    screener: Any, screening: Screening, agency: Callable[[str], Any]
+    screener: User, screening: Screening, agency: Callable[[str], Agency]
 ) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(screener)

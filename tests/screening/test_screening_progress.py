@@ -1,30 +1,24 @@
 """The screening form a dimension at a time: each dimension folds (<details>), the first with an
 indicator unanswered is open, and the progress counts the answers saved so far."""
 
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from palermo.screening.services import record_answers, start_screening
 
 
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-def form_of(screener: Any, screening: Screening) -> Any:
+def form_of(screener: User, screening: Screening) -> Any:
     client = Client()
     client.force_login(screener)
     return client.get(reverse("screening:detail", args=[screening.reference]))
 
 
-def test_each_dimension_folds_and_the_first_is_open(screener: Any) -> None:
+def test_each_dimension_folds_and_the_first_is_open(screener: User) -> None:
     screening = start_screening(screener, "adult_labour")
     indicators = ilo.indicator_list("adult_labour")
 
@@ -39,7 +33,7 @@ def test_each_dimension_folds_and_the_first_is_open(screener: Any) -> None:
 
 
 def test_progress_counts_saved_answers_and_opens_the_next_unfinished_dimension(
-    screener: Any,
+    screener: User,
 ) -> None:
     screening = start_screening(screener, "adult_labour")
     indicators = ilo.indicator_list("adult_labour")

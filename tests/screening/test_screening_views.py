@@ -1,50 +1,27 @@
 """The screening pages: list, start, the form, finishing with each outcome, and who may see them."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
 from palermo.audit.reads import fold_pending_reads
 from palermo.screening import ilo
 from palermo.screening.models import Screening
 from palermo.screening.services import finish_screening, record_answers, start_screening
-
-# Real indicators of the adult labour list (ILO / European Commission, 2009).
-DECEPTIVE = {
-    "deceptive_recruitment.deceived_about_nature_of_job": "observed",  # strong
-    "deceptive_recruitment.deceived_about_conditions_of_work": "observed",  # medium
-}
-EXPLOITATION = {
-    "exploitation.excessive_working_days_or_hours": "observed",  # strong
-    "exploitation.bad_living_conditions": "observed",  # medium
-}
-COERCION = {
-    "coercion_at_destination.confiscation_of_documents": "observed",  # strong
-    "coercion_at_destination.debt_bondage": "observed",  # strong
-}
+from tests.screenings import COERCION, DECEPTIVE, EXPLOITATION
 
 
-@pytest.fixture
-def screener(make_user: Callable[..., Any]) -> Any:
-    return make_user("screener", "police", "screener")
-
-
-@pytest.fixture
-def screening(screener: Any) -> Screening:
-    return start_screening(screener, "adult_labour")
-
-
-def logged_in(user: Any) -> Client:
+def logged_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
-def test_the_list_shows_drafts_first(screener: Any) -> None:
+def test_the_list_shows_drafts_first(screener: User) -> None:
     finished = start_screening(screener, "adult_labour")
     draft = start_screening(screener, "child_labour")
     finish_screening(finished, screener)
@@ -57,7 +34,7 @@ def test_the_list_shows_drafts_first(screener: Any) -> None:
     assert page.index(draft.reference) < page.index(finished.reference)
 
 
-def test_the_list_is_paginated(screener: Any) -> None:
+def test_the_list_is_paginated(screener: User) -> None:
     for _ in range(27):
         start_screening(screener, "adult_labour")
 
@@ -68,7 +45,7 @@ def test_the_list_is_paginated(screener: Any) -> None:
     assert len(second.context["rows"]) == 2
 
 
-def test_starting_a_screening_creates_a_draft_and_opens_it(screener: Any) -> None:
+def test_starting_a_screening_creates_a_draft_and_opens_it(screener: User) -> None:
     client = logged_in(screener)
     assert client.get(reverse("screening:new")).status_code == 200
 
@@ -82,7 +59,7 @@ def test_starting_a_screening_creates_a_draft_and_opens_it(screener: Any) -> Non
     assert AuditEntry.objects.filter(action="create", object_ref=screening.reference).exists()
 
 
-def test_an_unknown_list_is_refused(screener: Any) -> None:
+def test_an_unknown_list_is_refused(screener: User) -> None:
     response = logged_in(screener).post(reverse("screening:new"), {"indicator_list": "elderly"})
 
     assert response.status_code == 200
@@ -91,7 +68,7 @@ def test_an_unknown_list_is_refused(screener: Any) -> None:
 
 
 def test_the_form_asks_every_indicator_grouped_by_dimension(
-    screener: Any, screening: Screening
+    screener: User, screening: Screening
 ) -> None:
     response = logged_in(screener).get(reverse("screening:detail", args=[screening.reference]))
 
@@ -114,7 +91,7 @@ def test_the_form_asks_every_indicator_grouped_by_dimension(
     [("zh-hant", "zh_hant"), ("pt", "pt"), ("en", "en")],
 )
 def test_labels_are_in_the_users_language(
-    screener: Any, screening: Screening, language: str, label: str
+    screener: User, screening: Screening, language: str, label: str
 ) -> None:
     screener.language = language
     screener.save()
@@ -126,7 +103,7 @@ def test_labels_are_in_the_users_language(
 
 
 @pytest.mark.parametrize("code", ["adult_sexual", "child_sexual"])
-def test_provisional_lists_say_so(screener: Any, code: str) -> None:
+def test_provisional_lists_say_so(screener: User, code: str) -> None:
     screening = start_screening(screener, code)
 
     response = logged_in(screener).get(reverse("screening:detail", args=[screening.reference]))
@@ -135,7 +112,7 @@ def test_provisional_lists_say_so(screener: Any, code: str) -> None:
 
 
 def test_lists_from_a_secondary_source_say_so_but_are_not_provisional(
-    screener: Any, screening: Screening
+    screener: User, screening: Screening
 ) -> None:
     assert ilo.indicator_list(screening.indicator_list).verification == "secondary_source"
 
@@ -154,7 +131,7 @@ def test_lists_from_a_secondary_source_say_so_but_are_not_provisional(
     ],
 )
 def test_finishing_scores_the_screening_and_shows_why(
-    screener: Any, screening: Screening, answers: dict[str, str], outcome: str, shown: str
+    screener: User, screening: Screening, answers: dict[str, str], outcome: str, shown: str
 ) -> None:
     client = logged_in(screener)
 
@@ -172,7 +149,7 @@ def test_finishing_scores_the_screening_and_shows_why(
 
 
 def test_the_result_names_the_present_dimensions_and_their_indicators(
-    screener: Any, screening: Screening
+    screener: User, screening: Screening
 ) -> None:
     record_answers(screening, {**DECEPTIVE, **EXPLOITATION, **COERCION}, screener)
     finish_screening(screening, screener)
@@ -193,7 +170,7 @@ def test_the_result_names_the_present_dimensions_and_their_indicators(
 
 
 def test_a_screening_that_indicates_nothing_offers_no_case(
-    screener: Any, screening: Screening
+    screener: User, screening: Screening
 ) -> None:
     """A presumed victim and a "further assessment" both lead to a case (issue 13); nothing
     indicated leads to none."""
@@ -207,7 +184,7 @@ def test_a_screening_that_indicates_nothing_offers_no_case(
     )
 
 
-def test_finishing_twice_keeps_the_first_result(screener: Any, screening: Screening) -> None:
+def test_finishing_twice_keeps_the_first_result(screener: User, screening: Screening) -> None:
     record_answers(screening, EXPLOITATION, screener)
     finish_screening(screening, screener)
 
@@ -237,7 +214,7 @@ PAGES = [
     ],
 )
 def test_only_the_screener_who_made_it_sees_a_screening(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
     screening: Screening,
     method: str,
     name: str,
@@ -257,7 +234,7 @@ def test_only_the_screener_who_made_it_sees_a_screening(
 
 @pytest.mark.parametrize(("method", "name"), PAGES[:3])
 def test_the_owner_reaches_every_page(
-    screener: Any, screening: Screening, method: str, name: str
+    screener: User, screening: Screening, method: str, name: str
 ) -> None:
     url = reverse(name, args=[screening.reference])
 
@@ -266,7 +243,7 @@ def test_the_owner_reaches_every_page(
     assert response.status_code in {200, 302}
 
 
-def test_non_screeners_cannot_screen(make_user: Callable[..., Any]) -> None:
+def test_non_screeners_cannot_screen(make_user: Callable[..., User]) -> None:
     client = logged_in(make_user("worker", "welfare", "case_worker"))
 
     assert client.get(reverse("screening:list")).status_code == 403
@@ -283,7 +260,7 @@ def test_anonymous_visitors_are_sent_to_log_in(screening: Screening) -> None:
     assert "/login/" in response["Location"]
 
 
-def test_csrf_is_enforced(screener: Any, screening: Screening) -> None:
+def test_csrf_is_enforced(screener: User, screening: Screening) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(screener)
 

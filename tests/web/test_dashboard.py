@@ -7,23 +7,23 @@ from typing import Any
 from django.test import Client
 from django.utils import timezone
 
+from palermo.accounts.models import Agency, User
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
 from palermo.registry.models import Consent, Person, Referral, VictimCase
 
 
-def referred_case(make_user: Callable[..., Any], to_code: str) -> tuple[Any, VictimCase]:
+def referred_case(make_user: Callable[..., User], to_code: str) -> tuple[Any, VictimCase]:
     sender = make_user("sender", "welfare", "case_worker")
     person = Person.objects.create(given_name="A", recorded_by_agency=sender.agency)
     case = VictimCase.objects.create(person=person, owning_agency=sender.agency, opened_by=sender)
     Consent.objects.create(case=case, recorded_by=sender, form="written")
-    from palermo.accounts.models import Agency
 
     Referral.send(case, Agency.objects.get(code=to_code), "shelter", sender)
     return sender, case
 
 
 def test_a_case_worker_sees_referrals_to_accept(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     _, case = referred_case(make_user, "shelter-ngo")
     client.force_login(make_user("ngo", "shelter-ngo", "case_worker"))
@@ -35,7 +35,7 @@ def test_a_case_worker_sees_referrals_to_accept(
 
 
 def test_other_agencies_do_not_see_the_referral(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     _, case = referred_case(make_user, "shelter-ngo")
     client.force_login(make_user("outsider", "labour", "case_worker"))
@@ -47,7 +47,7 @@ def test_other_agencies_do_not_see_the_referral(
 
 
 def test_a_judge_sees_requests_to_decide_and_measures_about_to_expire(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     investigator = make_user("investigator", "police", "investigator")
     judge = make_user("judge", "court", "judicial_officer")
@@ -69,7 +69,7 @@ def test_a_judge_sees_requests_to_decide_and_measures_about_to_expire(
 
 
 def test_a_case_worker_is_reminded_of_reflection_periods_ending(
-    make_user: Callable[..., Any], client: Client
+    make_user: Callable[..., User], client: Client
 ) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     today = timezone.localdate()

@@ -1,16 +1,17 @@
 """Error pages are the application's own: translated, styled, and silent about the request."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from palermo.accounts.models import User
+
 
 def test_a_missing_case_gives_our_own_page_which_does_not_echo_the_address(
-    client: Client, make_user: Callable[..., Any]
+    client: Client, make_user: Callable[..., User]
 ) -> None:
     client.force_login(make_user("worker", "welfare", "case_worker"))
 
@@ -24,7 +25,7 @@ def test_a_missing_case_gives_our_own_page_which_does_not_echo_the_address(
 
 
 def test_a_refused_action_gives_our_own_page_in_the_users_language(
-    client: Client, make_user: Callable[..., Any]
+    client: Client, make_user: Callable[..., User]
 ) -> None:
     analyst = make_user("analyst", "secretariat", "analyst")
     analyst.language = "pt"
@@ -41,7 +42,7 @@ def test_a_refused_action_gives_our_own_page_in_the_users_language(
 
 
 def test_a_form_without_its_csrf_token_explains_what_to_do(
-    make_user: Callable[..., Any],
+    make_user: Callable[..., User],
 ) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user("worker", "welfare", "case_worker"))

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from palermo import outage
+from palermo.accounts.models import User
 from palermo.api.models import ApiToken
 
 
@@ -29,7 +30,7 @@ def database_down(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_api_answers_problem_details_with_retry_after(
-    make_user: Callable[..., Any], database_down: None
+    make_user: Callable[..., User], database_down: None
 ) -> None:
     _, token = ApiToken.issue(make_user("worker", "welfare", "case_worker"), "t", days=1)
     client = Client(raise_request_exception=False)
@@ -45,7 +46,7 @@ def test_the_api_answers_problem_details_with_retry_after(
 
 
 def test_a_page_answers_the_translated_page(
-    make_user: Callable[..., Any], database_down: None
+    make_user: Callable[..., User], database_down: None
 ) -> None:
     worker = make_user("worker", "welfare", "case_worker")
     client = Client(raise_request_exception=False, headers={"Accept-Language": "pt"})
@@ -59,7 +60,7 @@ def test_a_page_answers_the_translated_page(
 
 
 def test_another_failure_is_a_500_problem_on_the_api(
-    make_user: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+    make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")

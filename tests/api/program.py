@@ -1,16 +1,15 @@
-"""The criminal-justice cast (tests/justice/cast.py), and a way to call the API as each of them.
+"""Calling the API as a program would: a fresh bearer token for any user of the cast."""
 
-A test module takes the fixture by importing `cast_fixture`; pytest finds it there as `cast`."""
-
+from collections.abc import Callable
 from typing import Any
 
 from django.test import Client
 
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
-from tests.justice.cast import Cast, cast_fixture
 
-__all__ = ["Cast", "as_program", "cast_fixture", "get", "post", "problems"]
+# What the `bearer` fixture (tests/api/conftest.py) gives: headers with a fresh token for a user.
+Headers = Callable[[User], dict[str, str]]
 
 
 def as_program(user: User) -> dict[str, str]:
