@@ -53,7 +53,7 @@ def test_the_list_reads_no_distinct_and_counts_with_a_limit(
     assert all("REGISTRY_PERSON" not in q and "ORDER BY" not in q for q in counts)
 
 
-def test_an_api_list_costs_four_queries(make_user: Callable[..., Any]) -> None:
+def test_an_api_list_costs_four_queries(make_user: Callable[..., User]) -> None:
     """The rate counts (one statement for address and token), the token with its holder and
     roles, the count and the page: no year lookup unless a year is asked for."""
     worker = make_user("worker", "welfare", "case_worker")
