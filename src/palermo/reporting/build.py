@@ -12,10 +12,11 @@ from django.utils import timezone
 from palermo.accounts.models import User
 from palermo.audit.log import record_event
 from palermo.reporting import sources
-from palermo.reporting.counting import count_figure, count_trend
+from palermo.reporting.counting import count_figure, count_figures, count_trend
 from palermo.reporting.definitions import Context, Figure
 from palermo.reporting.models import Report, content_hash
 from palermo.reporting.periods import Period
+from palermo_analytics.reporting import Table
 
 Progress = Callable[[str, int, int], None]
 
@@ -56,10 +57,11 @@ def _count_everything(period: Period, progress: Progress | None) -> dict[str, An
     figures = sources.figures()
     total = len(figures) + 1
     built: dict[str, Any] = {}
+    tables = count_figures(figures, context)
     for done, figure in enumerate(figures):
         if progress:
             progress(figure.key, done, total)
-        built[figure.key] = _figure_data(figure, context)
+        built[figure.key] = _figure_data(figure, context, tables[figure.key])
     if progress:
         progress("trend", len(figures), total)
     trend = count_trend(sources.trend_measures(), context, period.trend())
@@ -98,8 +100,9 @@ def build_report(period: Period, by: User | None, progress: Progress | None = No
     return report
 
 
-def _figure_data(figure: Figure, context: Context) -> dict[str, Any]:
-    table = count_figure(figure, context)
+def _figure_data(figure: Figure, context: Context, table: Table | None = None) -> dict[str, Any]:
+    """The figure as plain data; its table is counted here unless given (counted already)."""
+    table = table or count_figure(figure, context)
     data = {
         **_table_data(table),
         "section": figure.section.value,
