@@ -25,11 +25,22 @@ Progress = Callable[[str, int, int], None]
 # replace them with PALERMO_REPORT_DATABASE_SETTINGS. JIT off: at a million records the larger
 # plans cost 60,000-80,000, near jit_above_cost, past which compiling their CASE expressions
 # would cost more than running them. work_mem: at 4 MB the hash of a million exploitation rows
-# ran in 8-16 batches on disk. Parallel workers are left as the server has them: on
-# bench/report.py (1M records, 2 shared cores) turning them off was faster at load 7-9 and
-# slower at load 4-5 (bench/README.md); a site whose server is busy may add
+# ran in 8-16 batches on disk. Hash and merge joins off: every report query takes one period's
+# records (a year: a tenth of ten years' cases or less) and follows foreign keys to primary keys,
+# which index lookups (nested loops) do in a fraction of the time it takes to hash or sort the
+# whole joined table — the planner prefers the hash (it hashed all 1,000,000 exploitation rows to
+# join a year's 116,000 cases); with both off bench/report.py's build took 4.1 s instead of
+# 5.2 s (best of 3, alternating, load 7; bench/README.md). Each stays available where nothing
+# else can do a join (PostgreSQL only penalises a disabled plan). Parallel workers are left as
+# the server has them: on bench/report.py (1M records, 2 shared cores) turning them off was
+# faster at load 7-9 and slower at load 4-5; a site whose server is busy may add
 # "max_parallel_workers_per_gather": "0".
-BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
+BUILD_SETTINGS = {
+    "jit": "off",
+    "work_mem": "64MB",
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+}
 
 
 @contextmanager
