@@ -40,12 +40,16 @@ Counts = dict[str, dict[tuple[str, str], int]]
 
 def batches(figures: Iterable[Figure]) -> list[list[Part]]:
     """The (figure, measure) parts worth counting together: distinct counts of the same thing
-    over the same records, from at least two figures."""
+    over the same records, placed in the period by dates of the same table, from at least two
+    figures. (Dates of two tables — a suspect's arrest, the case's report — would make the
+    statement select the records where either date falls in the period, an OR no index serves:
+    it read every suspect.)"""
     grouped: dict[tuple[object, ...], list[Part]] = {}
     for figure in figures:
         for measure in figure.measures:
             if measure.counted and not measure.sum_of and not measure.sums_days:
-                key = (measure.records, measure.counted)
+                dated_by = measure.date.rpartition("__")[0]
+                key = (measure.records, measure.counted, dated_by)
                 grouped.setdefault(key, []).append((figure, measure))
     return [parts for parts in grouped.values() if len({f.key for f, _m in parts}) > 1]
 
