@@ -32,7 +32,7 @@ from typing import Any
 from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
-from palermo.reporting.definitions import ALL, Context, Figure, Measure
+from palermo.reporting.definitions import ALL, Context, Dimension, Figure, Measure
 
 Part = tuple[Figure, Measure]
 Counts = dict[str, dict[tuple[str, str], int]]
@@ -92,7 +92,7 @@ class _Facts:
         self.context = context
         self.annotations: dict[str, Any] = {"who": F(first.counted)}
         self.names: list[str] = []
-        self._breakdowns: dict[tuple[str, str], str] = {}
+        self._breakdowns: dict[tuple[Dimension, str], str] = {}
         self._conditions: list[Q] = []
         self._periods: list[Q] = []
 
@@ -112,8 +112,9 @@ class _Facts:
         expect more records than there are."""
         return functools.reduce(operator.or_, self._periods)
 
-    def _breakdown(self, dimension: Any, measure: Measure) -> str:
-        key = (dimension.key, measure.paths.get(dimension.entity, ""))
+    def _breakdown(self, dimension: Dimension, measure: Measure) -> str:
+        # The dimension itself, not its key: two apps may name different breakdowns alike.
+        key = (dimension, measure.paths.get(dimension.entity, ""))
         if key not in self._breakdowns:
             name = f"d{len(self._breakdowns)}"
             self._breakdowns[key] = name
