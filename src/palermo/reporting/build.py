@@ -29,8 +29,8 @@ Progress = Callable[[str, int, int], None]
 # records (a year: a tenth of ten years' cases or less) and follows foreign keys to primary keys,
 # which index lookups (nested loops) do in a fraction of the time it takes to hash or sort the
 # whole joined table — the planner prefers the hash (it hashed all 1,000,000 exploitation rows to
-# join a year's 116,000 cases); with both off bench/report.py's build took 4.1 s instead of
-# 5.2 s (best of 3, alternating, load 7; bench/README.md). Each stays available where nothing
+# join a year's 116,000 cases); with both off a build at 1M records took 4.1 s instead of 5.2 s
+# (best of 3, alternating, load 7; bench/README.md). Each stays available where nothing
 # else can do a join (PostgreSQL only penalises a disabled plan). Parallel workers are left as
 # the server has them: on bench/report.py (1M records, 2 shared cores) turning them off was
 # faster at load 7-9 and slower at load 4-5; a site whose server is busy may add
