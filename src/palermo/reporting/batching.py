@@ -6,13 +6,13 @@ sex and age, by form, by citizenship, the unknowns among them, all over the vict
 one figure at a time, each joins the period's cases to the persons (and exploitation) again: at a
 million records about 0.3 s a figure. Counted together, the records are read and joined once into
 a list of facts — whom each record counts, its category in every figure's breakdown, and whether
-each measure counts it — which one GROUP BY then counts for every figure at once:
+each measure counts it — which each figure's measures then count, in the same statement:
 
-    WITH facts AS (SELECT who, r0, c0, q0, c1, q1, ... FROM cases JOIN persons ...)
-    SELECT part, r, c, COUNT(DISTINCT who) FROM (
-        SELECT 0 AS part, r0 AS r, c0 AS c, who FROM facts WHERE q0
-        UNION ALL SELECT 1, NULL, c1, who FROM facts WHERE q1 ...
-    ) AS counted GROUP BY part, r, c
+    WITH facts AS (SELECT who, d0, d1, q0, d2, q1, ... FROM cases JOIN persons ...)
+    SELECT 0, d0, d1, COUNT(DISTINCT who) FROM facts WHERE q0 GROUP BY 2, 3
+    UNION ALL SELECT 1, NULL, d2, COUNT(DISTINCT who) FROM facts WHERE q1 GROUP BY 2, 3 ...
+
+(PostgreSQL computes a CTE read more than once only once.)
 
 Each (figure, measure) pair is a part; its conditions and breakdowns are the very expressions the
 figure counts with alone (`Measure.within`, `Measure.express`), so a figure counts the same
