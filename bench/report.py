@@ -358,17 +358,31 @@ def _time_each_figure(period: object) -> None:
 
 
 def _time_figures(context: Any, costs: list[tuple[float, int, str]]) -> None:
+    """The figures counted together (one statement each batch) on a line per batch, then each
+    figure's own queries (its other measures, and the contributors of an amount)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from palermo.reporting import sources
+    from palermo.reporting.batching import batches, count_together
     from palermo.reporting.build import _figure_data
-    from palermo.reporting.counting import count_trend
+    from palermo.reporting.counting import count_figure, count_trend
 
-    for figure in sources.figures():
+    figures = sources.figures()
+    batched: dict[str, list[Any]] = {}
+    for parts in batches(figures):
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            _figure_data(figure, context)
+            count_together(parts, context)
+            keys = sorted({figure.key for figure, _measure in parts})
+            costs.append((time.perf_counter() - started, len(queries), f"together: {keys}"))
+        for figure, measure in parts:
+            batched.setdefault(figure.key, []).append(measure)
+    for figure in figures:
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            table = count_figure(figure, context, {}, batched.get(figure.key, []))
+            _figure_data(figure, context, table)
             costs.append((time.perf_counter() - started, len(queries), figure.key))
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()

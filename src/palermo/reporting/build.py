@@ -12,10 +12,11 @@ from django.utils import timezone
 from palermo.accounts.models import User
 from palermo.audit.log import record_event
 from palermo.reporting import sources
-from palermo.reporting.counting import count_figure, count_trend
+from palermo.reporting.counting import count_figure, count_figures, count_trend
 from palermo.reporting.definitions import Context, Figure
 from palermo.reporting.models import Report, content_hash
 from palermo.reporting.periods import Period
+from palermo_analytics.reporting import Table
 
 Progress = Callable[[str, int, int], None]
 
@@ -24,11 +25,22 @@ Progress = Callable[[str, int, int], None]
 # replace them with PALERMO_REPORT_DATABASE_SETTINGS. JIT off: at a million records the larger
 # plans cost 60,000-80,000, near jit_above_cost, past which compiling their CASE expressions
 # would cost more than running them. work_mem: at 4 MB the hash of a million exploitation rows
-# ran in 8-16 batches on disk. Parallel workers are left as the server has them: on
-# bench/report.py (1M records, 2 shared cores) turning them off was faster at load 7-9 and
-# slower at load 4-5 (bench/README.md); a site whose server is busy may add
+# ran in 8-16 batches on disk. Hash and merge joins off: every report query takes one period's
+# records (a year: a tenth of ten years' cases or less) and follows foreign keys to primary keys,
+# which index lookups (nested loops) do in a fraction of the time it takes to hash or sort the
+# whole joined table — the planner prefers the hash (it hashed all 1,000,000 exploitation rows to
+# join a year's 116,000 cases); with both off a build at 1M records took 4.1 s instead of 5.2 s
+# (best of 3, alternating, load 7; bench/README.md). Each stays available where nothing
+# else can do a join (PostgreSQL only penalises a disabled plan). Parallel workers are left as
+# the server has them: on bench/report.py (1M records, 2 shared cores) turning them off was
+# faster at load 7-9 and slower at load 4-5; a site whose server is busy may add
 # "max_parallel_workers_per_gather": "0".
-BUILD_SETTINGS = {"jit": "off", "work_mem": "64MB"}
+BUILD_SETTINGS = {
+    "jit": "off",
+    "work_mem": "64MB",
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+}
 
 
 @contextmanager
@@ -56,10 +68,11 @@ def _count_everything(period: Period, progress: Progress | None) -> dict[str, An
     figures = sources.figures()
     total = len(figures) + 1
     built: dict[str, Any] = {}
+    tables = count_figures(figures, context)
     for done, figure in enumerate(figures):
         if progress:
             progress(figure.key, done, total)
-        built[figure.key] = _figure_data(figure, context)
+        built[figure.key] = _figure_data(figure, context, tables[figure.key])
     if progress:
         progress("trend", len(figures), total)
     trend = count_trend(sources.trend_measures(), context, period.trend())
@@ -98,8 +111,9 @@ def build_report(period: Period, by: User | None, progress: Progress | None = No
     return report
 
 
-def _figure_data(figure: Figure, context: Context) -> dict[str, Any]:
-    table = count_figure(figure, context)
+def _figure_data(figure: Figure, context: Context, table: Table | None = None) -> dict[str, Any]:
+    """The figure as plain data; its table is counted here unless given (counted already)."""
+    table = table or count_figure(figure, context)
     data = {
         **_table_data(table),
         "section": figure.section.value,

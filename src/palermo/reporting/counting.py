@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet, Value
 
+from palermo.reporting.batching import Counts, batches, count_together
 from palermo.reporting.definitions import ALL, Context, Figure, Measure
 from palermo.reporting.periods import Period
 from palermo_analytics.reporting import Table
@@ -18,15 +19,44 @@ from palermo_analytics.reporting import Table
 DRILL_DOWN_LIMIT = 500
 
 
-def count_figure(figure: Figure, context: Context) -> Table:
-    """The figure's table for the context's period."""
+def count_figures(figures: list[Figure], context: Context) -> dict[str, Table]:
+    """Every figure's table, by key. The distinct counts several figures make over the same
+    records are made together, in one statement each (palermo.reporting.batching)."""
+    found: Counts = {figure.key: {} for figure in figures}
+    done: set[tuple[str, int]] = set()
+    for parts in batches(figures):
+        for key, counts in count_together(parts, context).items():
+            found[key] |= counts
+        done |= {(figure.key, id(measure)) for figure, measure in parts}
+    return {
+        figure.key: count_figure(
+            figure,
+            context,
+            found[figure.key],
+            [m for m in figure.measures if (figure.key, id(m)) in done],
+        )
+        for figure in figures
+    }
+
+
+def count_figure(
+    figure: Figure,
+    context: Context,
+    counted: dict[tuple[str, str], int] | None = None,
+    measures_counted: list[Measure] | None = None,
+) -> Table:
+    """The figure's table for the context's period; `counted` holds the counts of the measures
+    `measures_counted`, made already (with other figures'), and the rest are counted here."""
     rows, columns = figure.row_categories(context), figure.column_categories(context)
     period = context.period
+    counts = dict(counted or {})
+    already = measures_counted or []
+    rest = [measure for measure in figure.measures if all(measure is not m for m in already)]
     if figure.rows is not None:
-        counts = _count_by_rows(figure, figure.measures[0], context)
+        if rest:
+            counts |= _count_by_rows(figure, rest[0], context)
     else:
-        counts = {}
-        for group in _query_groups(figure.measures):
+        for group in _query_groups(rest):
             counts |= _count_measures(figure, group, context, period)
     labels = dict(rows) | dict(columns)
     return Table.from_counts(
