@@ -54,12 +54,17 @@ def test_with_one_class_the_uk_posterior_is_near_sparsemse_main_effects_fit() ->
     assert model.interval_.high == pytest.approx(reference["normal_95"][1], rel=0.03)
 
 
-def latent_class_world(population: int, seed: int) -> pd.DataFrame:
-    """Three classes (50 %, 35 %, 15 %) with capture probabilities about 0.08, 0.25 and 0.6."""
+def latent_class_world(
+    population: int,
+    seed: int,
+    shares: tuple[float, ...] = (0.6, 0.4),
+    centres: tuple[float, ...] = (0.3, 0.7),
+) -> pd.DataFrame:
+    """Latent classes of the given shares; each list captures near its class's centre (±30 %)."""
     rng = np.random.default_rng(seed)
-    shares, centres = np.array([0.5, 0.35, 0.15]), np.array([0.08, 0.25, 0.6])
-    classes = rng.choice(3, size=population, p=shares)
-    capture = np.clip(centres[:, None] * rng.uniform(0.7, 1.3, (3, 5)), 0.01, 0.95)
+    classes = rng.choice(len(shares), size=population, p=shares)
+    wobble = rng.uniform(0.7, 1.3, (len(centres), 5))
+    capture = np.clip(np.array(centres)[:, None] * wobble, 0.01, 0.95)
     captured = rng.random((population, 5)) < capture[classes]
     seen = pd.DataFrame(captured[captured.any(axis=1)].astype(int), columns=list("ABCDE"))
     return seen.value_counts().rename("count").reset_index()
