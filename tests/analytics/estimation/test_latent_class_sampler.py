@@ -4,8 +4,9 @@ With one class the model is the independence model with uniform priors on each l
 probability and p(N) proportional to 1/N; its posterior of N has a closed form (the capture
 probabilities integrate out into Beta functions), so the sampler's quantiles can be compared with
 exact ones. With several classes there is no closed form, so the sampler is run on populations
-drawn from the model itself (Manrique-Vallier 2016's kind of simulation: a few latent classes,
-five lists, lists independent within a class) and must hold the true N.
+drawn from the model itself (two well-separated latent classes, five lists, lists independent
+within a class) and must hold the true N. With half the people in a class that each list
+captures only about 0.15, it does not always: docs/estimation.md gives that limit and its cause.
 """
 
 import numpy as np
