@@ -132,6 +132,15 @@ def test_compare_gives_the_range_of_the_methods(capsys: Capture) -> None:
     assert "Range:" in text
 
 
+def test_compare_by_default_spans_aic_and_latent_class(capsys: Capture) -> None:
+    result = _estimate_json(
+        capsys, str(UK), "--method", "compare", *QUICK_LATENT_CLASS, "--workers", "1"
+    )
+    assert list(result["methods"]) == ["aic", "latent-class"]
+    lows = [method["interval"]["low"] for method in result["methods"].values()]
+    assert result["range"][0] == pytest.approx(min(lows))
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
