@@ -9,7 +9,7 @@ from palermo_analytics.cli import CommandFailed
 # Kept here rather than imported, so that `--help` does not load Splink and DuckDB (a test checks
 # both against the library's own).
 ENGINES = ("duckdb", "spark")
-DEFAULT_THRESHOLD = 0.3
+DEFAULT_THRESHOLD = 0.5
 DEFAULT_COHESION = 0.0
 
 

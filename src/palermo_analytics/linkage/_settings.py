@@ -15,9 +15,10 @@ Progress = Callable[[str, int, int], None]
 # Chosen for the population estimate, not for precision: a missed link splits a person in two and
 # inflates the estimate far more than a false link deflates it. Without a guard, thresholds below
 # ~0.5 chain different people together through transitive closure; with the cohesion guard
-# (`_guard`) they no longer do, and on both generators and FEBRL (bench/linkage_eval.py, issue 16)
-# 0.3 with a cohesion of 0 bits gives the best F1 and the smallest linkage bias of the estimate.
-DEFAULT_THRESHOLD = 0.3
+# (`_guard`) they no longer do. With blocking on name sounds and age windows (more candidate
+# pairs, so more for the guard to weigh), 0.5 with a cohesion of 0 bits gives the best F1 and the
+# smallest linkage bias of the estimate on both generators (bench/linkage_eval.py, issue 16).
+DEFAULT_THRESHOLD = 0.5
 # A group that closure joins stays whole only if its parts' mean pair weight reaches this many
 # bits (0: on average, more likely the same person than not).
 DEFAULT_COHESION = 0.0

@@ -22,6 +22,16 @@ from palermo_analytics.linkage._names import (
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"\D")
 _MIN_DOCUMENT_LENGTH = 4
+# Characters a scanner reads as one another (FEBRL's and GeCo's OCR tables, and OCR-B passport
+# zones): each group is folded to its digit, so that E638S8981 and E63858981 share a key.
+_OCR_FOLDS: tuple[tuple[str, str], ...] = (
+    ("RN", "M"), ("O", "0"), ("Q", "0"), ("D", "0"), ("I", "1"), ("L", "1"), ("Z", "2"),
+    ("A", "4"), ("S", "5"), ("G", "6"), ("B", "8"),
+)  # fmt: skip
+# Birth years are blocked in windows this many years wide, twice (the second shifted by half a
+# window), so that two years at most half a window apart always share one: an estimated age is
+# often a year or three off.
+BIRTH_WINDOW = 6
 _PHONE_TAIL = 8  # last digits of a phone number: the same whatever the country-code formatting
 # A name shared by more records than this is too common to block on alone (at a million records,
 # "chen wei" would bring millions of pairs); such names are blocked together with a birth year.
@@ -88,20 +98,32 @@ def phonetic_key(keys: tuple[tuple[str, ...], ...]) -> str | None:
 def _token_columns(
     primary: list[tuple[tuple[str, ...], ...]], whole: list[tuple[tuple[str, ...], ...]]
 ) -> pd.DataFrame:
-    """Each record's name tokens (first candidate keys), for blocking on any one of them, and
-    the rare ones, on which sharing a single token says more."""
+    """Each record's name tokens (first candidate keys) and their sounds, for blocking on any
+    one of them, and the rare tokens, on which sharing a single token says more."""
     tokens = [
         sorted({c[0] for c in p} | {c[0] for c in w}) for p, w in zip(primary, whole, strict=True)
     ]
     counts = pd.Series([t for ts in tokens for t in ts]).value_counts()
-    blockable = set(counts.index[counts <= BLOCKING_TOKEN_LIMIT])
     rare = set(counts.index[counts <= RARE_NAME_LIMIT])
     return pd.DataFrame(
         {
-            "name_tokens": [[t for t in ts if t in blockable] or None for ts in tokens],
+            "name_tokens": _blockable(tokens),
             "name_rare_tokens": [[t for t in ts if t in rare] or None for ts in tokens],
+            "name_sounds": _blockable([_sounds(ts) for ts in tokens]),
         }
     )
+
+
+def _sounds(tokens: list[str]) -> list[str]:
+    """The Metaphone of each token, each once: Boonme and Bunmee are both BNM."""
+    return sorted({sound for sound in map(jellyfish.metaphone, tokens) if sound})
+
+
+def _blockable(keys: list[list[str]]) -> list[list[str] | None]:
+    """Each record's keys that no more than `BLOCKING_TOKEN_LIMIT` records share (None if none)."""
+    counts = pd.Series([k for ks in keys for k in ks], dtype=object).value_counts()
+    blockable = set(counts.index[counts <= BLOCKING_TOKEN_LIMIT])
+    return [[k for k in ks if k in blockable] or None for ks in keys]
 
 
 def _part(text: pd.Series, start: int, stop: int) -> pd.Series:
@@ -125,6 +147,10 @@ def _date_columns(lists: pd.DataFrame, reference_date: date | None) -> pd.DataFr
             "birth_day": day.astype("Int64"),
             "dob": dob.where(dob.str.len() == 10, None),
             "birth_year_estimated": estimated,
+            "birth_window": (birth_year // BIRTH_WINDOW).astype("Int64"),
+            "birth_window_shifted": ((birth_year + BIRTH_WINDOW // 2) // BIRTH_WINDOW).astype(
+                "Int64"
+            ),
         },
         index=lists.index,
     )
@@ -134,6 +160,16 @@ def normalise_document(text: str) -> str | None:
     """Upper-case letters and digits only; too short to identify anyone is treated as missing."""
     cleaned = _NOT_ALPHANUMERIC.sub("", text.upper())
     return cleaned if len(cleaned) >= _MIN_DOCUMENT_LENGTH else None
+
+
+def ocr_key(document: str | None) -> str | None:
+    """A normalised document number with the characters a scanner confuses folded together
+    (O/0, I/L/1, S/5, B/8, Z/2, G/6, rn/m): the same key whichever way the scan went."""
+    if document is None:
+        return None
+    for glyph, folded in _OCR_FOLDS:
+        document = document.replace(glyph, folded)
+    return document
 
 
 @cache
@@ -183,6 +219,7 @@ def standardise(
     )
     out = out.join(_name_columns(lists)).join(_date_columns(lists, reference_date))
     out["document"] = _map_unique(lists["document_number"], normalise_document)
+    out["document_ocr"] = [ocr_key(document) for document in out["document"]]
     out = out.join(_phone_columns(lists, region))
     out["sex"] = _blank_as_null(lists["sex"])
     out["nationality"] = _blank_as_null(lists["nationality"])
