@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from ninja.errors import ValidationError as InvalidQuery
 
 from palermo.paging import CappedPaginator
@@ -14,11 +14,11 @@ from palermo.paging import CappedPaginator
 PER_PAGE = 25
 
 
-def paginated[Row: Model](
-    items: QuerySet[Row],
+def paginated[Row](
+    items: "QuerySet[Any, Row]",
     page: int,
     row: Callable[[Row], dict[str, Any]],
-    counting: QuerySet[Row] | None = None,
+    counting: QuerySet[Any] | None = None,
 ) -> dict[str, Any]:
     """One page, as the pages' paginator gives it (a page past the end is the last one).
 

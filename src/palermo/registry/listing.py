@@ -38,8 +38,12 @@ def years_since(first: int) -> list[int]:
     return list(range(max(first, timezone.now().year), first - 1, -1))
 
 
+# The lists' order, newest first, along the index the model declares for it.
+LIST_ORDER = ("-opened_at", "-pk")
+
+
 def for_listing(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:
-    return with_columns(cases).order_by("-opened_at", "-pk")
+    return with_columns(cases).order_by(*LIST_ORDER)
 
 
 def with_columns(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:

@@ -6,6 +6,7 @@ Nguyen", "Pham Vu" finds "Vũ Phạm". Cases come back ranked by how many tokens
 decrypted; the page and the API both search here, and a search by a name or a document number is
 audited here."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -13,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from palermo.accounts.models import User
 from palermo.audit.log import record_event
-from palermo.registry.listing import filter_cases, for_listing
+from palermo.registry.listing import LIST_ORDER, filter_cases, for_listing
 from palermo.registry.models import Person, PersonSearchKey, VictimCase
 from palermo.registry.models.person import SOUND, TOKEN, name_key_digests
 
@@ -74,10 +75,11 @@ def _keys_shared(kind: str, digests: list[str]) -> Coalesce:
 
 def ranked_for_listing(cases: QuerySet[VictimCase]) -> QuerySet[VictimCase]:
     """Best name matches first when a name was asked, then the list's order."""
-    listed = for_listing(cases)
-    if "name_tokens" in cases.query.annotations:
-        return listed.order_by(*RANKED)
-    return listed
+    return for_listing(cases).order_by(*ranked_order(cases))
+
+
+def ranked_order(cases: QuerySet[VictimCase]) -> Sequence[str]:
+    return RANKED if "name_tokens" in cases.query.annotations else LIST_ORDER
 
 
 def _has_criteria(criteria: dict[str, Any]) -> bool:

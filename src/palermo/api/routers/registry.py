@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
-from palermo.api.lists import checked_query, chosen_by, paginated
+from palermo.api.lists import checked_query, chosen_by
 from palermo.api.preconditions import tagged
 from palermo.api.routers import (
     registry_cases,
@@ -20,7 +20,7 @@ from palermo.api.routers import (
     registry_persons,
     registry_referrals,
 )
-from palermo.api.routers.registry_paging import CaseFilters, case_item, page_of_cases
+from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
 from palermo.api.security import caller
 from palermo.core import limits
 from palermo.registry.access import (
@@ -33,7 +33,7 @@ from palermo.registry.access import (
 from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
 from palermo.registry.listing import filter_cases
 from palermo.registry.models import VictimCase
-from palermo.registry.search import found_for, ranked_for_listing
+from palermo.registry.search import found_for
 
 router = Router(tags=["victim cases"])
 
@@ -79,7 +79,7 @@ def search_victim_cases(request: HttpRequest, payload: SearchIn) -> dict[str, An
     # As on the page: no criterion, no results (rather than every case).
     if found is None:
         return page_of_cases(VictimCase.objects.none(), payload.page)
-    return paginated(ranked_for_listing(found), payload.page, case_item)
+    return page_of_cases(found, payload.page)
 
 
 @router.get("/persons/{reference}/", url_name="person")

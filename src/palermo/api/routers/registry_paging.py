@@ -8,8 +8,8 @@ from ninja import Field, Schema
 
 from palermo.api.lists import paginated
 from palermo.core import limits
-from palermo.registry.listing import for_listing
 from palermo.registry.models import VictimCase
+from palermo.registry.search import ranked_order
 
 
 class PageIn(Schema):
@@ -32,14 +32,22 @@ class CaseFilters(PageIn):
     form: str | None = Field(None, description="A form of exploitation, e.g. labour")
 
 
+# What an item shows, read as values: no model built per row, and none of the pages' person
+# columns (and their join), which the API's items do not carry.
+ITEM_FIELDS = ("reference", "stage", "owning_agency__code", "opened_at")
+
+
 def page_of_cases(cases: QuerySet[VictimCase], number: int) -> dict[str, Any]:
-    return paginated(for_listing(cases), number, case_item, counting=cases.order_by())
+    """A page in the list's order (best name matches first after a search by name), counted
+    over the cases alone."""
+    items = cases.order_by(*ranked_order(cases)).values(*ITEM_FIELDS)
+    return paginated(items, number, case_item, counting=cases.order_by())
 
 
-def case_item(case: VictimCase) -> dict[str, Any]:
+def case_item(case: dict[str, Any]) -> dict[str, Any]:
     return {
-        "reference": case.reference,
-        "stage": case.stage,
-        "owning_agency": case.owning_agency.code,
-        "opened_at": case.opened_at.isoformat(),
+        "reference": case["reference"],
+        "stage": case["stage"],
+        "owning_agency": case["owning_agency__code"],
+        "opened_at": case["opened_at"].isoformat(),
     }
