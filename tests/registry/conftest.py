@@ -1,10 +1,13 @@
 """Fixtures for the victim case pages: one welfare case of the cast's owner (tests/cast.py has
 the owner, a colleague and an outsider)."""
 
+from collections.abc import Callable
+
 import pytest
 
 from palermo.accounts.models import User
-from palermo.registry.models import Consent, Person, VictimCase
+from palermo.registry.models import Consent, Person, Referral, VictimCase
+from palermo.registry.models.referral import ReferralStatus
 
 NAME = ("Mei", "Chanwright")
 PASSPORT = "K7654321"
@@ -26,3 +29,20 @@ def welfare_case(owner: User) -> VictimCase:
 def consented_case(welfare_case: VictimCase, owner: User) -> VictimCase:
     Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
     return welfare_case
+
+
+@pytest.fixture
+def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
+    """A case worker at an agency the case was referred to (and that accepted): reads, no edit."""
+    worker = make_user("receiver", "shelter-ngo", "case_worker")
+    consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
+    Referral.objects.create(
+        case=welfare_case,
+        from_agency=owner.agency,
+        to_agency=worker.agency,
+        service="shelter",
+        consent=consent,
+        sent_by=owner,
+        status=ReferralStatus.ACCEPTED,
+    )
+    return worker

@@ -1,8 +1,6 @@
 """Child-specific fields: a guardian and a best-interests assessment (encrypted), shown and
 editable only when the person is a child, by the owning agency, audited by field name."""
 
-from collections.abc import Callable
-
 import pytest
 from django.db import connection
 from django.test import Client
@@ -11,8 +9,7 @@ from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
-from palermo.registry.models import ChildProtection, Consent, Person, Referral, VictimCase
-from palermo.registry.models.referral import ReferralStatus
+from palermo.registry.models import ChildProtection, Person, VictimCase
 
 ASSESSMENT = "Wishes to stay with her aunt; school place found nearby."
 
@@ -98,22 +95,6 @@ def test_a_future_assessment_date_is_refused(
     response = client.post(edit_url(welfare_case), FORM | {"assessed_on": "2999-01-01"})
     assert response.status_code == 400
     assert not ChildProtection.objects.exists()
-
-
-@pytest.fixture
-def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
-    worker = make_user("receiver", "shelter-ngo", "case_worker")
-    consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
-    Referral.objects.create(
-        case=welfare_case,
-        from_agency=owner.agency,
-        to_agency=worker.agency,
-        service="shelter",
-        consent=consent,
-        sent_by=owner,
-        status=ReferralStatus.ACCEPTED,
-    )
-    return worker
 
 
 @pytest.mark.parametrize(

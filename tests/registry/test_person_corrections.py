@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from palermo.accounts.models import User
 from palermo.audit.models import AuditEntry
-from palermo.registry.models import Consent, Person, PersonCorrection, Referral, VictimCase
-from palermo.registry.models.referral import ReferralStatus
+from palermo.registry.models import Person, PersonCorrection, VictimCase
 from tests.registry.conftest import NAME
 
 
@@ -21,23 +20,6 @@ def correct_url(case: VictimCase) -> str:
 
 def api_url(case: VictimCase) -> str:
     return reverse("api:person_correct", args=[case.reference])
-
-
-@pytest.fixture
-def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
-    """A case worker at an agency the case was referred to (and that accepted): reads, no edit."""
-    worker = make_user("receiver", "shelter-ngo", "case_worker")
-    consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
-    Referral.objects.create(
-        case=welfare_case,
-        from_agency=owner.agency,
-        to_agency=worker.agency,
-        service="shelter",
-        consent=consent,
-        sent_by=owner,
-        status=ReferralStatus.ACCEPTED,
-    )
-    return worker
 
 
 @pytest.fixture
