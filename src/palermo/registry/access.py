@@ -18,6 +18,7 @@ from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
+from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
 
 
@@ -104,7 +105,7 @@ def notifications_of(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user.pk).select_related("case")
 
 
-def persons_visible_to(user: User) -> QuerySet[Person]:
+def persons_visible_to(user: User) -> PersonQuerySet:
     if not may_read(user, "person"):
         return Person.objects.none()
     from palermo.justice.access import criminal_cases_visible_to

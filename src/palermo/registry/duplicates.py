@@ -193,7 +193,8 @@ def _candidates(details: dict[str, Any], facts: PersonFacts) -> dict[int, bool]:
     # Among persons sharing as many keys (a common name shares them with thousands), those whose
     # clear fields agree come first, so the few decrypted are the likeliest.
     agreement = dict(
-        Person.objects.filter(pk__in=shared, merged_into__isnull=True)
+        Person.objects.not_merged()
+        .filter(pk__in=shared)
         .annotate(agreement=_clear_field_agreement(facts))
         .values_list("pk", "agreement")
     )
@@ -244,9 +245,7 @@ def person_chosen(user: User, choice: PersonChoice) -> Person | None:
     if not choice.existing_reference:
         return None
     person = (
-        persons_visible_to(user)
-        .filter(reference=choice.existing_reference, merged_into__isnull=True)
-        .first()
+        persons_visible_to(user).not_merged().filter(reference=choice.existing_reference).first()
     )
     if person is None:
         raise ValidationError(
