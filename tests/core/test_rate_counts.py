@@ -6,7 +6,11 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
 
-from palermo.core.ratelimits import count_request, count_requests, split_rate
+from palermo.core.ratelimits import count_requests, split_rate
+
+
+def count_request(key: str, window_ends: int, now: int) -> tuple[int, int]:
+    return count_requests({key: window_ends}, now)[key]
 
 
 def test_rates_read_as_requests_per_seconds() -> None:

@@ -97,11 +97,6 @@ def split_rate(every: str) -> tuple[int, int]:
     return int(allowed), int(multiple or 1) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
 
 
-def count_request(digest: str, window_ends: int, now: int) -> tuple[int, int]:
-    """Add one to the key's count in its current window (a new window starts at 1)."""
-    return count_requests({digest: window_ends}, now)[digest]
-
-
 def count_requests(window_ends: dict[str, int], now: int) -> dict[str, tuple[int, int]]:
     """Add one to each key's count in its current window (a new window starts at 1): one
     statement, atomic on every database, whatever the number of processes counting. Keys go
