@@ -2,7 +2,7 @@
 
 The stratified estimator and the comparison of methods both need, for any method, a point estimate,
 an interval, and a sample that describes its uncertainty (bootstrap replicates for the log-linear
-models, posterior draws for the latent-class model) so that strata can be added up.
+models, posterior draws for the latent-class model and the model average) so that strata can be added up.
 """
 
 from dataclasses import dataclass, field
@@ -16,8 +16,8 @@ from palermo_analytics.estimation._selection import METHODS
 from palermo_analytics.estimation._table import CaptureHistories
 from palermo_analytics.estimation._warnings import ASSUMPTIONS
 
-BaseMethod = Literal["stepwise", "main-effects", "aic", "bic", "latent-class"]
-BASE_METHODS: tuple[BaseMethod, ...] = (*METHODS, "latent-class")
+BaseMethod = Literal["stepwise", "main-effects", "aic", "bic", "latent-class", "bma"]
+BASE_METHODS: tuple[BaseMethod, ...] = (*METHODS, "latent-class", "bma")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ def estimate_with(method: str, table: CaptureHistories, settings: MethodSettings
     """Run one base method on a table, with an interval and draws."""
     if method == "latent-class":
         return _latent_class(table, settings)
+    if method == "bma":
+        return _model_average(table, settings)
     if method in METHODS:
         return _log_linear(method, table, settings)
     raise ValueError(f"unknown method {method!r}; expected one of {', '.join(BASE_METHODS)}")
@@ -87,6 +89,15 @@ def _latent_class(table: CaptureHistories, settings: MethodSettings) -> MethodRe
         model.interval_,
         model.samples_,
         model.warnings_,
+    )
+
+
+def _model_average(table: CaptureHistories, settings: MethodSettings) -> MethodResult:
+    from palermo_analytics.estimation._model_averaging import ModelAveragingEstimator
+
+    model = ModelAveragingEstimator(seed=settings.seed, level=settings.level).fit(table)
+    return MethodResult(
+        "bma", model.observed_, model.estimate_, model.interval_, model.samples_, model.warnings_
     )
 
 

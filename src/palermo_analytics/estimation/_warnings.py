@@ -31,6 +31,12 @@ ASSUMPTIONS = MappingProxyType(
             "independently; handles heterogeneity and the dependence it causes, not direct "
             "referrals between lists within a class; prior p(N) ~ 1/N"
         ),
+        "bma": (
+            "Bayesian model averaging over every decomposable graphical log-linear model "
+            "(Madigan & York 1997, R's dga): list dependences of any order, including those "
+            "heterogeneous visibility creates, weighted by how well each model fits; 3 to 6 "
+            "lists; hyper-Dirichlet prior (delta = 2^-lists per cell), prior p(N) ~ 1/N"
+        ),
         "stratified": (
             "the chosen method applied separately within each stratum (e.g. sex, form of "
             "exploitation) and the estimates added: removes heterogeneity that the strata "
