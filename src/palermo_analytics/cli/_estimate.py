@@ -10,7 +10,7 @@ from palermo_analytics.cli import CommandFailed
 
 # Names only, so that `--help` and bad arguments answer before numpy, pandas and scipy load.
 LOG_LINEAR = ("stepwise", "main-effects", "aic", "bic")
-BASE = (*LOG_LINEAR, "latent-class")
+BASE = (*LOG_LINEAR, "latent-class", "bma")
 METHODS = (*BASE, "stratified", "compare")
 
 METHOD_HELP = """methods (what each assumes: see docs/estimation.md):
@@ -20,6 +20,8 @@ METHOD_HELP = """methods (what each assumes: see docs/estimation.md):
   main-effects  log-linear, lists independent and everyone equally visible (a reference).
   aic, bic      log-linear, interactions chosen by AIC or BIC.
   latent-class  Bayesian latent classes of different visibility (LCMCR); handles heterogeneity.
+  bma           Bayesian average over every decomposable log-linear model, interactions of
+                any order (Madigan & York 1997, R's dga); 3 to 6 lists.
   stratified    --within method in each stratum of --strata columns, estimates added up.
   compare       every method in --compare on the same table, and the range they span.
 """
@@ -111,6 +113,7 @@ def _fit(options: argparse.Namespace) -> Any:
         LatentClassEstimator,
         MethodComparison,
         MethodSettings,
+        ModelAveragingEstimator,
         MultipleSystemsEstimator,
         StratifiedEstimator,
     )
@@ -129,6 +132,8 @@ def _fit(options: argparse.Namespace) -> Any:
         )
         with count_progress_bar("latent-class", "sweep") as show:
             return model.fit(options.table, progress=show)
+    if options.method == "bma":
+        return ModelAveragingEstimator(seed=options.seed, level=options.level).fit(options.table)
     if options.method == "stratified":
         return StratifiedEstimator(_names(options.strata), options.within, settings).fit(
             options.table

@@ -6,8 +6,9 @@ two-list interactions estimates how many were seen on none. A clean-room impleme
 method of the R package SparseMSE (Chan, Silverman & Vincent 2021), giving the same answers.
 
 Some people are far more visible than others, which biases log-linear models downwards; the
-latent-class model (Manrique-Vallier 2016, R's LCMCR), estimates within strata of shared
-covariates, and the comparison of methods address that (see docs/estimation.md).
+latent-class model (Manrique-Vallier 2016, R's LCMCR), the average over every decomposable
+graphical model (Madigan & York 1997, R's dga), estimates within strata of shared covariates, and
+the comparison of methods address that (see docs/estimation.md).
 
     >>> estimator = MultipleSystemsEstimator().fit("uk_2013_5lists.csv")  # doctest: +SKIP
     >>> round(estimator.estimate_)  # doctest: +SKIP
@@ -24,6 +25,7 @@ from palermo_analytics.estimation._methods import (
     MethodSettings,
     estimate_with,
 )
+from palermo_analytics.estimation._model_averaging import ModelAveragingEstimator
 from palermo_analytics.estimation._reporting import BootstrapResult, Interval
 from palermo_analytics.estimation._selection import METHODS, Method
 from palermo_analytics.estimation._stratified import StratifiedEstimator
@@ -49,6 +51,7 @@ __all__ = [
     "MethodComparison",
     "MethodResult",
     "MethodSettings",
+    "ModelAveragingEstimator",
     "MultipleSystemsEstimator",
     "StratifiedEstimator",
     "check_existence",

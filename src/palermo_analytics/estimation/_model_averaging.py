@@ -47,6 +47,9 @@ LogPrior = Callable[[FloatArray], FloatArray]
 # times the observed count: beyond it the lists say nothing and the prior alone speaks.
 TAIL_MASS = 1e-6
 MAX_GRID_FACTOR = 100
+# Cut at the cap with more than this beyond, the upper bound is visibly too low: say so. Below it,
+# the saturated model's power-law tail (N^-2 under the 1/N prior) is all that is missing.
+TAIL_WARNING = 1e-4
 # Every n0 up to this is on the grid; above it, points 0.1 % apart, each standing for the
 # integers around it (a relative resolution far finer than any interval).
 _DENSE_UNSEEN = 1000
@@ -77,6 +80,10 @@ class Posterior:
         """The smallest N on the grid whose cumulative posterior reaches q."""
         position = int(np.searchsorted(np.cumsum(self.mass), q * (1 - 1e-12)))
         return float(self.totals[min(position, self.totals.size - 1)])
+
+    def beyond(self) -> float:
+        """Estimated mass beyond the grid: 3 times its top quarter's (see _extended_posterior)."""
+        return 3.0 * self.tail_mass
 
     def mode(self) -> float:
         return float(self.totals[np.argmax(self.mass / self.widths)])
@@ -146,8 +153,13 @@ def average_models(
     grid_log_mass = np.full(unseen.size, -np.inf)
     for start in range(0, len(graphs), _CHUNK):
         log_joint = graphs.coefficients[start : start + _CHUNK] @ terms + base
-        model_log_mass[start : start + _CHUNK] = logsumexp(log_joint, axis=1)
-        grid_log_mass = np.logaddexp(grid_log_mass, logsumexp(log_joint, axis=0))
+        # One exponential of the whole chunk, scaled by its largest term: what underflows is
+        # below 1e-300 of the chunk's best and cannot matter.
+        largest = float(log_joint.max())
+        joint = np.exp(log_joint - largest)
+        with np.errstate(divide="ignore"):
+            model_log_mass[start : start + _CHUNK] = np.log(joint.sum(axis=1)) + largest
+            grid_log_mass = np.logaddexp(grid_log_mass, np.log(joint.sum(axis=0)) + largest)
     normaliser = float(logsumexp(grid_log_mass))
     mass = np.exp(grid_log_mass - normaliser)
     return Posterior(
@@ -238,14 +250,17 @@ class ModelAveragingEstimator:
         return self
 
     def _extended_posterior(self, counts: FloatArray) -> tuple[Posterior, bool]:
-        """Double the grid's upper end until the posterior beyond it is negligible, or the cap."""
+        """Double the grid's upper end until the posterior beyond it is negligible, or the cap.
+
+        The mass beyond is estimated as 3 times the mass in the grid's top quarter, which bounds
+        it for tails as heavy as 1/N^2. Returns the posterior and whether it was cut at the cap.
+        """
         observed = int(counts.sum())
-        cap = MAX_GRID_FACTOR * observed
+        cap = (MAX_GRID_FACTOR - 1) * observed  # n0, so that N stops at the factor
         upper = min(max(4 * observed, _DENSE_UNSEEN), cap)
         while True:
             posterior = average_models(counts, self.delta_, unseen_grid(upper), self.log_prior)
-            # The top quarter's mass times 3 bounds what lies beyond for tails as heavy as 1/N^2.
-            if 3.0 * posterior.tail_mass < TAIL_MASS:
+            if posterior.beyond() < TAIL_MASS:
                 return posterior, False
             if upper >= cap:
                 return posterior, True
@@ -301,18 +316,19 @@ class ModelAveragingEstimator:
                     for name, probability in self.models_
                 ],
                 "largest_total_considered": float(self.posterior_.totals[-1]),
+                "mass_beyond": float(f"{self.posterior_.beyond():.1e}"),
             },
             "warnings": self.warnings_,
         }
 
     def _warnings(self) -> list[str]:
         warnings = [*self.table_.notes, *sparsity_warnings(self.table_)]
-        if self.truncated_:
+        if self.truncated_ and self.posterior_.beyond() >= TAIL_WARNING:
             warnings.append(
                 f"the posterior of N was cut at {self.posterior_.totals[-1]:,.0f} "
-                f"({MAX_GRID_FACTOR} times the observed count) with "
-                f"{self.posterior_.tail_mass:.1e} of it near the cut: models that barely "
-                "constrain the unseen carry weight, so the upper bound is too low"
+                f"({MAX_GRID_FACTOR} times the observed count) with about "
+                f"{self.posterior_.beyond():.0e} of it beyond: models that barely constrain "
+                "the unseen carry weight, so the upper bound is too low"
             )
         if self.interval_.high > 20 * self.observed_:
             warnings.append(

@@ -6,6 +6,7 @@ from typing import Any
 from palermo_analytics.estimation._comparison import MethodComparison
 from palermo_analytics.estimation._estimator import MultipleSystemsEstimator
 from palermo_analytics.estimation._latent_class import LatentClassEstimator
+from palermo_analytics.estimation._model_averaging import ModelAveragingEstimator
 from palermo_analytics.estimation._stratified import StratifiedEstimator
 from palermo_analytics.estimation._warnings import ASSUMPTIONS
 
@@ -17,7 +18,11 @@ EXISTENCE = {
 }
 
 type Estimator = (
-    MultipleSystemsEstimator | LatentClassEstimator | StratifiedEstimator | MethodComparison
+    MultipleSystemsEstimator
+    | LatentClassEstimator
+    | ModelAveragingEstimator
+    | StratifiedEstimator
+    | MethodComparison
 )
 
 
@@ -27,6 +32,8 @@ def report(estimator: Estimator, level: float = 0.95) -> str:
         return log_linear_report(estimator, level)
     if isinstance(estimator, LatentClassEstimator):
         return latent_class_report(estimator)
+    if isinstance(estimator, ModelAveragingEstimator):
+        return model_averaging_report(estimator)
     if isinstance(estimator, StratifiedEstimator):
         return stratified_report(estimator)
     return comparison_report(estimator)
@@ -62,6 +69,24 @@ def latent_class_report(model: LatentClassEstimator) -> str:
         f"{model.effective_draws_:,.0f} effective, R-hat {model.r_hat_:.2f}",
         f"Estimate:        {model.estimate_:,.0f} (posterior median)",
         f"{interval.level:.0%} interval:    {interval.low:,.0f} to {interval.high:,.0f} (credible)",
+        "",
+        *_warning_lines(model.warnings_),
+    ]
+    return "\n".join(lines)
+
+
+def model_averaging_report(model: ModelAveragingEstimator) -> str:
+    interval = model.interval_
+    width = max(len(name) for name, _ in model.models_)
+    lines = [
+        *_head(model.lists_, model.observed_, "bma (decomposable graphical models)", "bma"),
+        f"Models:          {model.posterior_.model_probabilities.size:,} averaged, prior "
+        f"delta {model.delta_:g} per cell",
+        f"Estimate:        {model.estimate_:,.0f} (posterior median)",
+        f"{interval.level:.0%} interval:    {interval.low:,.0f} to {interval.high:,.0f} (credible)",
+        "",
+        "Most probable models (interactions, posterior probability):",
+        *(f"  {name:<{width}}  {probability:.3f}" for name, probability in model.models_),
         "",
         *_warning_lines(model.warnings_),
     ]
