@@ -52,6 +52,6 @@ def test_estimate_runs_in_a_bare_folder_and_creates_nothing(tmp_path: Path) -> N
 
 def test_estimate_help_lists_every_method_and_what_it_assumes(tmp_path: Path) -> None:
     help_text = run_palermo(tmp_path, "estimate", "--help").stdout
-    for method in ("stepwise", "main-effects", "latent-class", "stratified", "compare"):
+    for method in ("stepwise", "main-effects", "latent-class", "bma", "stratified", "compare"):
         assert f"  {method}" in help_text
     assert "biased low" in help_text

@@ -92,6 +92,34 @@ def test_the_latent_class_model_reports_its_sampler(capsys: Capture) -> None:
     assert "too sparse for any method: only 6 people are on two or more lists" in text
 
 
+def test_the_model_average_reports_its_most_probable_models(capsys: Capture) -> None:
+    text = palermo(capsys, "estimate", str(UK), "--method", "bma", "--seed", "1")
+    assert "Method:          bma (decomposable graphical models)" in text
+    assert "Models:          822 averaged, prior delta 0.03125 per cell" in text
+    assert "Estimate:        22,981 (posterior median)" in text
+    assert "Most probable models (interactions, posterior probability):" in text
+    assert "  LA:NG:PFNCA, PFNCA:GO, NG:GP     0.443" in text
+    result = _estimate_json(capsys, str(UK), "--method", "bma", "--seed", "1", "--level", "0.9")
+    assert result["method"] == "bma"
+    assert result["interval"]["method"] == "credible"
+    assert result["interval"]["level"] == 0.9
+    assert result["model"]["models_averaged"] == 822
+    assert result["model"]["top_models"][0]["interactions"] == "LA:NG:PFNCA, PFNCA:GO, NG:GP"
+    assert "Madigan & York 1997" in result["assumptions"]
+
+
+def test_the_model_average_refuses_seven_lists_saying_what_to_do(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    table = tmp_path / "seven.csv"
+    lists = [f"L{i}" for i in range(7)]
+    rows = [",".join([*("1" if j in (i, (i + 1) % 7) else "0" for j in range(7)), "5"])
+            for i in range(7)]  # fmt: skip
+    table.write_text(",".join([*lists, "count"]) + "\n" + "\n".join(rows) + "\n")
+    error = palermo_fails(capsys, "estimate", str(table), "--method", "bma")
+    assert "at most 6 lists, got 7: merge lists" in error
+
+
 def test_stratified_estimates_name_each_stratum(tmp_path: Path, capsys: Capture) -> None:
     table = pd.read_csv(UK)
     strata = pd.concat([table.assign(sex="F"), table.assign(sex="M")])
@@ -112,6 +140,21 @@ def test_stratified_estimates_name_each_stratum(tmp_path: Path, capsys: Capture)
     assert result["method"] == "stratified"
     assert set(result["model"]["strata"]) == {"sex=F", "sex=M"}
     assert result["estimate"] == pytest.approx(2 * 13444.13, rel=1e-4)
+
+
+def test_stratified_and_compare_accept_the_model_average(tmp_path: Path, capsys: Capture) -> None:
+    table = pd.read_csv(UK)
+    path = tmp_path / "strata.csv"
+    pd.concat([table.assign(sex="F"), table.assign(sex="M")]).to_csv(path, index=False)
+    arguments = ("--strata", "sex", "--within", "bma", "--seed", "2")
+    result = _estimate_json(capsys, str(path), "--method", "stratified", *arguments)
+    assert result["model"]["within"] == "bma"
+    assert result["estimate"] == 2 * 22981
+    compared = _estimate_json(
+        capsys, str(UK), "--method", "compare", "--compare", "aic,bma", "--seed", "1"
+    )
+    assert list(compared["methods"]) == ["aic", "bma"]
+    assert compared["methods"]["bma"]["interval"]["method"] == "credible"
 
 
 def test_compare_gives_the_range_of_the_methods(capsys: Capture) -> None:
@@ -161,7 +204,7 @@ def test_an_unknown_method_is_refused_listing_the_methods(capsys: Capture) -> No
     with pytest.raises(SystemExit):
         palermo(capsys, "estimate", str(UK), "--method", "magic")
     error = capsys.readouterr().err
-    assert "'stepwise', 'main-effects', 'aic', 'bic', 'latent-class', 'stratified'" in error
+    assert "'stepwise', 'main-effects', 'aic', 'bic', 'latent-class', 'bma', 'stratified'" in error
 
 
 def test_a_bad_table_is_refused_naming_the_row(tmp_path: Path, capsys: Capture) -> None:

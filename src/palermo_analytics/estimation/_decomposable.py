@@ -108,13 +108,11 @@ def _is_clique(members: int, neighbours: list[int]) -> bool:
 def maximal_cliques(families: list[int]) -> tuple[int, ...]:
     """The families that no other family contains: the graph's maximal cliques."""
     unique = set(families)
-    return tuple(
-        sorted(f for f in unique if not any(f != g and f & g == f for g in unique))
-    )
+    return tuple(sorted(f for f in unique if not any(f != g and f & g == f for g in unique)))
 
 
 def clique_names(cliques: tuple[int, ...], lists: tuple[str, ...]) -> str:
-    """A model in log-linear notation: its interactions, e.g. "A:B:C, C:D" ("none": independence)."""
+    """A model in log-linear notation, its interactions: "A:B:C, C:D" ("none": independence)."""
     named = [
         ":".join(name for i, name in enumerate(lists) if clique >> i & 1)
         for clique in cliques

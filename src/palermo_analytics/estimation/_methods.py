@@ -2,7 +2,8 @@
 
 The stratified estimator and the comparison of methods both need, for any method, a point estimate,
 an interval, and a sample that describes its uncertainty (bootstrap replicates for the log-linear
-models, posterior draws for the latent-class model and the model average) so that strata can be added up.
+models, posterior draws for the latent-class model and the model average) so that strata can be
+added up.
 """
 
 from dataclasses import dataclass, field

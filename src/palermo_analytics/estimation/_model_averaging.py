@@ -89,7 +89,7 @@ class Posterior:
         return float(self.totals[np.argmax(self.mass / self.widths)])
 
     def relative_loss_estimate(self) -> float:
-        """The Bayes estimate under relative squared loss ((N - estimate) / N)^2: E[1/N] / E[1/N^2]."""
+        """The Bayes estimate under relative squared loss ((N - n) / N)^2: E[1/N] / E[1/N^2]."""
         return float(np.sum(self.mass / self.totals) / np.sum(self.mass / self.totals**2))
 
 
@@ -180,9 +180,8 @@ def model_posterior(
 ) -> Posterior:
     """The posterior of N under one graph alone (its probability is 1 in the result)."""
     graphs = decomposable_graphs(counts.size.bit_length() - 1)
-    log_joint = (
-        graphs.coefficients[graph] @ marginal_terms(counts, delta, unseen)
-        + _log_weights(counts, unseen, log_prior)
+    log_joint = graphs.coefficients[graph] @ marginal_terms(counts, delta, unseen) + _log_weights(
+        counts, unseen, log_prior
     )
     mass = np.exp(log_joint - logsumexp(log_joint))
     return Posterior(counts.sum() + unseen, grid_widths(unseen), mass, np.ones(1), math.nan)
