@@ -108,6 +108,17 @@ def test_the_model_average_reports_its_most_probable_models(capsys: Capture) -> 
     assert "Madigan & York 1997" in result["assumptions"]
 
 
+def test_a_stratum_the_model_average_refuses_is_named(tmp_path: Path, capsys: Capture) -> None:
+    path = tmp_path / "strata.csv"
+    path.write_text(
+        "A,B,C,sex,count\n1,0,0,F,30\n0,1,0,F,20\n1,1,0,F,9\n"
+        "1,0,0,M,30\n0,1,0,M,20\n0,0,1,M,25\n1,1,0,M,9\n1,0,1,M,8\n0,1,1,M,7\n"
+    )
+    arguments = ("--method", "stratified", "--strata", "sex", "--within", "bma")
+    error = palermo_fails(capsys, "estimate", str(path), *arguments)
+    assert "stratum sex=F: model averaging needs at least 3 lists, got 2" in error
+
+
 def test_the_model_average_refuses_seven_lists_saying_what_to_do(
     tmp_path: Path, capsys: Capture
 ) -> None:

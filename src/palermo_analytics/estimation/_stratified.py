@@ -93,7 +93,10 @@ class StratifiedEstimator:
                 name, table.observed, seen, Interval("percentile", 0, seen, seen), np.array([seen])
             )
         settings = replace(self.settings, seed=int(seed.generate_state(1)[0]))
-        result = estimate_with(self.method, table, settings)
+        try:
+            result = estimate_with(self.method, table, settings)
+        except ValueError as error:  # e.g. bma refuses a stratum with only two lists in it
+            raise type(error)(f"stratum {name}: {error}") from error
         self.warnings_ += [f"stratum {name}: {warning}" for warning in result.warnings]
         return result
 
