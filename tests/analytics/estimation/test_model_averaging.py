@@ -186,6 +186,10 @@ def test_draws_are_seeded_and_follow_the_posterior() -> None:
     assert np.median(first.samples_) == pytest.approx(first.estimate_, rel=0.02)
     assert first.interval_.low < first.estimate_ < first.interval_.high
     assert sum(probability for _, probability in first.models_) <= 1.0
+    summary = first.summary()["value"]
+    assert summary["50% quantile"] == first.estimate_
+    assert summary["models averaged"] == 8
+    assert summary[f"P({first.models_[0][0]})"] == first.models_[0][1]
 
 
 def test_bma_is_a_method_with_draws_and_a_dictionary() -> None:
