@@ -117,7 +117,12 @@ def full_table(table: CaptureHistories) -> FloatArray:
 
 
 def marginal_terms(counts: FloatArray, delta: float, unseen: FloatArray) -> FloatArray:
-    """h(n_M) for every subset M of lists (rows, by bitmask) and every n0 on the grid (columns)."""
+    """h(n_M) for every subset M of lists (rows, by bitmask) and every n0 on the grid (columns).
+
+    The lgamma(a) - lgamma(a + N) part is the same for every subset and each graph's coefficients
+    sum to zero, so it cancels in every graph; it is kept so that h is the marginal table's own
+    log likelihood (h of the empty set is then 0, as the separator formula needs).
+    """
     cells = counts.size
     lists = cells.bit_length() - 1
     codes = np.arange(cells)
