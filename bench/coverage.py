@@ -162,19 +162,37 @@ def worlds(count: int, seed: int) -> list[tuple[str, int, int]]:
     return [(list(GENERATORS)[i % 2], int(size), seed * 1000 + i) for i, size in enumerate(sizes)]
 
 
+def kept_linked_histories(
+    folder: Path | None, generator: str, population: int, seed: int, settings: LinkageSettings
+) -> pd.DataFrame:
+    """Linked histories, read from `folder` when this world was linked before with the same
+    settings (linking is the slow part; the estimators can then be compared on the same links)."""
+    if folder is None:
+        return linked_histories(generator, population, seed, settings)
+    guard = "guard" if settings.cohesion is not None else "no-guard"
+    path = folder / f"{generator}-{population}-{seed}-{settings.threshold}-{guard}.csv"
+    if path.exists():
+        return pd.read_csv(path, dtype={STRATUM: str}, keep_default_na=False)
+    table = linked_histories(generator, population, seed, settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    table.to_csv(path, index=False)
+    return table
+
+
 def run(
     plan: list[tuple[str, int, int]],
     linked: bool,
     sink: Path | None,
     settings: LinkageSettings | None = None,
+    keep: Path | None = None,
 ) -> list[Outcome]:
     """Estimate on every world of the plan; each world's outcomes are appended to `sink` at once."""
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     for number, (generator, population, world_seed) in enumerate(plan, start=1):
         if linked:
-            table = linked_histories(
-                generator, population, world_seed, settings or LinkageSettings()
+            table = kept_linked_histories(
+                keep, generator, population, world_seed, settings or LinkageSettings()
             )
         else:
             persons, captures = GENERATORS[generator](population, world_seed)
@@ -266,6 +284,11 @@ def main() -> None:
         help="link as before issue 16: threshold 0.7, plain transitive closure",
     )
     parser.add_argument("--csv", type=Path, help="append every world's outcome here as it ends")
+    parser.add_argument(
+        "--keep-linked",
+        type=Path,
+        help="keep each world's linked histories in this folder and reuse them on the next run",
+    )
     parser.add_argument("--summarise", type=Path, help="only print the table of a --csv file")
     options = parser.parse_args()
     if options.summarise:
@@ -287,7 +310,9 @@ def main() -> None:
     if linked_plan:
         before = LinkageSettings(threshold=0.7, cohesion=None)
         settings = before if options.no_guard else LinkageSettings()
-        outcomes += run(linked_plan, linked=True, sink=options.csv, settings=settings)
+        outcomes += run(
+            linked_plan, linked=True, sink=options.csv, settings=settings, keep=options.keep_linked
+        )
     table = summarise(outcomes)
     print(markdown(table))
     print("median share of the population seen:", seen_shares(outcomes))
