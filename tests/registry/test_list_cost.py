@@ -4,6 +4,7 @@ and an API call's fixed cost in queries."""
 
 from collections.abc import Callable
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +15,8 @@ from palermo.api.models import ApiToken
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.paging import COUNT_CAP, CappedPaginator
 from palermo.registry.access import victim_cases_visible_to
-from palermo.registry.models import Person, VictimCase
+from palermo.registry.models import Consent, Person, Referral, VictimCase
+from palermo.registry.search import ranked_for_listing
 
 
 def test_visibility_is_a_filter_not_a_distinct_join(make_user: Callable[..., User]) -> None:
@@ -85,3 +87,48 @@ def test_a_count_stops_at_the_cap(make_user: Callable[..., User]) -> None:
     assert paginator.is_capped
     assert paginator.num_pages == COUNT_CAP // 25
     assert not CappedPaginator(everything[:10], 25).is_capped
+
+
+def test_a_page_checks_referrals_row_by_row_on_postgresql(make_user: Callable[..., User]) -> None:
+    """Planned for the whole table, PostgreSQL would hash every referral the agency accepted
+    before reading a page (a page then costs more as the registry grows); the page checks the
+    rows it reads instead, each by one index lookup."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the plan is PostgreSQL's")
+    worker = make_user("worker", "welfare", "case_worker")
+    partner = make_user("partner", "shelter-ngo", "case_worker")
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    referred = VictimCase.objects.bulk_create(
+        VictimCase(person=person, owning_agency=partner.agency) for _ in range(3000)
+    )
+    consents = Consent.objects.bulk_create(
+        Consent(case=case, recorded_by=partner, form="written") for case in referred
+    )
+    Referral.objects.bulk_create(
+        Referral(
+            case=consent.case,
+            from_agency=partner.agency,
+            to_agency=worker.agency,
+            service="shelter",
+            consent=consent,
+            status="accepted",
+            sent_by=partner,
+        )
+        for consent in consents
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE registry_victimcase")
+        cursor.execute("ANALYZE registry_referral")
+
+    page = ranked_for_listing(victim_cases_visible_to(worker))[:25]
+
+    plan = "\n".join(row[0] for row in _explained(page))
+    assert "hashed SubPlan" not in plan, plan
+    assert len(page) == 25
+
+
+def _explained(queryset: object) -> list[tuple[str]]:
+    sql, params = queryset.query.sql_with_params()  # type: ignore[attr-defined]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return cursor.fetchall()

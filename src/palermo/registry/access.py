@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
+from palermo.core.probes import ProbedExists
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
@@ -26,12 +27,13 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
     if not may_read(user, "victim_case") or user.agency_id is None:
         return VictimCase.objects.none()
     # EXISTS rather than a join to referrals: no duplicate rows, so no DISTINCT that would sort
-    # every visible case before a page of them can be shown.
+    # every visible case before a page of them can be shown; probed row by row (core/probes.py),
+    # so a page reads its own rows, not every referral the agency ever accepted.
     scope = Q(pk__in=[])
     if user.has_role(Role.CASE_WORKER):
         scope |= Q(owning_agency=user.agency_id)
-        scope |= Q(Exists(_accepted_referrals_to(user.agency_id)))
-        scope |= Q(Exists(_live_grants(user)))
+        scope |= Q(ProbedExists(_accepted_referrals_to(user.agency_id)))
+        scope |= Q(ProbedExists(_live_grants(user)))
     if user.has_role(Role.SCREENER):
         scope |= Q(opened_by=user, owning_agency=user.agency_id)
     return VictimCase.objects.filter(scope)
