@@ -132,3 +132,23 @@ def _explained(queryset: object) -> list[tuple[str]]:
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN {sql}", params)
         return cursor.fetchall()
+
+
+def test_an_api_case_read_costs_five_queries(make_user: Callable[..., User]) -> None:
+    """The rate counts, the token with its holder, the case with its agency, its person's
+    reference and the reader's live emergency grant, the read's audit entry, the stage history."""
+    worker = make_user("worker", "welfare", "case_worker")
+    person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
+    case = VictimCase.objects.create(person=person, owning_agency=worker.agency)
+    _, token = ApiToken.issue(worker, "test", days=1)
+    program = Client(headers={"Authorization": f"Bearer {token}"})
+    url = reverse("api:victim_case", args=[case.reference])
+    program.get(url)  # the token's first use is noted once
+
+    with CaptureQueriesContext(connection) as queries:
+        response = program.get(url)
+
+    assert response.status_code == 200
+    assert response.json()["person"] == person.reference
+    assert response.json()["owning_agency"] == "welfare"
+    assert len(queries) == 5, [q["sql"][:80] for q in queries.captured_queries]
