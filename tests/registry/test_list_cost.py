@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from palermo.accounts.models import User
 from palermo.api.models import ApiToken
+from palermo.core import probes
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.paging import COUNT_CAP, CappedPaginator
 from palermo.registry.access import victim_cases_visible_to
@@ -89,12 +90,19 @@ def test_a_count_stops_at_the_cap(make_user: Callable[..., User]) -> None:
     assert not CappedPaginator(everything[:10], 25).is_capped
 
 
-def test_a_page_checks_referrals_row_by_row_on_postgresql(make_user: Callable[..., User]) -> None:
+@pytest.mark.parametrize("referrals", ["few", "many"])
+def test_a_page_checks_referrals_row_by_row_on_postgresql(
+    make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch, referrals: str
+) -> None:
     """Planned for the whole table, PostgreSQL would hash every referral the agency accepted
     before reading a page (a page then costs more as the registry grows); the page checks the
-    rows it reads instead, each by one index lookup."""
+    rows it reads instead, each by one index lookup, unless the referral table is a few pages
+    (hashing those costs less than probing them)."""
     if connection.vendor != "postgresql":
         pytest.skip("the plan is PostgreSQL's")
+    monkeypatch.setattr(probes, "_pages", {})  # no size remembered from another test
+    # The 3,000 referrals below stand for a table past the threshold, or under it.
+    monkeypatch.setattr(probes, "PROBE_FROM_PAGES", 0 if referrals == "many" else 10_000)
     worker = make_user("worker", "welfare", "case_worker")
     partner = make_user("partner", "shelter-ngo", "case_worker")
     person = Person.objects.create(given_name="Ana", recorded_by_agency=worker.agency)
@@ -123,7 +131,8 @@ def test_a_page_checks_referrals_row_by_row_on_postgresql(make_user: Callable[..
     page = ranked_for_listing(victim_cases_visible_to(worker))[:25]
 
     plan = "\n".join(row[0] for row in _explained(page))
-    assert "hashed SubPlan" not in plan, plan
+    assert ("hashed SubPlan" in plan) == (referrals == "few"), plan
+    assert probes.pages_of("registry_referral", connection) > 1  # PostgreSQL's own measure
     assert len(page) == 25
 
 
