@@ -12,7 +12,8 @@ throughput at the same concurrency.
     .venv/bin/python bench/api.py --cases 1000 --seconds 5 --workers 4
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), gunicorn (the `production`
-extra) and wrk (Debian: apt-get install wrk).
+extra; without it, bench/prefork.py's stand-in serves, and says so) and wrk (Debian: apt-get
+install wrk).
 """
 
 import argparse
@@ -118,9 +119,15 @@ def prepare(n: int, env: dict[str, str], database: str) -> dict[str, str]:
 
 
 def serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    gunicorn = shutil.which("gunicorn", path=str(Path(PYTHON).parent)) or "gunicorn"
+    gunicorn = shutil.which("gunicorn", path=str(Path(PYTHON).parent))
+    if gunicorn:
+        command = [gunicorn, "palermo.wsgi:application", "-w", str(workers)]
+        command += ["-b", f"127.0.0.1:{port}"]
+    else:
+        print("  gunicorn is not installed: served by bench/prefork.py (compare % of bare only)")
+        command = [PYTHON, str(ROOT / "bench" / "prefork.py"), str(port), str(workers)]
     server = subprocess.Popen(
-        [gunicorn, "palermo.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
+        command,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=open(Path(env["PALERMO_HOME"]) / "gunicorn.log", "w"),  # noqa: SIM115

@@ -88,6 +88,8 @@ def main() -> None:
                     profiler.runcall(measure, call, seeded, options.repeat)
                     order = os.environ.get("PROFILE_SORT", "cumulative")
                     pstats.Stats(profiler).sort_stats(order).print_stats(30)
+                    if os.environ.get("PROFILE_DUMP"):
+                        profiler.dump_stats(os.environ["PROFILE_DUMP"])
         finally:
             from django.db import connections
 

@@ -2,13 +2,14 @@
 
 from collections.abc import Callable
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from palermo.accounts.models import User
+from palermo.accounts.models import RoleAssignment, User
 from palermo.api.models import ApiToken
 
 
@@ -76,3 +77,38 @@ def test_the_command_issues_lists_and_revokes(worker: User) -> None:
 def test_the_command_names_what_is_wrong(db: None) -> None:
     with pytest.raises(CommandError, match="no user named 'nobody'"):
         call_command("apitoken", "issue", "nobody", "--name", "x")
+
+
+def test_the_holder_comes_with_agency_and_roles_in_one_query(
+    make_user: Callable[..., User], django_assert_num_queries: Callable[..., Any]
+) -> None:
+    holder = make_user("two-roles", "police", "investigator")
+    RoleAssignment.objects.create(user=holder, role="case_worker")
+    _, token = ApiToken.issue(holder, "script", days=1)
+    ApiToken.holder_of(token)  # the first use is noted (a write), once a minute at most
+
+    with django_assert_num_queries(1):
+        found = ApiToken.holder_of(token)
+        assert found is not None
+        assert found.agency is not None
+        assert found.agency.code == "police"
+        assert found.role_set() == {"investigator", "case_worker"}
+        assert found.date_joined == holder.date_joined  # converted as the ORM would
+    assert found == holder
+
+
+def test_a_holder_without_roles_or_agency_is_still_the_holder(
+    make_user: Callable[..., User],
+) -> None:
+    holder = make_user("no-roles", "police")
+    holder.roles.all().delete()
+    holder.agency = None
+    holder.save()
+    _, token = ApiToken.issue(holder, "script", days=1)
+
+    found = ApiToken.holder_of(token)
+
+    assert found == holder
+    assert found is not None
+    assert found.agency is None
+    assert found.role_set() == frozenset()

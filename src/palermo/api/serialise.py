@@ -27,7 +27,8 @@ def person_detail(person: Person) -> dict[str, Any]:
 def victim_case_detail(case: VictimCase) -> dict[str, Any]:
     return {
         "reference": case.reference,
-        "person": case.person.reference,
+        # Read with the case where it was loaded to be read (victim_case_read_by).
+        "person": getattr(case, "person_reference", None) or case.person.reference,
         "stage": case.stage,
         "owning_agency": case.owning_agency.code,
         "opened_at": case.opened_at.isoformat(),

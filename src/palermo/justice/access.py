@@ -1,13 +1,14 @@
 """The access helpers for criminal cases and judicial authorisations: `*_for` loads what the user
 may read; `*_read_by` also records the read, so the page and the API audit it alike."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.http import Http404
 
 from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
+from palermo.core.probes import ProbedExists
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
 from palermo.justice.models.authorisation import AuthorisationQuerySet
 
@@ -23,8 +24,9 @@ def criminal_cases_visible_to(user: User) -> QuerySet[CriminalCase]:
     if user.has_role(Role.JUDICIAL_OFFICER):
         # A court sees what is submitted to it: the case at trial, or a request for a measure.
         requests = JudicialAuthorisation.objects.filter(case=OuterRef("pk"), court=user.agency_id)
-        scope |= Q(court_agency=user.agency_id) | Q(Exists(requests))
-    # EXISTS, not a join: no duplicates, so no DISTINCT sorting every visible case.
+        scope |= Q(court_agency=user.agency_id) | Q(ProbedExists(requests))
+    # EXISTS, not a join: no duplicates, so no DISTINCT sorting every visible case; probed row
+    # by row (core/probes.py), so a page reads its own rows and not every request to the court.
     return CriminalCase.objects.filter(scope)
 
 

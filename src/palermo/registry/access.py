@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from palermo.accounts.models import User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.audit.log import record_read
+from palermo.core.probes import ProbedExists
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
@@ -26,12 +27,13 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
     if not may_read(user, "victim_case") or user.agency_id is None:
         return VictimCase.objects.none()
     # EXISTS rather than a join to referrals: no duplicate rows, so no DISTINCT that would sort
-    # every visible case before a page of them can be shown.
+    # every visible case before a page of them can be shown; probed row by row (core/probes.py),
+    # so a page reads its own rows, not every referral the agency ever accepted.
     scope = Q(pk__in=[])
     if user.has_role(Role.CASE_WORKER):
         scope |= Q(owning_agency=user.agency_id)
-        scope |= Q(Exists(_accepted_referrals_to(user.agency_id)))
-        scope |= Q(Exists(_live_grants(user)))
+        scope |= Q(ProbedExists(_accepted_referrals_to(user.agency_id)))
+        scope |= Q(ProbedExists(_live_grants(user)))
     if user.has_role(Role.SCREENER):
         scope |= Q(opened_by=user, owning_agency=user.agency_id)
     return VictimCase.objects.filter(scope)
@@ -44,9 +46,18 @@ def victim_case_for(user: User, reference: str) -> VictimCase:
 
 def victim_case_read_by(user: User, reference: str, part: str = "") -> VictimCase:
     """The case (404 as `victim_case_for`), its read recorded; `part` names a part read on its
-    own (such as "child protection")."""
-    case = victim_case_for(user, reference)
-    record_case_read(user, case, part)
+    own (such as "child protection").
+
+    The case comes with its owning agency, its person's reference (`person_reference`) and the
+    user's live emergency grant to it, if any, in the same query: the read's audit entry needs
+    the grant, and the case's representation the agency's code and the person's reference."""
+    readable = (
+        victim_cases_visible_to(user)
+        .select_related("owning_agency")
+        .annotate(person_reference=F("person__reference"), live_grant_id=_live_grant_id(user))
+    )
+    case = _one_or_404(readable, reference)
+    _record_case_read(user, case, part, case.live_grant_id)  # type: ignore[attr-defined]
     return case
 
 
@@ -61,12 +72,25 @@ def record_case_read(
     """Record that the user read the case (or, with `object_type` and `object_ref`, a record
     kept with it, such as its notes or a document)."""
     grant = live_grant(user.pk, case)
+    _record_case_read(user, case, part, grant.pk if grant else None, object_type, object_ref)
+
+
+def _record_case_read(
+    user: User,
+    case: VictimCase,
+    part: str,
+    grant_id: int | None,
+    object_type: str = "victim_case",
+    object_ref: str = "",
+) -> None:
+    # Under an emergency grant, the entry points at the grant (and so at its encrypted reason).
+    reason_of = BreakGlassGrant(pk=grant_id).audit_ref if grant_id is not None else None
     record_read(
         user,
         object_type,
         object_ref or case.reference,
         part,
-        changes={"reason_of": grant.audit_ref} if grant else None,
+        changes={"reason_of": reason_of} if reason_of else None,
     )
 
 
@@ -77,6 +101,18 @@ def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
         .order_by("-expires_at")
         .first()
     )
+
+
+def _live_grant_id(user: User) -> Subquery:
+    """`live_grant`'s id, for the case of the outer query."""
+    latest = (
+        BreakGlassGrant.objects.filter(
+            user=user.pk, case=OuterRef("pk"), expires_at__gt=timezone.now()
+        )
+        .order_by("-expires_at")
+        .values("pk")[:1]
+    )
+    return Subquery(latest)
 
 
 def victim_case_to_act_on(user: User, reference: str) -> VictimCase:

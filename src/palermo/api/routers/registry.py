@@ -50,11 +50,19 @@ def year_asked(filters: CaseFilters) -> list[int]:
 def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
     """The cases the caller may see, newest first, filtered as on the case list page."""
     visible = victim_cases_visible_to(caller(request))
+    return page_of_cases(filter_cases(visible, filters_asked(request, filters)), filters.page)
+
+
+def filters_asked(request: HttpRequest, filters: CaseFilters) -> dict[str, Any]:
+    """The filters, checked by the page's form; with none asked there is nothing to check, and
+    no form is built (most calls of the list ask for none)."""
+    if not filters.model_dump(exclude={"page"}, exclude_none=True):
+        return {}
     form = chosen_by(
         CaseFilterForm(as_form_data(filters), user=caller(request), years=year_asked(filters)),
         agency="code",
     )
-    return page_of_cases(filter_cases(visible, checked_query(form)), filters.page)
+    return checked_query(form)
 
 
 class SearchIn(CaseFilters):
