@@ -285,6 +285,9 @@ def main() -> None:
     )
     parser.add_argument("--csv", type=Path, help="append every world's outcome here as it ends")
     parser.add_argument(
+        "--link-threshold", type=float, help="match probability to link at (default: the library's)"
+    )
+    parser.add_argument(
         "--keep-linked",
         type=Path,
         help="keep each world's linked histories in this folder and reuse them on the next run",
@@ -310,6 +313,8 @@ def main() -> None:
     if linked_plan:
         before = LinkageSettings(threshold=0.7, cohesion=None)
         settings = before if options.no_guard else LinkageSettings()
+        if options.link_threshold is not None:
+            settings = dataclasses.replace(settings, threshold=options.link_threshold)
         outcomes += run(
             linked_plan, linked=True, sink=options.csv, settings=settings, keep=options.keep_linked
         )
