@@ -28,6 +28,7 @@ from palermo_analytics.estimation._reporting import (
     BootstrapResult,
     Interval,
     bootstrap_warnings,
+    estimate_as_dict,
     fit_warnings,
 )
 from palermo_analytics.estimation._selection import METHODS, Method, Selection, select_model
@@ -171,14 +172,14 @@ class MultipleSystemsEstimator:
         }
         if self.bootstrap_:
             model["bootstrap"] = self.bootstrap_.to_dict()
-        return {
-            "lists": list(self.lists_),
-            "observed": self.observed_,
-            "estimate": self.estimate_,
-            "interval": interval.to_dict(),
-            "model": model,
-            "warnings": [*self.warnings_, *extra_warnings],
-        }
+        return estimate_as_dict(
+            self.lists_,
+            self.observed_,
+            self.estimate_,
+            interval,
+            model,
+            [*self.warnings_, *extra_warnings],
+        )
 
 
 def _last_p_values(lists: tuple[str, ...], selection: Selection) -> dict[str, float]:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from palermo_analytics.estimation._design import FloatArray, cell_memberships
-from palermo_analytics.estimation._reporting import Interval
+from palermo_analytics.estimation._reporting import Interval, estimate_as_dict
 from palermo_analytics.estimation._table import (
     CaptureHistories,
     TableSource,
@@ -160,21 +160,17 @@ class LatentClassEstimator:
         return pd.DataFrame({"value": list(rows.values())}, index=pd.Index(rows, name="quantity"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "lists": list(self.lists_),
-            "observed": self.observed_,
-            "estimate": self.estimate_,
-            "interval": self.interval_.to_dict(),
-            "model": {
-                "method": "latent-class",
-                "max_classes": self.max_classes,
-                "occupied_classes": round(self.occupied_classes_, 2),
-                "draws": int(self.samples_.size),
-                "effective_draws": round(self.effective_draws_),
-                "r_hat": round(self.r_hat_, 3),
-            },
-            "warnings": self.warnings_,
+        model = {
+            "method": "latent-class",
+            "max_classes": self.max_classes,
+            "occupied_classes": round(self.occupied_classes_, 2),
+            "draws": int(self.samples_.size),
+            "effective_draws": round(self.effective_draws_),
+            "r_hat": round(self.r_hat_, 3),
         }
+        return estimate_as_dict(
+            self.lists_, self.observed_, self.estimate_, self.interval_, model, self.warnings_
+        )
 
     def _warnings(self) -> list[str]:
         warnings = [*self.table_.notes, *sparsity_warnings(self.table_)]

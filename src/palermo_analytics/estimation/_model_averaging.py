@@ -33,7 +33,7 @@ from palermo_analytics.estimation._decomposable import (
     decomposable_graphs,
 )
 from palermo_analytics.estimation._design import FloatArray
-from palermo_analytics.estimation._reporting import Interval
+from palermo_analytics.estimation._reporting import Interval, estimate_as_dict
 from palermo_analytics.estimation._table import (
     CaptureHistories,
     TableSource,
@@ -306,24 +306,20 @@ class ModelAveragingEstimator:
         return pd.DataFrame({"value": list(rows.values())}, index=pd.Index(rows, name="quantity"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "lists": list(self.lists_),
-            "observed": self.observed_,
-            "estimate": self.estimate_,
-            "interval": self.interval_.to_dict(),
-            "model": {
-                "method": "bma",
-                "delta": self.delta_,
-                "models_averaged": int(self.posterior_.model_probabilities.size),
-                "top_models": [
-                    {"interactions": name, "probability": round(probability, 4)}
-                    for name, probability in self.models_
-                ],
-                "largest_total_considered": float(self.posterior_.totals[-1]),
-                "mass_beyond": float(f"{self.posterior_.beyond():.1e}"),
-            },
-            "warnings": self.warnings_,
+        model = {
+            "method": "bma",
+            "delta": self.delta_,
+            "models_averaged": int(self.posterior_.model_probabilities.size),
+            "top_models": [
+                {"interactions": name, "probability": round(probability, 4)}
+                for name, probability in self.models_
+            ],
+            "largest_total_considered": float(self.posterior_.totals[-1]),
+            "mass_beyond": float(f"{self.posterior_.beyond():.1e}"),
         }
+        return estimate_as_dict(
+            self.lists_, self.observed_, self.estimate_, self.interval_, model, self.warnings_
+        )
 
     def _warnings(self) -> list[str]:
         warnings = [*self.table_.notes, *sparsity_warnings(self.table_)]

@@ -142,5 +142,24 @@ def bootstrap_warnings(
     return warnings
 
 
+def estimate_as_dict(
+    lists: Any,
+    observed: int,
+    estimate: float,
+    interval: Interval,
+    model: dict[str, Any],
+    warnings: list[str],
+) -> dict[str, Any]:
+    """One estimator's result as plain data: the same keys whatever the method."""
+    return {
+        "lists": list(lists),
+        "observed": observed,
+        "estimate": estimate,
+        "interval": interval.to_dict(),
+        "model": model,
+        "warnings": warnings,
+    }
+
+
 def _number_or_none(value: float) -> float | None:
     return None if math.isnan(value) else value

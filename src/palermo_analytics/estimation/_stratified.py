@@ -21,7 +21,7 @@ from palermo_analytics.estimation._methods import (
     MethodSettings,
     estimate_with,
 )
-from palermo_analytics.estimation._reporting import Interval
+from palermo_analytics.estimation._reporting import Interval, estimate_as_dict
 from palermo_analytics.estimation._table import (
     COUNT_COLUMN,
     CaptureHistories,
@@ -112,18 +112,14 @@ class StratifiedEstimator:
         ).rename_axis("stratum")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "lists": list(self.lists_),
-            "observed": self.observed_,
-            "estimate": self.estimate_,
-            "interval": self.interval_.to_dict(),
-            "model": {
-                "method": "stratified",
-                "within": self.method,
-                "strata": {name: r.to_dict() for name, r in self.results_.items()},
-            },
-            "warnings": self.warnings_,
+        model = {
+            "method": "stratified",
+            "within": self.method,
+            "strata": {name: r.to_dict() for name, r in self.results_.items()},
         }
+        return estimate_as_dict(
+            self.lists_, self.observed_, self.estimate_, self.interval_, model, self.warnings_
+        )
 
 
 def _read_frame(path: Path) -> pd.DataFrame:
