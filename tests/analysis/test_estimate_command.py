@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from palermo_analytics.estimation._comparison import DEFAULT_COMPARED
 from tests.analysis.commands import palermo, palermo_fails
 
 UK = Path(__file__).resolve().parents[1] / "fixtures" / "mse" / "uk_2013_5lists.csv"
@@ -186,11 +187,12 @@ def test_compare_gives_the_range_of_the_methods(capsys: Capture) -> None:
     assert "Range:" in text
 
 
-def test_compare_by_default_spans_aic_and_latent_class(capsys: Capture) -> None:
+def test_compare_by_default_spans_all_pairs_and_latent_class(capsys: Capture) -> None:
     result = _estimate_json(
         capsys, str(UK), "--method", "compare", *QUICK_LATENT_CLASS, "--workers", "1"
     )
-    assert list(result["methods"]) == ["aic", "latent-class"]
+    assert list(result["methods"]) == ["all-pairs", "latent-class"]
+    assert tuple(result["methods"]) == DEFAULT_COMPARED  # the command and the library agree
     lows = [method["interval"]["low"] for method in result["methods"].values()]
     assert result["range"][0] == pytest.approx(min(lows))
 
@@ -215,7 +217,10 @@ def test_an_unknown_method_is_refused_listing_the_methods(capsys: Capture) -> No
     with pytest.raises(SystemExit):
         palermo(capsys, "estimate", str(UK), "--method", "magic")
     error = capsys.readouterr().err
-    assert "'stepwise', 'main-effects', 'aic', 'bic', 'latent-class', 'bma', 'stratified'" in error
+    assert (
+        "'stepwise', 'main-effects', 'aic', 'bic', 'all-pairs', 'latent-class', 'bma', 'stratified'"
+        in error
+    )
 
 
 def test_a_bad_table_is_refused_naming_the_row(tmp_path: Path, capsys: Capture) -> None:

@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from palermo_analytics.estimation._batch import stepwise_totals
 from palermo_analytics.estimation._design import FloatArray, cell_memberships
-from palermo_analytics.estimation._selection import Method, select_model
+from palermo_analytics.estimation._selection import Method, as_selection, select_model
 
 Progress = Callable[[int, int], None]
 CountRows = npt.NDArray[np.int64]
@@ -52,6 +52,7 @@ def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -
     an empty list, and any batch that breaks down, go one by one.
     """
     counts = rows.astype(np.float64)
+    method, threshold = as_selection(method, threshold)
     if method != "stepwise":
         return np.array([_estimate_or_nan(row, t, method, threshold) for row in counts])
     # The batches' matrix products are small: BLAS threads only fight the other workers (and,

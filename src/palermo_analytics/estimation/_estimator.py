@@ -44,7 +44,8 @@ class MultipleSystemsEstimator:
 
     method: "stepwise" adds the two-list interaction with the smallest p-value while it is below
     `threshold` (SparseMSE's default procedure); "main-effects" fits no interactions; "aic" and
-    "bic" add, one at a time, the interaction that lowers the criterion most.
+    "bic" add, one at a time, the interaction that lowers the criterion most; "all-pairs" adds
+    every admissible one (stepwise without a test; `threshold` is then not used).
     """
 
     def __init__(self, method: Method = "stepwise", threshold: float = 0.02) -> None:

@@ -25,6 +25,11 @@ ASSUMPTIONS = MappingProxyType(
         ),
         "aic": "log-linear model, interactions chosen by AIC; otherwise as stepwise",
         "bic": "log-linear model, interactions chosen by BIC; otherwise as stepwise",
+        "all-pairs": (
+            "log-linear model with every two-list interaction the table can support, however "
+            "weak: the dependence heterogeneous visibility creates is kept, not tested away; "
+            "no three-list effects; wider intervals than stepwise"
+        ),
         "latent-class": (
             "Bayesian latent-class model (LCMCR, Manrique-Vallier 2016): people fall into "
             "unobserved classes of different visibility, and within a class the lists capture "

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
-from palermo_analytics.estimation import Method, MultipleSystemsEstimator
+from palermo_analytics.estimation import Method, MultipleSystemsEstimator, read_capture_histories
 from palermo_analytics.estimation._bootstrap import resample
 from palermo_analytics.estimation._design import list_pairs
 from palermo_analytics.estimation._model import model_existence_code
 from palermo_analytics.estimation._selection import select_model
+from tests.analytics.estimation.heterogeneous import heterogeneous_histories
 from tests.analytics.estimation.tables import fixture_table
 
 
@@ -25,6 +26,32 @@ def test_threshold_one_adds_every_pair_that_passes_the_check() -> None:
     estimator = MultipleSystemsEstimator("stepwise", threshold=1).fit(table)
     assert len(estimator.interactions_) == len(list_pairs(5))
     assert estimator.existence_code_ == 0
+
+
+@pytest.mark.parametrize("dataset", ["uk_2013_5lists", "artificial_3lists"])
+def test_all_pairs_is_stepwise_without_a_test(dataset: str) -> None:
+    table = fixture_table(dataset)
+    every = MultipleSystemsEstimator("all-pairs", threshold=0.02).fit(table)
+    untested = MultipleSystemsEstimator("stepwise", threshold=1).fit(table)
+    assert every.interactions_ == untested.interactions_
+    assert every.estimate_ == pytest.approx(untested.estimate_, rel=1e-12)
+    assert every.method == "all-pairs"
+
+
+def test_all_pairs_keeps_the_weak_dependence_uneven_visibility_creates() -> None:
+    table = read_capture_histories(heterogeneous_histories(3000, seed=2))
+    every = MultipleSystemsEstimator("all-pairs").fit(table)
+    tested = MultipleSystemsEstimator("stepwise").fit(table)
+    assert len(every.interactions_) > len(tested.interactions_)
+    # Both fall short of the 3,000 people (the hardest to find are on no list), stepwise more.
+    assert tested.estimate_ < every.estimate_ < 3000
+
+
+def test_the_bootstrap_of_all_pairs_reselects_every_pair() -> None:
+    table = fixture_table("uk_2013_5lists")
+    every = MultipleSystemsEstimator("all-pairs").fit(table).bootstrap(50, seed=3, workers=1)
+    untested = MultipleSystemsEstimator("stepwise", 1).fit(table).bootstrap(50, seed=3, workers=1)
+    assert np.array_equal(every.replicates, untested.replicates, equal_nan=True)
 
 
 def test_a_candidate_whose_model_fails_the_check_gets_p_value_one() -> None:
