@@ -291,7 +291,8 @@ def main() -> None:
     parser.add_argument(
         "--keep-linked",
         type=Path,
-        help="keep each world's linked histories in this folder and reuse them on the next run",
+        help="keep each world's linked histories in this folder and reuse them on the next run "
+        "(use a new folder after changing the linkage)",
     )
     parser.add_argument("--summarise", type=Path, help="only print the table of a --csv file")
     options = parser.parse_args()

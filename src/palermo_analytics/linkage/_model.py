@@ -120,21 +120,6 @@ def phone_comparison() -> cl.CustomComparison:
     )
 
 
-def nationality_comparison() -> cl.CustomComparison:
-    """The same nationality, or two that one person's records often swap (`NATIONALITY_GROUPS`)."""
-    return cl.CustomComparison(
-        comparison_levels=[
-            cll.NullLevel("nationality"),
-            cll.ExactMatchLevel("nationality"),
-            cll.ExactMatchLevel("nationality_group").configure(
-                label_for_charts="nationalities often written for one another"
-            ),
-            cll.ElseLevel(),
-        ],
-        output_column_name="nationality",
-    )
-
-
 BIRTH_WINDOWS = ("birth_window", "birth_window_shifted")
 
 
@@ -157,7 +142,7 @@ def palermo_model() -> ModelSpec:
             document_comparison(),
             phone_comparison(),
             cl.ExactMatch("sex"),
-            nationality_comparison(),
+            cl.ExactMatch("nationality"),
         ],
         # High recall at scale: any one of these brings a pair to be scored. Names are blocked
         # through their order-free keys, so swapped names and romanisation variants still meet;

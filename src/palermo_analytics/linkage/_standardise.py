@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
-from types import MappingProxyType
 
 import jellyfish
 import numpy as np
@@ -206,13 +205,6 @@ def _phone_columns(lists: pd.DataFrame, region: str) -> pd.DataFrame:
     return pd.DataFrame({"phone": phones, "phone_tail": tails}, index=lists.index)
 
 
-# Nationalities that records of one person are often written with for one another: a Hong Kong
-# or Macao resident's Chinese nationality is recorded as CN by one agency and by the region's code
-# by another, and Taiwan is recorded either way. A shared group is weaker evidence than the same
-# code (Splink learns how much weaker), where a plain mismatch would count against the pair.
-NATIONALITY_GROUPS = MappingProxyType({"HK": "CN", "MO": "CN", "TW": "CN"})
-
-
 def _blank_as_null(column: pd.Series) -> pd.Series:
     return column.where(column != "", None)
 
@@ -231,5 +223,4 @@ def standardise(
     out = out.join(_phone_columns(lists, region))
     out["sex"] = _blank_as_null(lists["sex"])
     out["nationality"] = _blank_as_null(lists["nationality"])
-    out["nationality_group"] = out["nationality"].replace(dict(NATIONALITY_GROUPS))
     return out.reset_index(drop=True)

@@ -1,15 +1,9 @@
 """Comparison levels that tolerate the errors clerks and scanners make, checked in DuckDB."""
 
 import duckdb
-import pandas as pd
 import pytest
 
-from palermo_analytics.linkage import standardise
-from palermo_analytics.linkage._model import (
-    date_of_birth_comparison,
-    document_comparison,
-    nationality_comparison,
-)
+from palermo_analytics.linkage._model import date_of_birth_comparison, document_comparison
 from palermo_analytics.linkage._standardise import normalise_document, ocr_key
 
 
@@ -102,34 +96,3 @@ def test_a_document_misread_by_a_scanner_scores_above_a_typo() -> None:
     assert level_of(comparison, document("E63858981"), document("E63858987")).startswith(
         "Levenshtein"
     )
-
-
-@pytest.mark.parametrize(
-    ("one", "other", "level"),
-    [
-        ("CN", "CN", "exact"),
-        ("CN", "HK", "nationalities often written for one another"),
-        ("MO", "TW", "nationalities often written for one another"),
-        ("CN", "VN", "all other"),
-        ("UA", "RU", "all other"),  # different citizenships, not one written for the other
-        (None, "CN", "nationality is null"),
-    ],
-)
-def test_nationalities_one_person_is_recorded_with_keep_a_level_of_their_own(
-    one: str | None, other: str | None, level: str
-) -> None:
-    frame = standardise_nationalities([one, other])
-    left, right = frame.to_dict("records")
-
-    found = level_of(nationality_comparison(), left, right)
-
-    assert found.lower().startswith(level)
-
-
-def standardise_nationalities(codes: list[str | None]) -> pd.DataFrame:
-    """Two records that differ only in their nationality, standardised as `palermo link` does."""
-    blank = ("given_name", "family_name", "full_name", "aliases", "document_number", "phone",
-             "sex", "date_of_birth", "age", "recorded_on")  # fmt: skip
-    lists = pd.DataFrame({"source": ["a", "b"], "nationality": [c or "" for c in codes]})
-    frame = standardise(lists.assign(**dict.fromkeys(blank, "")))
-    return frame[["nationality", "nationality_group"]].astype(object).where(frame.notna(), None)
