@@ -33,7 +33,7 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
     if user.has_role(Role.CASE_WORKER):
         scope |= Q(owning_agency=user.agency_id)
         scope |= Q(ProbedExists(_accepted_referrals_to(user.agency_id)))
-        scope |= Q(ProbedExists(_live_grants(user)))
+        scope |= Q(ProbedExists(_live_grants(user.pk, OuterRef("pk"))))
     if user.has_role(Role.SCREENER):
         scope |= Q(opened_by=user, owning_agency=user.agency_id)
     return VictimCase.objects.filter(scope)
@@ -96,23 +96,12 @@ def _record_case_read(
 
 def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
     """The user's emergency grant to the case still running, if any (the latest)."""
-    return (
-        BreakGlassGrant.objects.filter(user=user_id, case=case, expires_at__gt=timezone.now())
-        .order_by("-expires_at")
-        .first()
-    )
+    return _live_grants(user_id, case).order_by("-expires_at").first()
 
 
 def _live_grant_id(user: User) -> Subquery:
     """`live_grant`'s id, for the case of the outer query."""
-    latest = (
-        BreakGlassGrant.objects.filter(
-            user=user.pk, case=OuterRef("pk"), expires_at__gt=timezone.now()
-        )
-        .order_by("-expires_at")
-        .values("pk")[:1]
-    )
-    return Subquery(latest)
+    return Subquery(_live_grants(user.pk, OuterRef("pk")).order_by("-expires_at").values("pk")[:1])
 
 
 def victim_case_to_act_on(user: User, reference: str) -> VictimCase:
@@ -226,10 +215,9 @@ def _accepted_referrals_to(agency_id: int) -> QuerySet[Referral]:
     )
 
 
-def _live_grants(user: User) -> QuerySet[BreakGlassGrant]:
-    return BreakGlassGrant.objects.filter(
-        case=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
-    )
+def _live_grants(user_id: int, case: Any) -> QuerySet[BreakGlassGrant]:
+    """The user's emergency grants to the case (a case or an outer query's) still running."""
+    return BreakGlassGrant.objects.filter(case=case, user=user_id, expires_at__gt=timezone.now())
 
 
 def _suspect_person_ids(cases: QuerySet[Any]) -> QuerySet[Any]:
