@@ -46,12 +46,16 @@ from palermo_analytics.simulate._population import draw_population
 LISTS = ["police", "ngo", "shelter", "hotline", "labour"]
 BOOTSTRAP_REPLICATES = 100
 SETTINGS = MethodSettings(replicates=BOOTSTRAP_REPLICATES)  # the library's latent-class chains
-BASE = ("stepwise", "aic", "all-pairs", "latent-class", "bma")
+BASE = ("stepwise", "aic", "all-pairs", "heterogeneity", "latent-class", "bma")
 STRATIFIED = "stratified (sex), latent-class"
 # What `palermo estimate --method compare` reports: the lowest lower to the highest upper bound.
 RANGES = {"range of stepwise and latent-class": ("stepwise", "latent-class"),
           "range of aic and latent-class": ("aic", "latent-class"),
           "range of all-pairs and latent-class": ("all-pairs", "latent-class"),
+          "range of all-pairs and heterogeneity": ("all-pairs", "heterogeneity"),
+          "range of heterogeneity and latent-class": ("heterogeneity", "latent-class"),
+          "range of all-pairs, heterogeneity and latent-class":
+              ("all-pairs", "heterogeneity", "latent-class"),
           "range of aic and bma": ("aic", "bma"),
           "range of bma and latent-class": ("bma", "latent-class"),
           "range of aic, bma and latent-class": ("aic", "bma", "latent-class")}  # fmt: skip

@@ -46,6 +46,7 @@ def test_json_output_has_the_documented_shape(capsys: Capture) -> None:
     assert result["model"] == {
         "method": "stepwise",
         "interactions": UK_INTERACTIONS,
+        "heterogeneity_term": False,
         "existence_code": 0,
     }
     assert result["warnings"] == []
@@ -218,8 +219,8 @@ def test_an_unknown_method_is_refused_listing_the_methods(capsys: Capture) -> No
         palermo(capsys, "estimate", str(UK), "--method", "magic")
     error = capsys.readouterr().err
     assert (
-        "'stepwise', 'main-effects', 'aic', 'bic', 'all-pairs', 'latent-class', 'bma', 'stratified'"
-        in error
+        "'stepwise', 'main-effects', 'aic', 'bic', 'all-pairs', 'heterogeneity', 'latent-class', "
+        "'bma', 'stratified'" in error
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from palermo_analytics.cli import CommandFailed
 
 # Names only, so that `--help` and bad arguments answer before numpy, pandas and scipy load.
-LOG_LINEAR = ("stepwise", "main-effects", "aic", "bic", "all-pairs")
+LOG_LINEAR = ("stepwise", "main-effects", "aic", "bic", "all-pairs", "heterogeneity")
 BASE = (*LOG_LINEAR, "latent-class", "bma")
 METHODS = (*BASE, "stratified", "compare")
 
@@ -21,6 +21,9 @@ METHOD_HELP = """methods (what each assumes: see docs/estimation.md):
   aic, bic      log-linear, interactions chosen by AIC or BIC.
   all-pairs     log-linear, every two-list interaction the table supports (no test): keeps the
                 dependence that uneven visibility creates.
+  heterogeneity all-pairs with Rcapture's Poisson heterogeneity term (2^k - 1 for people on
+                k lists): reads the excess of people on many lists as visibility. Wider
+                intervals; usually a higher estimate (on the UK 2013 table a lower one).
   latent-class  Bayesian latent classes of different visibility (LCMCR); handles heterogeneity.
   bma           Bayesian average over every decomposable log-linear model, interactions of
                 any order (Madigan & York 1997, R's dga); 3 to 6 lists.

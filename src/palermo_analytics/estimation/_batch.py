@@ -11,6 +11,8 @@ the two on thousands of resampled tables).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy.special import gammaln, pdtr, pdtrc, xlogy
 
@@ -23,16 +25,19 @@ _TOLERANCE = 1e-11
 _HALVINGS = 30
 
 
-def stepwise_totals(rows: FloatArray, t: int, threshold: float) -> FloatArray:
-    """The stepwise (SparseMSE) estimate of the total for each row of cell counts.
+def stepwise_totals(
+    rows: FloatArray, t: int, threshold: float, heterogeneity: bool = False
+) -> FloatArray:
+    """The stepwise (SparseMSE) estimate of the total for each row of cell counts; with
+    `heterogeneity`, every model also has the heterogeneity term.
 
     Rows must have someone on every list (the caller sets the others aside).
     """
     rows = np.asarray(rows, dtype=np.float64)
-    n_rows, n_pairs = rows.shape[0], cells_on_pair(t).shape[0]
-    coefficients = np.zeros((n_rows, 1 + t + n_pairs))  # every model's columns, 0 when absent
+    n_rows = rows.shape[0]
+    coefficients = np.zeros((n_rows, full_design(t).shape[1]))  # 0 where a model lacks a column
     means = np.zeros_like(rows)
-    models: list[tuple[int, ...]] = [()] * n_rows
+    models = _Models([()] * n_rows, heterogeneity)
     observed = rows @ cells_on_pair(t).T.astype(np.float64)
     _fit_groups(rows, t, models, np.arange(n_rows), coefficients, means, observed, warm=False)
     active = np.arange(n_rows)
@@ -40,16 +45,24 @@ def stepwise_totals(rows: FloatArray, t: int, threshold: float) -> FloatArray:
         added = _next_pairs(rows, t, models, active, means, observed, threshold)
         growing = active[added >= 0]
         for row, pair in zip(growing.tolist(), added[added >= 0].tolist(), strict=True):
-            models[row] = tuple(sorted((*models[row], pair)))
+            models.pairs[row] = tuple(sorted((*models.pairs[row], pair)))
         _fit_groups(rows, t, models, growing, coefficients, means, observed, warm=True)
         active = growing
     return rows.sum(axis=1) + np.exp(coefficients[:, 0])
 
 
+@dataclass
+class _Models:
+    """Each row's interactions so far, and whether every model has the heterogeneity term."""
+
+    pairs: list[tuple[int, ...]]
+    heterogeneity: bool
+
+
 def _next_pairs(
     rows: FloatArray,
     t: int,
-    models: list[tuple[int, ...]],
+    models: _Models,
     active: np.ndarray,
     means: FloatArray,
     observed: FloatArray,
@@ -62,15 +75,15 @@ def _next_pairs(
     at_least = np.where(seen > 0, pdtrc(seen - 1, expected), 1.0)
     p_values = np.minimum(at_most, at_least)
     for position, row in enumerate(active.tolist()):
-        p_values[position, list(models[row])] = np.inf  # already in the model
+        p_values[position, list(models.pairs[row])] = np.inf  # already in the model
     order = np.argsort(p_values, axis=1, kind="stable")
     added = np.full(active.size, -1)
     for position, row in enumerate(active.tolist()):
         for pair in order[position].tolist():
             if p_values[position, pair] >= threshold:
                 break
-            enlarged = tuple(sorted((*models[row], pair)))
-            if model_existence_code(t, enlarged, rows[row]) == 0:
+            enlarged = tuple(sorted((*models.pairs[row], pair)))
+            if model_existence_code(t, enlarged, rows[row], models.heterogeneity) == 0:
                 added[position] = pair
                 break
     return added
@@ -79,7 +92,7 @@ def _next_pairs(
 def _fit_groups(
     rows: FloatArray,
     t: int,
-    models: list[tuple[int, ...]],
+    models: _Models,
     which: np.ndarray,
     coefficients: FloatArray,
     means: FloatArray,
@@ -94,13 +107,13 @@ def _fit_groups(
     """
     groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[int]] = {}
     for row in which.tolist():
-        model = models[row]
+        model = models.pairs[row]
         dropped = tuple(pair for pair in model if observed[row, pair] == 0)
         groups.setdefault((model, dropped), []).append(row)
     for (model, _), members in groups.items():
         index = np.array(members)
-        shape = model_shape(t, model, rows[index[0]])
-        design = full_design(t)[np.ix_(shape.retained, shape.columns)]
+        shape = model_shape(t, model, rows[index[0]], models.heterogeneity)
+        design = shape.design(t)
         start = coefficients[np.ix_(index, shape.columns)] if warm else None
         beta, mu = fit_poisson_batch(design, rows[np.ix_(index, shape.retained)], start)
         coefficients[index] = 0.0

@@ -18,7 +18,12 @@ import numpy.typing as npt
 
 from palermo_analytics.estimation._batch import stepwise_totals
 from palermo_analytics.estimation._design import FloatArray, cell_memberships
-from palermo_analytics.estimation._selection import Method, as_selection, select_model
+from palermo_analytics.estimation._selection import (
+    Method,
+    as_selection,
+    has_heterogeneity_term,
+    select_model,
+)
 
 Progress = Callable[[int, int], None]
 CountRows = npt.NDArray[np.int64]
@@ -52,8 +57,9 @@ def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -
     an empty list, and any batch that breaks down, go one by one.
     """
     counts = rows.astype(np.float64)
-    method, threshold = as_selection(method, threshold)
-    if method != "stepwise":
+    heterogeneity = has_heterogeneity_term(method)
+    selection, threshold = as_selection(method, threshold)
+    if selection != "stepwise":
         return np.array([_estimate_or_nan(row, t, method, threshold) for row in counts])
     # The batches' matrix products are small: BLAS threads only fight the other workers (and,
     # on a busy machine, everyone else) for the cores. Imported here: only the bootstrap needs it.
@@ -63,7 +69,7 @@ def estimate_totals(rows: CountRows, t: int, method: Method, threshold: float) -
     complete = (counts @ cell_memberships(t) > 0).all(axis=1)
     try:
         with threadpool_limits(limits=1, user_api="blas"):
-            totals[complete] = stepwise_totals(counts[complete], t, threshold)
+            totals[complete] = stepwise_totals(counts[complete], t, threshold, heterogeneity)
     except (np.linalg.LinAlgError, RuntimeError):
         complete[:] = False
     for row in np.flatnonzero(~complete):

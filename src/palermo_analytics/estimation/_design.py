@@ -1,8 +1,14 @@
 """Design matrices of log-linear models over the 2^t - 1 observable capture patterns.
 
 Cells are ordered by binary code (bit i = on list i), starting at code 1. The full design has
-columns [intercept, one main effect per list, one interaction per pair of lists]; a model is a
-choice of interaction columns, so its design is a column subset of the full one.
+columns [intercept, one main effect per list, one interaction per pair of lists, heterogeneity]; a
+model is a choice of interaction columns, with or without the heterogeneity column, so its design is
+a column subset of the full one.
+
+The heterogeneity column is Rcapture's "Poisson" term with theta = 2 (Rivest & Levesque 2001;
+Baillargeon & Rivest 2007): 2^k - 1 for people seen on k lists. Uneven visibility puts more people
+on many lists than any set of two-list interactions predicts; the term takes up that excess, which
+the two-list interactions would otherwise read as dependence between lists.
 """
 
 from functools import cache
@@ -32,11 +38,13 @@ def cell_memberships(t: int) -> BoolArray:
 
 @cache
 def full_design(t: int) -> FloatArray:
-    """The design with every column: intercept, t main effects, then every pair's interaction."""
+    """The design with every column: intercept, t main effects, every pair's interaction, then
+    the heterogeneity term."""
     on = cell_memberships(t)
     pair_columns = [on[:, i] & on[:, j] for i, j in list_pairs(t)]
     columns = [np.ones(on.shape[0], dtype=bool), *on.T, *pair_columns]
-    design = np.column_stack(columns).astype(np.float64)
+    heterogeneity = 2.0 ** on.sum(axis=1) - 1.0
+    design = np.column_stack([*columns, heterogeneity]).astype(np.float64)
     design.flags.writeable = False
     return design
 
@@ -44,15 +52,21 @@ def full_design(t: int) -> FloatArray:
 @cache
 def cells_on_pair(t: int) -> BoolArray:
     """A (pairs, cells) matrix: whether each cell's people are on both lists of each pair."""
-    design = full_design(t)
-    on_both = design[:, 1 + t :].T.astype(bool)
+    on_both = full_design(t)[:, 1 + t : 1 + t + len(list_pairs(t))].T.astype(bool)
     on_both.flags.writeable = False
     return on_both
 
 
-def model_columns(t: int, pairs: tuple[int, ...]) -> list[int]:
-    """Column indexes into the full design for main effects plus the given pair indexes."""
-    return list(range(1 + t)) + [1 + t + pair for pair in pairs]
+def heterogeneity_column(t: int) -> int:
+    """The heterogeneity term's index in the full design (its last column)."""
+    return 1 + t + len(list_pairs(t))
+
+
+def model_columns(t: int, pairs: tuple[int, ...], heterogeneity: bool = False) -> list[int]:
+    """Column indexes into the full design for main effects plus the given pair indexes, and the
+    heterogeneity term when asked."""
+    extra = [heterogeneity_column(t)] if heterogeneity else []
+    return list(range(1 + t)) + [1 + t + pair for pair in pairs] + extra
 
 
 def pair_name(lists: tuple[str, ...], pair: int) -> str:

@@ -15,7 +15,7 @@ from palermo_analytics.estimation._bootstrap import (
     jackknife_tables,
     resample_with,
 )
-from palermo_analytics.estimation._design import list_pairs, pair_name
+from palermo_analytics.estimation._design import heterogeneity_column, list_pairs, pair_name
 from palermo_analytics.estimation._intervals import (
     bca_interval,
     bca_monte_carlo_error,
@@ -38,6 +38,8 @@ from palermo_analytics.estimation._table import (
     read_capture_histories,
 )
 
+HETEROGENEITY_TERM = "heterogeneity (2^k - 1)"
+
 
 class MultipleSystemsEstimator:
     """Multiple Systems Estimation with a Poisson log-linear model, as SparseMSE does it.
@@ -45,7 +47,8 @@ class MultipleSystemsEstimator:
     method: "stepwise" adds the two-list interaction with the smallest p-value while it is below
     `threshold` (SparseMSE's default procedure); "main-effects" fits no interactions; "aic" and
     "bic" add, one at a time, the interaction that lowers the criterion most; "all-pairs" adds
-    every admissible one (stepwise without a test; `threshold` is then not used).
+    every admissible one (stepwise without a test; `threshold` is then not used); "heterogeneity"
+    is "all-pairs" with Rcapture's Poisson heterogeneity term (2^k - 1 for people on k lists).
     """
 
     def __init__(self, method: Method = "stepwise", threshold: float = 0.02) -> None:
@@ -75,7 +78,9 @@ class MultipleSystemsEstimator:
         self.interactions_ = [pair_name(table.lists, pair) for pair in model.shape.pairs]
         self.non_overlapping_ = [pair_name(table.lists, p) for p in model.shape.dropped_pairs]
         counts = table.cell_counts.astype(np.float64)
-        self.existence_code_ = model_existence_code(t, model.shape.pairs, counts)
+        self.existence_code_ = model_existence_code(
+            t, model.shape.pairs, counts, model.shape.heterogeneity
+        )
         self.candidate_p_values_ = _last_p_values(table.lists, selection)
         self.steps_ = selection.steps
         self.log_likelihood_ = model.fit.log_likelihood
@@ -147,8 +152,8 @@ class MultipleSystemsEstimator:
         """
         model = self._model
         first_pair_column = 1 + len(self.lists_)
-        pairs = [column - first_pair_column for column in model.shape.columns[first_pair_column:]]
-        names = ["(intercept)", *self.lists_, *(pair_name(self.lists_, p) for p in pairs)]
+        terms = [self._term_name(column) for column in model.shape.columns[first_pair_column:]]
+        names = ["(intercept)", *self.lists_, *terms]
         coefficients = model.fit.coefficients
         errors = np.sqrt(np.diag(model.fit.covariance))
         frame = pd.DataFrame(
@@ -162,6 +167,12 @@ class MultipleSystemsEstimator:
         )
         return pd.concat([frame, dropped]) if self.non_overlapping_ else frame
 
+    def _term_name(self, column: int) -> str:
+        t = len(self.lists_)
+        if column == heterogeneity_column(t):
+            return HETEROGENEITY_TERM
+        return pair_name(self.lists_, column - 1 - t)
+
     def to_dict(self, level: float = 0.95) -> dict[str, Any]:
         """The result as plain data: the BCa interval if bootstrapped, else the normal one."""
         interval = self.bootstrap_.interval if self.bootstrap_ else self.normal_interval(level)
@@ -169,6 +180,7 @@ class MultipleSystemsEstimator:
         model: dict[str, Any] = {
             "method": self.method,
             "interactions": self.interactions_,
+            "heterogeneity_term": self._model.shape.heterogeneity,
             "existence_code": self.existence_code_,
         }
         if self.bootstrap_:

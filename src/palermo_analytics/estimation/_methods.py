@@ -17,7 +17,9 @@ from palermo_analytics.estimation._selection import METHODS
 from palermo_analytics.estimation._table import CaptureHistories
 from palermo_analytics.estimation._warnings import ASSUMPTIONS
 
-BaseMethod = Literal["stepwise", "main-effects", "aic", "bic", "all-pairs", "latent-class", "bma"]
+BaseMethod = Literal[
+    "stepwise", "main-effects", "aic", "bic", "all-pairs", "heterogeneity", "latent-class", "bma"
+]
 BASE_METHODS: tuple[BaseMethod, ...] = (*METHODS, "latent-class", "bma")
 
 

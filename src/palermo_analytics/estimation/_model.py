@@ -1,4 +1,5 @@
-"""One log-linear model fitted to one table: main effects plus chosen two-list interactions.
+"""One log-linear model fitted to one table: main effects plus chosen two-list interactions, and
+the heterogeneity term for the method that has it (see _design).
 
 If nobody is on both lists of an interaction in the model, the maximum-likelihood estimate of that
 interaction is minus infinity: every cell with both lists has fitted mean zero. That extended MLE is
@@ -29,6 +30,7 @@ class ModelShape:
     dropped_pairs: tuple[int, ...]
     retained: BoolArray
     columns: list[int]
+    heterogeneity: bool = False
 
     def design(self, t: int) -> FloatArray:
         return full_design(t)[np.ix_(self.retained, self.columns)]
@@ -67,31 +69,41 @@ class ModelFit:
         return -2.0 * self.fit.log_likelihood + penalty_per_parameter * self.parameter_count
 
 
-def model_shape(t: int, pairs: tuple[int, ...], counts: FloatArray) -> ModelShape:
+def model_shape(
+    t: int, pairs: tuple[int, ...], counts: FloatArray, heterogeneity: bool = False
+) -> ModelShape:
     """Drop the interactions that nobody is on both lists of, and the cells they cover."""
     on_both = observed_on_pairs(t, counts)
     dropped = tuple(pair for pair in pairs if on_both[pair] == 0)
     retained = ~cells_on_pair(t)[list(dropped)].any(axis=0)
     kept = tuple(pair for pair in pairs if pair not in dropped)
-    return ModelShape(pairs, dropped, retained, model_columns(t, kept))
+    columns = model_columns(t, kept, heterogeneity)
+    return ModelShape(pairs, dropped, retained, columns, heterogeneity)
 
 
-def model_existence_code(t: int, pairs: tuple[int, ...], counts: FloatArray) -> int:
+def model_existence_code(
+    t: int, pairs: tuple[int, ...], counts: FloatArray, heterogeneity: bool = False
+) -> int:
     """The existence/identifiability code of the model on this table (see _existence)."""
     zero_cells = np.packbits(counts == 0).tobytes()
 
     def problem() -> tuple[FloatArray, FloatArray]:
-        shape = model_shape(t, pairs, counts)
+        shape = model_shape(t, pairs, counts, heterogeneity)
         return shape.design(t), counts[shape.retained]
 
-    return cached_existence_code((t, pairs, zero_cells), problem)
+    return cached_existence_code((t, pairs, heterogeneity, zero_cells), problem)
 
 
 def fit_model(
-    t: int, pairs: tuple[int, ...], counts: FloatArray, start: ModelFit | None = None
+    t: int,
+    pairs: tuple[int, ...],
+    counts: FloatArray,
+    start: ModelFit | None = None,
+    *,
+    heterogeneity: bool = False,
 ) -> ModelFit:
     """Fit the model, starting from a smaller model's coefficients when given."""
-    shape = model_shape(t, pairs, counts)
+    shape = model_shape(t, pairs, counts, heterogeneity)
     initial = None if start is None else _coefficients_for(shape.columns, start)
     fit = fit_poisson(shape.design(t), counts[shape.retained], initial)
     return ModelFit(t, shape, fit)

@@ -1,4 +1,5 @@
-"""Choosing the two-list interactions: stepwise by p-value (SparseMSE), AIC, BIC, all, or none.
+"""Choosing the two-list interactions: stepwise by p-value (SparseMSE), AIC, BIC, all, or none;
+"heterogeneity" is all of them with the heterogeneity term (see _design).
 
 Every method starts from the main-effects model and adds one interaction per round. Candidates
 are the pairs of lists not yet in the model, in the order (1, 2), (1, 3), ..., and a candidate whose
@@ -20,8 +21,15 @@ from palermo_analytics.estimation._design import (
 )
 from palermo_analytics.estimation._model import ModelFit, fit_model, model_existence_code
 
-Method = Literal["stepwise", "main-effects", "aic", "bic", "all-pairs"]
-METHODS: tuple[Method, ...] = ("stepwise", "main-effects", "aic", "bic", "all-pairs")
+Method = Literal["stepwise", "main-effects", "aic", "bic", "all-pairs", "heterogeneity"]
+METHODS: tuple[Method, ...] = (
+    "stepwise",
+    "main-effects",
+    "aic",
+    "bic",
+    "all-pairs",
+    "heterogeneity",
+)
 
 
 def as_selection(method: Method, threshold: float) -> tuple[Method, float]:
@@ -30,9 +38,15 @@ def as_selection(method: Method, threshold: float) -> tuple[Method, float]:
     Heterogeneous visibility makes every pair of lists positively dependent, however weakly; a
     test that keeps only the clearest pairs reads the lists as more independent than they are
     and the estimate falls short (bench/coverage.py). A p-value of 1 marks an inadmissible
-    candidate, so the threshold stays 1, not above it.
+    candidate, so the threshold stays 1, not above it. "heterogeneity" selects as "all-pairs"
+    does, with the heterogeneity term in every model (`has_heterogeneity_term`).
     """
-    return ("stepwise", 1.0) if method == "all-pairs" else (method, threshold)
+    every_pair = method in ("all-pairs", "heterogeneity")
+    return ("stepwise", 1.0) if every_pair else (method, threshold)
+
+
+def has_heterogeneity_term(method: Method) -> bool:
+    return method == "heterogeneity"
 
 
 @dataclass(frozen=True)
@@ -59,8 +73,9 @@ def select_model(
     t: int, counts: FloatArray, method: Method, threshold: float = 0.02, *, record: bool = False
 ) -> Selection:
     """Select and fit a model of the cell counts by the given method."""
+    heterogeneity = has_heterogeneity_term(method)
     method, threshold = as_selection(method, threshold)
-    model = fit_model(t, (), counts)
+    model = fit_model(t, (), counts, heterogeneity=heterogeneity)
     steps: list[SelectionStep] = []
     while True:
         step = _next_step(t, counts, model, method, threshold, record)
@@ -68,7 +83,8 @@ def select_model(
             steps.append(step)
         if step.added is None:
             return Selection(model, tuple(steps))
-        model = fit_model(t, tuple(sorted((*model.shape.pairs, step.added))), counts, model)
+        enlarged = _enlarged(model, step.added)
+        model = fit_model(t, enlarged, counts, model, heterogeneity=heterogeneity)
 
 
 def _next_step(
@@ -104,7 +120,8 @@ def _enlarged(model: ModelFit, pair: int) -> tuple[int, ...]:
 
 
 def _admissible(t: int, counts: FloatArray, model: ModelFit, pair: int) -> bool:
-    return model_existence_code(t, _enlarged(model, pair), counts) == 0
+    enlarged = _enlarged(model, pair)
+    return model_existence_code(t, enlarged, counts, model.shape.heterogeneity) == 0
 
 
 def _checked_p_values(
@@ -152,8 +169,11 @@ def _criterion_step(
     p_values: dict[int, float],
 ) -> SelectionStep:
     """Add the admissible candidate that lowers the AIC or BIC most, if any lowers it."""
+    heterogeneity = model.shape.heterogeneity
     criteria = {
-        pair: fit_model(t, _enlarged(model, pair), counts, model).information_criterion(penalty)
+        pair: fit_model(
+            t, _enlarged(model, pair), counts, model, heterogeneity=heterogeneity
+        ).information_criterion(penalty)
         for pair in candidates
         if _admissible(t, counts, model, pair)
     }

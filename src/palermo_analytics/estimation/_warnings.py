@@ -30,6 +30,12 @@ ASSUMPTIONS = MappingProxyType(
             "weak: the dependence heterogeneous visibility creates is kept, not tested away; "
             "no three-list effects; wider intervals than stepwise"
         ),
+        "heterogeneity": (
+            "log-linear model with every two-list interaction the table can support and "
+            "Rcapture's Poisson heterogeneity term (2^k - 1 for people on k lists): the excess "
+            "of people on many lists that uneven visibility creates is read as visibility, not "
+            "as dependence; much wider intervals than all-pairs, and usually a higher estimate"
+        ),
         "latent-class": (
             "Bayesian latent-class model (LCMCR, Manrique-Vallier 2016): people fall into "
             "unobserved classes of different visibility, and within a class the lists capture "

@@ -46,6 +46,7 @@ def test_the_plain_data_result_has_the_cli_json_shape() -> None:
     assert result["model"] == {
         "method": "stepwise",
         "interactions": estimator.interactions_,
+        "heterogeneity_term": False,
         "existence_code": 0,
     }
     estimator.bootstrap(20, seed=1, workers=1, level=0.8)
