@@ -16,6 +16,7 @@ from palermo.reporting.build import build_report
 from palermo.reporting.estimate import estimate_hidden_figure
 from palermo.reporting.periods import Period
 from palermo.reporting.presentation import estimate_view
+from palermo_analytics.estimation._comparison import DEFAULT_COMPARED
 from palermo_analytics.linkage import read_person_lists
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,43 @@ def test_independent_lists_estimate_the_population(jurisdiction: Jurisdiction) -
     view = estimate_view(result)
     assert view is not None
     assert view.chart.startswith("data:image/svg+xml")
+
+
+def test_the_figure_is_the_range_of_compares_models(jurisdiction: Jurisdiction) -> None:
+    seed_captures(population=600, chance=0.35)
+    result = estimate_hidden_figure(Period.of(YEAR))
+    models = result["methods"]
+    assert tuple(models) == DEFAULT_COMPARED
+    assert result["interval"]["method"] == "range"
+    assert result["interval"]["low"] == min(model["low"] for model in models.values())
+    assert result["interval"]["high"] == max(model["high"] for model in models.values())
+    assert min(m["estimate"] for m in models.values()) <= result["estimate"]
+    assert result["estimate"] <= max(m["estimate"] for m in models.values())
+    # Estimated again from the same lists, the published figure does not move.
+    assert estimate_hidden_figure(Period.of(YEAR))["interval"] == result["interval"]
+
+
+def test_the_page_shows_each_model_beside_the_range(
+    jurisdiction: Jurisdiction, analyst: User
+) -> None:
+    seed_captures(population=600, chance=0.35)
+    report = build_report(Period.of(YEAR), analyst)
+    report.estimate = estimate_hidden_figure(Period.of(YEAR))
+    report.save(update_fields=["estimate"])
+    client = Client()
+    client.force_login(analyst)
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert "the range of the models" in page
+    assert 'id="estimate-models"' in page
+    for name, model in report.estimate["methods"].items():
+        assert f'<th scope="row">{name}</th><td>{round(model["estimate"])}</td>' in page
+
+
+def test_an_estimate_stored_before_the_range_still_shows(jurisdiction: Jurisdiction) -> None:
+    stored = {"observed": 10, "estimate": 20.4, "interval": {"low": 12, "high": 40.6}}
+    view = estimate_view(stored, charts=False)
+    assert view is not None
+    assert (view.estimate, view.low, view.high, view.methods) == (20, 12, 41, [])
 
 
 def test_too_few_lists_is_said_plainly(jurisdiction: Jurisdiction) -> None:

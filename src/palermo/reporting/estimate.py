@@ -1,8 +1,14 @@
 """The hidden figure: how many victims did no agency find? A Multiple Systems Estimate from the
 period's lists — each agency's own presumed victims, a person on several lists when several
-agencies hold a case of the same person record."""
+agencies hold a case of the same person record.
+
+The figure is the range of the methods `palermo estimate --method compare` runs by default (the
+two log-linear models whose range held the true number most often on simulated worlds,
+docs/estimation.md), each with a BCa bootstrap interval, not one model's interval: one model's
+interval held the truth in under nine worlds in ten, the range in nearly all."""
 
 import math
+import statistics
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +20,10 @@ from palermo.registry.models import VictimCase
 from palermo.reporting.periods import Period
 from palermo_analytics.estimation import (
     COUNT_COLUMN,
+    METHODS,
     CaptureHistoryError,
+    MethodComparison,
+    MethodSettings,
     MultipleSystemsEstimator,
 )
 from palermo_analytics.linkage import capture_histories, link_records
@@ -24,6 +33,9 @@ from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
 MIN_OBSERVED = 50
 MIN_LISTS = 2
 LEVEL = 0.95
+# A figure estimated again from the same lists must come out the same: the bootstrap is seeded.
+SEED = 16
+REPLICATES = 1000
 
 Progress = Callable[[str, int, int], None]
 
@@ -101,7 +113,7 @@ def estimate_hidden_figure(
     with warnings.catch_warnings(record=True) as numerical:
         warnings.simplefilter("always", RuntimeWarning)
         try:
-            fitted = MultipleSystemsEstimator().fit(table).to_dict(LEVEL)
+            fitted = _range_of_methods(table)
         except CaptureHistoryError as error:
             result["warnings"].append(str(error))
             return result
@@ -113,13 +125,14 @@ def estimate_hidden_figure(
     result.update(
         estimate=fitted["estimate"],
         interval=fitted["interval"],
-        existence_code=fitted["model"]["existence_code"],
+        methods=fitted["methods"],
+        existence_code=fitted["existence_code"],
     )
     result["warnings"].extend(fitted["warnings"])
     if any(not _finite(value) for value in [fitted["estimate"], *interval_bounds(fitted)]):
         result["warnings"].append(_("The estimate or its interval is unbounded."))
         result.update(estimate=None, interval={})
-    if observed < MIN_OBSERVED or fitted["model"]["existence_code"] != 0:
+    if observed < MIN_OBSERVED or fitted["existence_code"] != 0:
         result["warnings"].insert(
             0,
             _(
@@ -128,6 +141,40 @@ def estimate_hidden_figure(
             ),
         )
     return result
+
+
+def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
+    """compare's default methods on the table: the median of their estimates, the range of their
+    intervals, each method's own figures, and every warning once."""
+    settings = MethodSettings(replicates=REPLICATES, seed=SEED, level=LEVEL, workers=1)
+    comparison = MethodComparison(settings=settings).fit(table)
+    results = comparison.results_.values()
+    # A log-linear model whose estimate does not exist or is not identifiable (a quick refit:
+    # the comparison keeps the estimates, not the models).
+    existence = max(
+        MultipleSystemsEstimator(method).fit(table).existence_code_
+        for method in comparison.methods
+        if method in METHODS
+    )
+    low, high = comparison.range_
+    return {
+        "estimate": statistics.median(result.estimate for result in results),
+        "interval": {"method": "range", "level": LEVEL, "low": low, "high": high},
+        "methods": {
+            result.method: {
+                "estimate": result.estimate,
+                "low": result.interval.low,
+                "high": result.interval.high,
+            }
+            for result in results
+        },
+        "existence_code": existence,
+        "warnings": list(
+            dict.fromkeys(
+                [*comparison.warnings_, *(w for result in results for w in result.warnings)]
+            )
+        ),
+    }
 
 
 def interval_bounds(fitted: dict[str, Any]) -> list[Any]:

@@ -307,6 +307,8 @@ class EstimateView:
     warnings: list[str]
     chart: str
     overlaps: list[dict[str, Any]]
+    # Each model's own estimate and interval, when the figure is their range (since issue 16).
+    methods: list[dict[str, Any]] = field(default_factory=list)
 
 
 def estimate_view(estimate: dict[str, Any], charts: bool = True) -> EstimateView | None:
@@ -326,6 +328,13 @@ def estimate_view(estimate: dict[str, Any], charts: bool = True) -> EstimateView
         estimate.get("warnings", []),
         chart,
         overlaps,
+        [
+            {
+                "name": name,
+                **{key: _rounded(figures.get(key)) for key in ("estimate", "low", "high")},
+            }
+            for name, figures in estimate.get("methods", {}).items()
+        ],
     )
 
 
