@@ -84,7 +84,12 @@ def test_the_estimate_command_stores_the_hidden_figure_on_the_last_build(
     output = StringIO()
     call_command("report", "estimate", "--year", str(YEAR), stdout=output)
     assert "Identified" in output.getvalue()
-    assert Report.objects.get().estimate["observed"] > 0
+    estimate = Report.objects.get().estimate
+    assert estimate["observed"] > 0
+    if estimate.get("estimate") is not None:
+        assert "the range of the models' 95 % intervals" in output.getvalue()
+        for name in estimate["methods"]:
+            assert f"  {name}: " in output.getvalue()
 
 
 def test_the_estimate_needs_a_build(jurisdiction: Jurisdiction) -> None:

@@ -99,8 +99,13 @@ class Command(BaseCommand):
             interval = result["interval"]
             self.stdout.write(
                 f"Identified {result['observed']:,} of an estimated {result['estimate']:,.0f} "
-                f"(95 % interval {interval['low']:,.0f}–{interval['high']:,.0f})"
+                f"(from {interval['low']:,.0f} to {interval['high']:,.0f}: the range of the "
+                "models' 95 % intervals)"
             )
+            for name, model in result["methods"].items():
+                self.stdout.write(
+                    f"  {name}: {model['estimate']:,.0f} ({model['low']:,.0f}–{model['high']:,.0f})"
+                )
         else:
             self.stdout.write(f"Identified {result['observed']:,}; no estimate.")
         for warning in result["warnings"]:
