@@ -192,7 +192,7 @@ def test_compare_by_default_spans_all_pairs_and_latent_class(capsys: Capture) ->
     result = _estimate_json(
         capsys, str(UK), "--method", "compare", *QUICK_LATENT_CLASS, "--workers", "1"
     )
-    assert list(result["methods"]) == ["all-pairs", "heterogeneity"]
+    assert list(result["methods"]) == ["all-pairs", "heterogeneity", "latent-class"]
     assert tuple(result["methods"]) == DEFAULT_COMPARED  # the command and the library agree
     lows = [method["interval"]["low"] for method in result["methods"].values()]
     assert result["range"][0] == pytest.approx(min(lows))

@@ -2,10 +2,9 @@
 period's lists — each agency's own presumed victims, a person on several lists when several
 agencies hold a case of the same person record.
 
-The figure is the range of the methods `palermo estimate --method compare` runs by default (the
-two log-linear models whose range held the true number most often on simulated worlds,
-docs/estimation.md), each with a BCa bootstrap interval, not one model's interval: one model's
-interval held the truth in under nine worlds in ten, the range in nearly all."""
+The figure is the range of the methods `palermo estimate --method compare` runs by default
+(docs/estimation.md), not one model's interval: on simulated worlds each model's interval held
+the truth in under nine worlds in ten, their range in 95 % or more."""
 
 import math
 import statistics

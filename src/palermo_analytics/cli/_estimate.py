@@ -29,8 +29,8 @@ METHOD_HELP = """methods (what each assumes: see docs/estimation.md):
                 any order (Madigan & York 1997, R's dga); 3 to 6 lists.
   stratified    --within method in each stratum of --strata columns, estimates added up.
   compare       every method in --compare on the same table, and the range they span
-                (default all-pairs and heterogeneity: the range that held the true number most
-                often on simulated worlds).
+                (default all-pairs, heterogeneity and latent-class: the range that held the
+                true number in 95-98 % of simulated worlds, from true and linked histories).
 """
 
 
@@ -71,8 +71,8 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--compare",
         # The library's DEFAULT_COMPARED, written out so that --help needs no numpy.
-        default="all-pairs,heterogeneity",
-        help="compare: methods, comma-separated (default all-pairs,heterogeneity)",
+        default="all-pairs,heterogeneity,latent-class",
+        help="compare: methods, comma-separated (default all-pairs,heterogeneity,latent-class)",
     )
     parser.add_argument("--seed", type=int, default=None, help="for repeatable draws")
     parser.add_argument("--level", type=float, default=0.95, help="interval level")

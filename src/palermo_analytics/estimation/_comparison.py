@@ -23,7 +23,7 @@ from palermo_analytics.estimation._warnings import sparsity_warnings
 
 # Their range held the true N most often on the benchmark worlds, from true and from linked
 # histories (bench/coverage.py; docs/estimation.md).
-DEFAULT_COMPARED = ("all-pairs", "heterogeneity")
+DEFAULT_COMPARED = ("all-pairs", "heterogeneity", "latent-class")
 
 
 class MethodComparison:
