@@ -109,9 +109,28 @@ def test_too_few_lists_is_said_plainly(jurisdiction: Jurisdiction) -> None:
     assert result["warnings"]
 
 
-def test_sparse_lists_carry_a_warning(jurisdiction: Jurisdiction) -> None:
-    seed_captures(population=30, chance=0.4)
+def test_lists_nobody_is_on_two_of_give_no_number(jurisdiction: Jurisdiction) -> None:
+    agencies = [Agency.objects.get(code=code) for code in LISTS]
+    for number in range(60):
+        agency = agencies[number % len(agencies)]
+        VictimCase.objects.create(
+            person=Person.objects.create(recorded_by_agency=agency),
+            owning_agency=agency,
+            reflection_period_start=datetime.date(YEAR, 4, 1),
+        )
     result = estimate_hidden_figure(Period.of(YEAR))
+    assert result["observed"] == 60
+    assert "estimate" not in result
+    assert any("no estimate is made" in warning for warning in result["warnings"])
+    assert sum(item["count"] for item in result["overlaps"]) == 60  # the lists are still shown
+
+
+def test_sparse_lists_carry_a_warning(jurisdiction: Jurisdiction) -> None:
+    # Under 50 seen, but enough of them on two or more lists for the models to run.
+    seed_captures(population=40, chance=0.5)
+    result = estimate_hidden_figure(Period.of(YEAR))
+    assert result["observed"] < 50
+    assert result["estimate"] is not None
     assert any("too small" in warning for warning in result["warnings"])
 
 

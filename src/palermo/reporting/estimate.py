@@ -20,6 +20,7 @@ from palermo.reporting.periods import Period
 from palermo_analytics.estimation import (
     COUNT_COLUMN,
     METHODS,
+    MIN_RECAPTURED,
     CaptureHistoryError,
     MethodComparison,
     MethodSettings,
@@ -108,6 +109,17 @@ def estimate_hidden_figure(
         return result
     table = capture_histories(linked, sources)
     result["overlaps"] = _overlaps(table, sources)
+    if _on_several_lists(table, sources) < MIN_RECAPTURED:
+        # Every model then extrapolates from almost nothing: in the demo's lists, where nobody is
+        # on two lists, the range ran to trillions. A number would be read; a refusal is not.
+        result["warnings"].append(
+            _(
+                "Fewer than %(count)s victims are on two or more lists: the lists say too little "
+                "about whom they all missed, so no estimate is made."
+            )
+            % {"count": MIN_RECAPTURED}
+        )
+        return result
     show("model", 1, 3)
     with warnings.catch_warnings(record=True) as numerical:
         warnings.simplefilter("always", RuntimeWarning)
@@ -174,6 +186,10 @@ def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
             )
         ),
     }
+
+
+def _on_several_lists(table: pd.DataFrame, sources: list[str]) -> int:
+    return int(table.loc[table[sources].sum(axis=1) >= 2, COUNT_COLUMN].sum())
 
 
 def interval_bounds(fitted: dict[str, Any]) -> list[Any]:

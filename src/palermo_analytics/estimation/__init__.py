@@ -35,13 +35,14 @@ from palermo_analytics.estimation._table import (
     CaptureHistoryError,
     read_capture_histories,
 )
-from palermo_analytics.estimation._warnings import ASSUMPTIONS, sparsity_warnings
+from palermo_analytics.estimation._warnings import ASSUMPTIONS, MIN_RECAPTURED, sparsity_warnings
 
 __all__ = [
     "ASSUMPTIONS",
     "BASE_METHODS",
     "COUNT_COLUMN",
     "METHODS",
+    "MIN_RECAPTURED",
     "BootstrapResult",
     "CaptureHistories",
     "CaptureHistoryError",
