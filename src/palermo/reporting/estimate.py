@@ -156,16 +156,19 @@ def estimate_hidden_figure(
 
 def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
     """compare's default methods on the table: the median of their estimates, the range of their
-    intervals, each method's own figures, and every warning once."""
+    intervals, each method's own figures, and the warnings, each model's named."""
     settings = MethodSettings(replicates=REPLICATES, seed=SEED, level=LEVEL, workers=1)
     comparison = MethodComparison(settings=settings).fit(table)
     results = comparison.results_.values()
     # A log-linear model whose estimate does not exist or is not identifiable (a quick refit:
     # the comparison keeps the estimates, not the models).
     existence = max(
-        MultipleSystemsEstimator(method).fit(table).existence_code_
-        for method in comparison.methods
-        if method in METHODS
+        (
+            MultipleSystemsEstimator(method).fit(table).existence_code_
+            for method in comparison.methods
+            if method in METHODS
+        ),
+        default=0,
     )
     low, high = comparison.range_
     return {
@@ -180,11 +183,10 @@ def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
             for result in results
         },
         "existence_code": existence,
-        "warnings": list(
-            dict.fromkeys(
-                [*comparison.warnings_, *(w for result in results for w in result.warnings)]
-            )
-        ),
+        "warnings": [
+            *comparison.warnings_,
+            *(f"{result.method}: {warning}" for result in results for warning in result.warnings),
+        ],
     }
 
 
