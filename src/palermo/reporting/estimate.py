@@ -19,12 +19,13 @@ from palermo.registry.models import VictimCase
 from palermo.reporting.periods import Period
 from palermo_analytics.estimation import (
     COUNT_COLUMN,
-    METHODS,
     MIN_RECAPTURED,
+    CaptureHistories,
     CaptureHistoryError,
     MethodComparison,
     MethodSettings,
-    MultipleSystemsEstimator,
+    people_on_several_lists,
+    read_capture_histories,
 )
 from palermo_analytics.linkage import capture_histories, link_records
 from palermo_analytics.person_list_format import PERSON_LIST_COLUMNS
@@ -109,7 +110,12 @@ def estimate_hidden_figure(
         return result
     table = capture_histories(linked, sources)
     result["overlaps"] = _overlaps(table, sources)
-    if _on_several_lists(table, sources) < MIN_RECAPTURED:
+    try:
+        histories = read_capture_histories(table)
+    except CaptureHistoryError as error:
+        result["warnings"].append(str(error))
+        return result
+    if people_on_several_lists(histories) < MIN_RECAPTURED:
         # Every model then extrapolates from almost nothing: in the demo's lists, where nobody is
         # on two lists, the range ran to trillions. A number would be read; a refusal is not.
         result["warnings"].append(
@@ -123,11 +129,7 @@ def estimate_hidden_figure(
     show("model", 1, 3)
     with warnings.catch_warnings(record=True) as numerical:
         warnings.simplefilter("always", RuntimeWarning)
-        try:
-            fitted = _range_of_methods(table)
-        except CaptureHistoryError as error:
-            result["warnings"].append(str(error))
-            return result
+        fitted = _range_of_methods(histories)
     if numerical:
         result["warnings"].append(
             _("The model's arithmetic overflowed: the interval is not to be trusted.")
@@ -154,22 +156,12 @@ def estimate_hidden_figure(
     return result
 
 
-def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
+def _range_of_methods(table: CaptureHistories) -> dict[str, Any]:
     """compare's default methods on the table: the median of their estimates, the range of their
     intervals, each method's own figures, and the warnings, each model's named."""
     settings = MethodSettings(replicates=REPLICATES, seed=SEED, level=LEVEL, workers=1)
     comparison = MethodComparison(settings=settings).fit(table)
     results = comparison.results_.values()
-    # A log-linear model whose estimate does not exist or is not identifiable (a quick refit:
-    # the comparison keeps the estimates, not the models).
-    existence = max(
-        (
-            MultipleSystemsEstimator(method).fit(table).existence_code_
-            for method in comparison.methods
-            if method in METHODS
-        ),
-        default=0,
-    )
     low, high = comparison.range_
     return {
         "estimate": statistics.median(result.estimate for result in results),
@@ -182,16 +174,13 @@ def _range_of_methods(table: pd.DataFrame) -> dict[str, Any]:
             }
             for result in results
         },
-        "existence_code": existence,
+        # A log-linear model whose estimate does not exist or is not identifiable.
+        "existence_code": max(result.existence_code for result in results),
         "warnings": [
             *comparison.warnings_,
             *(f"{result.method}: {warning}" for result in results for warning in result.warnings),
         ],
     }
-
-
-def _on_several_lists(table: pd.DataFrame, sources: list[str]) -> int:
-    return int(table.loc[table[sources].sum(axis=1) >= 2, COUNT_COLUMN].sum())
 
 
 def interval_bounds(fitted: dict[str, Any]) -> list[Any]:

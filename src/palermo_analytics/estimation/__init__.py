@@ -35,7 +35,12 @@ from palermo_analytics.estimation._table import (
     CaptureHistoryError,
     read_capture_histories,
 )
-from palermo_analytics.estimation._warnings import ASSUMPTIONS, MIN_RECAPTURED, sparsity_warnings
+from palermo_analytics.estimation._warnings import (
+    ASSUMPTIONS,
+    MIN_RECAPTURED,
+    people_on_several_lists,
+    sparsity_warnings,
+)
 
 __all__ = [
     "ASSUMPTIONS",
@@ -57,6 +62,7 @@ __all__ = [
     "StratifiedEstimator",
     "check_existence",
     "estimate_with",
+    "people_on_several_lists",
     "read_capture_histories",
     "sparsity_warnings",
 ]

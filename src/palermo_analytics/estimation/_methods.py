@@ -47,6 +47,8 @@ class MethodResult:
     interval: Interval
     draws: FloatArray
     warnings: list[str] = field(default_factory=list)
+    # A log-linear model's existence/identifiability code (see _existence); 0 for the others.
+    existence_code: int = 0
 
     @property
     def assumptions(self) -> str:
@@ -119,4 +121,5 @@ def _log_linear(method: str, table: CaptureHistories, settings: MethodSettings) 
         result.interval,
         draws,
         [*model.warnings_, *result.warnings],
+        model.existence_code_,
     )

@@ -61,13 +61,19 @@ ASSUMPTIONS = MappingProxyType(
 )
 
 
+def people_on_several_lists(table: CaptureHistories) -> int:
+    """How many people are on two or more lists: all that any method learns the unseen from."""
+    counts = table.cell_counts
+    codes = np.arange(1, counts.size + 1)
+    return int(counts[np.array([bin(code).count("1") > 1 for code in codes])].sum())
+
+
 def sparsity_warnings(table: CaptureHistories) -> list[str]:
     """Why no method can say much: too few people seen twice, or lists that never overlap."""
     t = len(table.lists)
     counts = table.cell_counts.astype(np.float64)
     on_pairs = observed_on_pairs(t, counts)
-    codes = np.arange(1, counts.size + 1)
-    on_several = int(counts[np.array([bin(code).count("1") > 1 for code in codes])].sum())
+    on_several = people_on_several_lists(table)
     if on_several == 0:
         return [
             "too sparse for any method: nobody is on two lists, so the lists say nothing about "

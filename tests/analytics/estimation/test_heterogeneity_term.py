@@ -4,7 +4,12 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from palermo_analytics.estimation import MultipleSystemsEstimator, read_capture_histories
+from palermo_analytics.estimation import (
+    MethodSettings,
+    MultipleSystemsEstimator,
+    estimate_with,
+    read_capture_histories,
+)
 from palermo_analytics.estimation._bootstrap import estimate_total, estimate_totals, resample
 from palermo_analytics.estimation._design import cell_memberships, full_design
 from tests.analytics.estimation.heterogeneous import heterogeneous_histories
@@ -68,8 +73,19 @@ def test_each_resampled_table_gets_the_estimate_it_gets_alone(dataset: str) -> N
     assert together[exists] == pytest.approx(alone[exists], rel=1e-4)
 
 
-def test_the_bootstrap_differs_from_all_pairs_only_by_the_term() -> None:
+def test_the_bootstrap_refits_the_term_on_every_replicate() -> None:
     table = fixture_table("uk_2013_5lists")
     every = MultipleSystemsEstimator("all-pairs").fit(table).bootstrap(50, seed=3, workers=1)
     term = MultipleSystemsEstimator("heterogeneity").fit(table).bootstrap(50, seed=3, workers=1)
     assert not np.allclose(every.replicates, term.replicates, equal_nan=True)
+
+
+def test_a_model_without_an_estimate_says_so_through_estimate_with() -> None:
+    # On the 3-list table, list C overlaps neither other list: with the term, the MLE does not
+    # exist (code 1), and the comparison's result carries that for the report's warning.
+    table = fixture_table("artificial_3lists")
+    result = estimate_with("heterogeneity", table, MethodSettings(replicates=20, seed=1))
+    assert result.existence_code == 1
+    assert (
+        estimate_with("all-pairs", table, MethodSettings(replicates=20, seed=1)).existence_code == 0
+    )
