@@ -62,6 +62,7 @@ def calls(seeded: dict[str, str]) -> list[Call]:
     search = json.dumps({"name": seeded["needle"]})
     return [
         Call("bare JSON view", "GET", "/bench/bare/"),
+        Call("API floor (auth only)", "GET", "/api/bench/floor/"),
         Call("case list, page 1", "GET", "/api/v1/victim-cases/"),
         Call("case list, page 40", "GET", "/api/v1/victim-cases/?page=40"),
         Call("case detail", "GET", f"/api/v1/victim-cases/{seeded['case']}/"),
@@ -165,29 +166,36 @@ def load(call: Call, seeded: dict[str, str], port: int, clients: int, seconds: i
     return dict(json.loads(lines[-1]))
 
 
-def run(n: int, seconds: int, workers: int, port: int) -> None:
+def run(n: int, options: argparse.Namespace) -> None:
     database = f"palermo_bench_{n}"
     with tempfile.TemporaryDirectory() as home:
         env = environment(database, Path(home))
         print(f"\n== {n:,} victim cases ==")
         seeded = prepare(n, env, database)
-        server = serve(env, port, workers)
+        server = serve(env, options.port, options.workers)
         try:
-            report(seeded, port, seconds)
+            report(seeded, options.port, options.seconds, options.clients, options.only)
         finally:
             server.terminate()
             server.wait()
             admin(f"DROP DATABASE IF EXISTS {database}")
 
 
-def report(seeded: dict[str, str], port: int, seconds: int) -> None:
+def report(
+    seeded: dict[str, str], port: int, seconds: int, clients_run: list[int], only: list[str]
+) -> None:
     print(
         f"{'':22}{'clients':>8}{'req/s':>9}{'% bare':>8}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'p99 ms':>9}{'errors':>8}"
     )
-    for clients in (1, 10, 50):
+    chosen = [
+        call
+        for call in calls(seeded)
+        if call.name == "bare JSON view" or not only or any(word in call.name for word in only)
+    ]
+    for clients in clients_run:
         bare = 0.0
-        for call in calls(seeded):
+        for call in chosen:
             load(call, seeded, port, clients, 1)  # warm the workers and caches
             figures = load(call, seeded, port, clients, seconds)
             bare = bare or figures["rps"]
@@ -205,9 +213,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument(
+        "--only", nargs="+", default=[], help="calls whose name holds one of these words (and bare)"
+    )
     options = parser.parse_args()
     for n in options.cases:
-        run(n, options.seconds, options.workers, options.port)
+        run(n, options)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ class CappedPaginator(Paginator):
     def counted(self) -> int:
         # COUNT(*) over the first COUNT_CAP + 1 rows (a LIMIT subquery).
         rows: QuerySet[Any] = self.object_list if self.counting is None else self.counting  # type: ignore[assignment]
+        counted_by_statement = getattr(rows, "capped_count", None)  # core/statements.py
+        if counted_by_statement is not None:
+            return int(counted_by_statement(COUNT_CAP + 1))
         return rows[: COUNT_CAP + 1].count()
 
     @cached_property

@@ -4,11 +4,11 @@ page on the pages, health checks that need no database, and a one-line CLI error
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -18,15 +18,16 @@ from palermo.api.models import ApiToken
 
 
 @pytest.fixture
-def database_down(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every victim-case read fails as it does when PostgreSQL has gone away."""
+def database_down() -> Iterator[None]:
+    """Every statement over victim cases fails as it does when PostgreSQL has gone away."""
 
-    def unreachable(*args: Any, **kwargs: Any) -> Any:
-        raise OperationalError("connection to server at 127.0.0.1, port 5432 failed")
+    def unreachable(execute: Any, sql: str, *args: Any) -> Any:
+        if "registry_victimcase" in sql:
+            raise OperationalError("connection to server at 127.0.0.1, port 5432 failed")
+        return execute(sql, *args)
 
-    monkeypatch.setattr("palermo.registry.access.victim_cases_visible_to", unreachable)
-    monkeypatch.setattr("palermo.registry.views.cases.victim_cases_visible_to", unreachable)
-    monkeypatch.setattr("palermo.api.routers.registry.victim_cases_visible_to", unreachable)
+    with connection.execute_wrapper(unreachable):
+        yield
 
 
 def test_the_api_answers_problem_details_with_retry_after(
@@ -65,7 +66,7 @@ def test_another_failure_is_a_500_problem_on_the_api(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("palermo.api.routers.registry.victim_cases_visible_to", broken)
+    monkeypatch.setattr("palermo.api.routers.registry.page_of_listed_cases", broken)
     _, token = ApiToken.issue(make_user("worker", "welfare", "case_worker"), "t", days=1)
 
     response = Client(raise_request_exception=False).get(

@@ -45,3 +45,14 @@ def pages_of(table: str, connection: Any) -> int:
             row = cursor.fetchone()
         known = _pages[table] = (int(row[0]) if row and row[0] else 0, now)
     return known[0]
+
+
+def probing_plan(connection: Any) -> tuple[tuple[str, bool], ...]:
+    """Which of the tables met so far are probed rather than hashed, by statistics refreshed as
+    in `pages_of`: part of a compiled statement's key (core/statements.py), so that a statement
+    compiled while a table was small is compiled again once it has grown."""
+    if connection.vendor != "postgresql":
+        return ()
+    return tuple(
+        (table, pages_of(table, connection) >= PROBE_FROM_PAGES) for table in sorted(_pages)
+    )

@@ -6,6 +6,7 @@ AND records the read, so the page and the API audit a read of personal data with
 entry (under an emergency grant, the entry points at the grant and its encrypted reason)."""
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -23,7 +24,9 @@ from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
 
 
-def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
+def victim_cases_visible_to(user: User, now: datetime | None = None) -> QuerySet[VictimCase]:
+    """The cases the user may see; `now` (the time emergency grants must outlast) is the current
+    time unless given (a list compiled once for many calls passes it: core/statements.py)."""
     if not may_read(user, "victim_case") or user.agency_id is None:
         return VictimCase.objects.none()
     # EXISTS rather than a join to referrals: no duplicate rows, so no DISTINCT that would sort
@@ -33,7 +36,7 @@ def victim_cases_visible_to(user: User) -> QuerySet[VictimCase]:
     if user.has_role(Role.CASE_WORKER):
         scope |= Q(owning_agency=user.agency_id)
         scope |= Q(ProbedExists(_accepted_referrals_to(user.agency_id)))
-        scope |= Q(ProbedExists(_live_grants(user.pk, OuterRef("pk"))))
+        scope |= Q(ProbedExists(_live_grants(user.pk, OuterRef("pk"), now)))
     if user.has_role(Role.SCREENER):
         scope |= Q(opened_by=user, owning_agency=user.agency_id)
     return VictimCase.objects.filter(scope)
@@ -215,9 +218,10 @@ def _accepted_referrals_to(agency_id: int) -> QuerySet[Referral]:
     )
 
 
-def _live_grants(user_id: int, case: Any) -> QuerySet[BreakGlassGrant]:
+def _live_grants(user_id: int, case: Any, now: datetime | None = None) -> QuerySet[BreakGlassGrant]:
     """The user's emergency grants to the case (a case or an outer query's) still running."""
-    return BreakGlassGrant.objects.filter(case=case, user=user_id, expires_at__gt=timezone.now())
+    running_after = now or timezone.now()
+    return BreakGlassGrant.objects.filter(case=case, user=user_id, expires_at__gt=running_after)
 
 
 def _suspect_person_ids(cases: QuerySet[Any]) -> QuerySet[Any]:

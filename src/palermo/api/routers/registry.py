@@ -20,7 +20,7 @@ from palermo.api.routers import (
     registry_persons,
     registry_referrals,
 )
-from palermo.api.routers.registry_paging import CaseFilters, page_of_cases
+from palermo.api.routers.registry_paging import CaseFilters, page_of_cases, page_of_listed_cases
 from palermo.api.security import caller
 from palermo.core import limits
 from palermo.registry.access import (
@@ -31,7 +31,6 @@ from palermo.registry.access import (
     victim_cases_visible_to,
 )
 from palermo.registry.forms import CaseFilterForm, SearchForm, ServiceForm
-from palermo.registry.listing import filter_cases
 from palermo.registry.models import VictimCase
 from palermo.registry.search import found_for
 
@@ -49,8 +48,8 @@ def year_asked(filters: CaseFilters) -> list[int]:
 @router.get("/victim-cases/", url_name="victim_cases")
 def victim_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
     """The cases the caller may see, newest first, filtered as on the case list page."""
-    visible = victim_cases_visible_to(caller(request))
-    return page_of_cases(filter_cases(visible, filters_asked(request, filters)), filters.page)
+    user = caller(request)
+    return page_of_listed_cases(user, filters_asked(request, filters), filters.page)
 
 
 def filters_asked(request: HttpRequest, filters: CaseFilters) -> dict[str, Any]:
