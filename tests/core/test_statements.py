@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values
 from palermo.api.routers.registry_paging import page_of_cases, page_of_listed_cases
 from palermo.core import statements
-from palermo.registry.access import victim_cases_visible_to
+from palermo.registry.access import victim_case_read_by, victim_cases_visible_to
 from palermo.registry.listing import filter_cases
 from palermo.registry.models import (
     BreakGlassGrant,
@@ -164,3 +165,17 @@ def test_the_rows_come_back_as_the_orm_converts_them(callers: list[User]) -> Non
 
     assert found == list(VictimCase.objects.filter(opened_by=callers[0]).values("opened_at"))
     assert all(isinstance(row["opened_at"], datetime) for row in found)
+
+
+def test_each_caller_reads_the_cases_the_orm_lets_them_read(callers: list[User]) -> None:
+    for user in callers:
+        for case in VictimCase.objects.order_by("pk"):
+            expected = victim_cases_visible_to(user).filter(pk=case.pk).exists()
+            try:
+                read = victim_case_read_by(user, case.reference)
+            except Http404:
+                assert not expected, (user.username, case.reference)
+            else:
+                assert expected, (user.username, case.reference)
+                assert (read.pk, read.owning_agency.code) == (case.pk, case.owning_agency.code)
+                assert read.person_reference == case.person.reference  # type: ignore[attr-defined]

@@ -1,10 +1,14 @@
 """Plain-dict views of records for the JSON API. Personal fields appear only in person detail."""
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
+from django.db.models import QuerySet
+
+from palermo.core.statements import rows
 from palermo.justice.models import CriminalCase, JudicialAuthorisation
-from palermo.registry.models import Person, Referral, Service, VictimCase
+from palermo.registry.models import Person, Referral, Service, StageTransition, VictimCase
 from palermo.screening.models import Screening
 
 
@@ -38,10 +42,25 @@ def victim_case_detail(case: VictimCase) -> dict[str, Any]:
         ],
         "identified_on": when(case.identified_on),
         "transitions": [
-            {"from": t.from_stage, "to": t.to_stage, "at": t.at.isoformat(), "by": t.by.username}
-            for t in case.transitions.select_related("by")
+            {
+                "from": t["from_stage"],
+                "to": t["to_stage"],
+                "at": t["at"].isoformat(),
+                "by": t["by__username"],
+            }
+            for t in _transitions_of(case)
         ],
     }
+
+
+def _transitions_of(case: VictimCase) -> list[dict[str, Any]]:
+    """The case's moves in order, by a statement compiled once (core/statements.py)."""
+
+    def moves(stand_ins: Mapping[str, Any]) -> QuerySet[Any]:
+        made = StageTransition.objects.filter(case=stand_ins["case"]).order_by("at", "pk")
+        return made.values("from_stage", "to_stage", "at", "by__username")
+
+    return rows(("stage transitions",), moves, {"case": int}, {"case": case.pk})
 
 
 def referral_detail(referral: Referral) -> dict[str, Any]:

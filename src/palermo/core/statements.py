@@ -27,15 +27,16 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 
-# A slot's kind: an integer (an id) or an aware datetime.
-Kind = type[int] | type[datetime]
+# A slot's kind: an integer (an id), a string (a reference) or an aware datetime.
+Kind = type[int] | type[str] | type[datetime]
 Slots = Mapping[str, Kind]
 Builder = Callable[[Mapping[str, Any]], QuerySet[Any]]
 
-# Stand-ins no real value takes: negative ids, datetimes in 1901 and 1902. Within the backends'
+# Stand-ins no real value takes: negative ids, strings with a control character, datetimes in
+# 1901 and 1902. Ids within the backends'
 # 32-bit integer range, or Django would compile an out-of-range id to "no rows".
 _FIRST_IDS = (-1_900_000_000, -1_800_000_000)
 _FIRST_TIMES = (datetime(1901, 1, 1, tzinfo=UTC), datetime(1902, 1, 1, tzinfo=UTC))
@@ -189,6 +190,8 @@ def _stand_ins(slots: Slots, run: int) -> dict[str, Any]:
     for number, (name, kind) in enumerate(sorted(slots.items())):
         if kind is datetime:
             values[name] = _FIRST_TIMES[run] + timedelta(microseconds=number + 1)
+        elif kind is str:
+            values[name] = f"\x1fstand-in {run} {number}"
         else:
             values[name] = _FIRST_IDS[run] - number
     return values
@@ -198,7 +201,21 @@ def _adapted(value: Any, kind: Kind, db: BaseDatabaseWrapper) -> Any:
     """The value as the ORM hands it to the database driver."""
     if kind is datetime:
         return db.ops.adapt_datetimefield_value(value)
+    if kind is str:
+        return str(value)
     return int(value)
+
+
+def columns_of(model: type[Model], through: str = "") -> list[str]:
+    """A model's columns as values() names them (`through` a relation: "agency__"), so that
+    `instance_of` can make the model from a row."""
+    return [through + field.attname for field in model._meta.concrete_fields]
+
+
+def instance_of[M: Model](model: type[M], row: Mapping[str, Any], through: str = "") -> M:
+    """The model, as the ORM makes it from its columns in a row of `rows`."""
+    names = [field.attname for field in model._meta.concrete_fields]
+    return model.from_db(DEFAULT_DB_ALIAS, names, [row[through + name] for name in names])
 
 
 class StatementRows:

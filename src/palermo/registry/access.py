@@ -5,20 +5,23 @@ goes through these, so need-to-know is decided in one place.
 AND records the read, so the page and the API audit a read of personal data with the same
 entry (under an emergency grant, the entry points at the grant and its encrypted reason)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from palermo.accounts.models import User
+from palermo.accounts.models import Agency, User
 from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
+from palermo.accounts.shapes import CALLER_SLOTS, caller_values, shape_of, stand_in_for
 from palermo.audit.log import record_read
-from palermo.core.probes import ProbedExists
+from palermo.core.probes import ProbedExists, probing_plan
+from palermo.core.statements import columns_of, instance_of, rows
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
@@ -53,15 +56,44 @@ def victim_case_read_by(user: User, reference: str, part: str = "") -> VictimCas
 
     The case comes with its owning agency, its person's reference (`person_reference`) and the
     user's live emergency grant to it, if any, in the same query: the read's audit entry needs
-    the grant, and the case's representation the agency's code and the person's reference."""
-    readable = (
-        victim_cases_visible_to(user)
-        .select_related("owning_agency")
-        .annotate(person_reference=F("person__reference"), live_grant_id=_live_grant_id(user))
+    the grant, and the case's representation the agency's code and the person's reference. The
+    query is compiled once per shape of caller (core/statements.py): every API read of a case
+    comes through here."""
+    found = rows(
+        ("victim case read", shape_of(user), probing_plan(connection)),
+        lambda stand_ins: _readable(user, stand_ins),
+        {**CALLER_SLOTS, "reference": str},
+        {**caller_values(user, timezone.now()), "reference": reference},
     )
-    case = _one_or_404(readable, reference)
-    _record_case_read(user, case, part, case.live_grant_id)  # type: ignore[attr-defined]
+    if not found:
+        raise Http404
+    case = instance_of(VictimCase, found[0])
+    VictimCase._meta.get_field("owning_agency").set_cached_value(
+        case, instance_of(Agency, found[0], "owning_agency__")
+    )
+    case.person_reference = found[0]["person_reference"]  # type: ignore[attr-defined]
+    _record_case_read(user, case, part, found[0]["live_grant_id"])
     return case
+
+
+def _readable(user: User, stand_ins: Mapping[str, Any]) -> QuerySet[Any]:
+    stand_in = stand_in_for(user, stand_ins)
+    now = stand_ins["now"]
+    return (
+        victim_cases_visible_to(stand_in, now)
+        .filter(reference=stand_ins["reference"])
+        .annotate(
+            person_reference=F("person__reference"),
+            live_grant_id=_live_grant_id(stand_in, now),
+        )
+        .order_by("pk")
+        .values(
+            *columns_of(VictimCase),
+            *columns_of(Agency, "owning_agency__"),
+            "person_reference",
+            "live_grant_id",
+        )[:1]
+    )
 
 
 def record_case_read(
@@ -102,9 +134,10 @@ def live_grant(user_id: int, case: VictimCase) -> BreakGlassGrant | None:
     return _live_grants(user_id, case).order_by("-expires_at").first()
 
 
-def _live_grant_id(user: User) -> Subquery:
+def _live_grant_id(user: User, now: datetime) -> Subquery:
     """`live_grant`'s id, for the case of the outer query."""
-    return Subquery(_live_grants(user.pk, OuterRef("pk")).order_by("-expires_at").values("pk")[:1])
+    running = _live_grants(user.pk, OuterRef("pk"), now)
+    return Subquery(running.order_by("-expires_at").values("pk")[:1])
 
 
 def victim_case_to_act_on(user: User, reference: str) -> VictimCase:
