@@ -12,9 +12,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from palermo.accounts.models import User
+from palermo.accounts.roles import Role
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values
+from palermo.api.routers.justice_paging import page_of_criminal_cases
 from palermo.api.routers.registry_paging import page_of_cases, page_of_listed_cases
 from palermo.core import statements
+from palermo.jurisdiction.models import LegalProvision
+from palermo.justice.access import criminal_cases_visible_to
+from palermo.justice.forms import CaseFilterForm as JusticeFilterForm
+from palermo.justice.models import JudicialAuthorisation
 from palermo.registry.access import victim_case_read_by, victim_cases_visible_to
 from palermo.registry.listing import filter_cases
 from palermo.registry.models import (
@@ -26,6 +32,7 @@ from palermo.registry.models import (
     VictimCase,
 )
 from palermo.registry.models.referral import ReferralStatus
+from tests.cast import Justice
 
 
 def opened_by(user: User, stage: str = Stage.REFERRED) -> VictimCase:
@@ -179,3 +186,32 @@ def test_each_caller_reads_the_cases_the_orm_lets_them_read(callers: list[User])
                 assert expected, (user.username, case.reference)
                 assert (read.pk, read.owning_agency.code) == (case.pk, case.owning_agency.code)
                 assert read.person_reference == case.person.reference  # type: ignore[attr-defined]
+
+
+def test_each_justice_caller_lists_what_the_orm_gives_them(
+    justice: Justice, make_user: Callable[..., User]
+) -> None:
+    provisions = list(LegalProvision.objects.order_by("code")[:2])
+    justice.open_case().provisions.set(provisions)
+    justice.case_with_prosecution().provisions.set(provisions[:1])
+    justice.case_at_trial()
+    asked_for_a_warrant = justice.open_case()
+    JudicialAuthorisation.objects.create(
+        case=asked_for_a_warrant,
+        kind="search",
+        court=justice.other_judge.agency,
+        requested_by=justice.investigator,
+        scope="x",
+    )
+    both = make_user("both", "court", Role.JUDICIAL_OFFICER, Role.PROSECUTOR)
+    everyone = [*vars(justice).values(), both]
+    for filters in ({}, {"stage": "investigation"}):
+        for user in everyone:
+            form = JusticeFilterForm(filters, years=[])
+            assert form.is_valid()
+            ordered = form.filter(criminal_cases_visible_to(user)).order_by("-reported_on", "pk")
+            expected = [
+                (case.reference, sorted(p.code for p in case.provisions.all())) for case in ordered
+            ]
+            found = page_of_criminal_cases(user, form, 1)["results"]
+            assert [(i["reference"], i["offences"]) for i in found] == expected, user.username

@@ -2,13 +2,16 @@
 page's own form (errors located in the query string, as django-ninja locates its own), and choices
 named as the API names records (an agency's code, not its database id)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Model, QuerySet
+from django.utils import timezone
 from ninja.errors import ValidationError as InvalidQuery
 
+from palermo.core.probes import probing_plan
 from palermo.paging import CappedPaginator
 
 PER_PAGE = 25
@@ -58,3 +61,20 @@ def chosen_by[AnyForm: forms.BaseForm](form: AnyForm, **keys: str) -> AnyForm:
         if isinstance(field, forms.ModelChoiceField):
             field.to_field_name = key
     return form
+
+
+def filters_key(filters: dict[str, Any]) -> Hashable:
+    """The filters asked, as a key: their values are written into the statement."""
+    return tuple(
+        sorted(
+            (name, value.pk if isinstance(value, Model) else value)
+            for name, value in filters.items()
+            if value not in (None, "")
+        )
+    )
+
+
+def statement_context() -> tuple[Hashable, ...]:
+    """What a list's compiled statement depends on besides its caller and filters: a year's
+    bounds on the time zone, the plan on the tables' sizes (core/probes.py)."""
+    return (timezone.get_current_timezone_name(), probing_plan(connection))

@@ -14,16 +14,16 @@ from ninja import Field, Query, Router, Schema, Status
 from palermo.accounts.roles import Role
 from palermo.api import serialise
 from palermo.api.errors import as_form_data, check
-from palermo.api.lists import checked_query, chosen_by, paginated
+from palermo.api.lists import checked_query, chosen_by
 from palermo.api.preconditions import check_if_match, tagged
 from palermo.api.routers import justice_authorisations, justice_court
 from palermo.api.routers.justice_common import (
-    case_row,
     refuse_unless,
     suspect_detail,
     transition_detail,
     victim_link_detail,
 )
+from palermo.api.routers.justice_paging import page_of_criminal_cases
 from palermo.api.security import caller
 from palermo.core import limits
 from palermo.justice import refusals
@@ -31,7 +31,6 @@ from palermo.justice.access import (
     authorisation_read_by,
     criminal_case_for,
     criminal_case_read_by,
-    criminal_cases_visible_to,
 )
 from palermo.justice.forms import (
     CaseFilterForm,
@@ -65,13 +64,7 @@ def criminal_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[st
     # cases lists none), so the form is told the year asked for.
     form = CaseFilterForm(as_form_data(filters), years=[filters.year] if filters.year else [])
     checked_query(form)
-    cases = (
-        form.filter(criminal_cases_visible_to(caller(request)))
-        .select_related("owning_agency")
-        .prefetch_related("provisions")
-        .order_by("-reported_on", "pk")
-    )
-    return paginated(cases, filters.page, case_row)
+    return page_of_criminal_cases(caller(request), form, filters.page)
 
 
 class CaseIn(Schema):

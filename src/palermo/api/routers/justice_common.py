@@ -12,7 +12,6 @@ from palermo.justice.models import (
     Appeal,
     Charge,
     CourtDecision,
-    CriminalCase,
     CriminalTransition,
     JudicialAuthorisation,
     Suspect,
@@ -24,19 +23,6 @@ def refuse_unless(allowed: bool, refusal: Promise | str) -> None:
     """403 with the page's own refusal, for a caller who may see the case but not do this."""
     if not allowed:
         raise PermissionDenied(str(refusal))
-
-
-def case_row(case: CriminalCase) -> dict[str, Any]:
-    """A line of the case list: what the page's table shows."""
-    return {
-        "reference": case.reference,
-        "stage": case.stage,
-        "owning_agency": case.owning_agency.code,
-        "reported_on": when(case.reported_on),
-        "offences": sorted(p.code for p in case.provisions.all()),
-        "is_sex_trafficking": case.is_sex_trafficking,
-        "is_labour_trafficking": case.is_labour_trafficking,
-    }
 
 
 def transition_detail(transition: CriminalTransition) -> dict[str, Any]:

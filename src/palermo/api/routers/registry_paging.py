@@ -1,19 +1,17 @@
 """What the victim case lists share: pages of 25, filters checked by the page's own form, and
 list items that carry references and codes, never a name."""
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Field, Schema
 
 from palermo.accounts.models import User
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values, shape_of, stand_in_for
-from palermo.api.lists import paginated
+from palermo.api.lists import filters_key, paginated, statement_context
 from palermo.core import limits
-from palermo.core.probes import probing_plan
 from palermo.core.statements import StatementRows
 from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.listing import LIST_ORDER, filter_cases
@@ -64,25 +62,9 @@ def page_of_listed_cases(user: User, filters: dict[str, Any], number: int) -> di
     def items(stand_ins: Mapping[str, Any]) -> QuerySet[Any]:
         return listed(stand_ins).order_by(*LIST_ORDER).values(*ITEM_FIELDS)
 
-    key = ("victim case list", shape_of(user), _filters_key(filters), *_context())
+    key = ("victim case list", shape_of(user), filters_key(filters), *statement_context())
     rows = StatementRows(key, items, listed, CALLER_SLOTS, caller_values(user, timezone.now()))
     return paginated(rows, number, case_item)  # type: ignore[arg-type]
-
-
-def _filters_key(filters: dict[str, Any]) -> Hashable:
-    """The filters asked, as a key: their values are written into the statement."""
-    return tuple(
-        sorted(
-            (name, value.pk if isinstance(value, Model) else value)
-            for name, value in filters.items()
-            if value not in (None, "")
-        )
-    )
-
-
-def _context() -> tuple[Hashable, ...]:
-    # A year's bounds depend on the time zone; the plan on the tables' sizes (core/probes.py).
-    return (timezone.get_current_timezone_name(), probing_plan(connection))
 
 
 def case_item(case: dict[str, Any]) -> dict[str, Any]:
