@@ -36,8 +36,8 @@ Slots = Mapping[str, Kind]
 Builder = Callable[[Mapping[str, Any]], QuerySet[Any]]
 
 # Stand-ins no real value takes: negative ids, strings with a control character, datetimes in
-# 1901 and 1902. Ids within the backends'
-# 32-bit integer range, or Django would compile an out-of-range id to "no rows".
+# 1901 and 1902. The ids stay within 32 bits: Django compiles an id out of the backend's
+# integer range to "no rows", which would hide the slot.
 _FIRST_IDS = (-1_900_000_000, -1_800_000_000)
 _FIRST_TIMES = (datetime(1901, 1, 1, tzinfo=UTC), datetime(1902, 1, 1, tzinfo=UTC))
 
