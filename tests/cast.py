@@ -20,6 +20,7 @@ from typing import Any
 from palermo.accounts.models import Agency, RoleAssignment, User
 from palermo.accounts.roles import AgencyKind, Role
 from palermo.justice.models import CriminalCase
+from palermo.registry.models import Consent, Referral, VictimCase
 
 # The agencies of the generic jurisdiction pack the cast works at.
 CASE_OWNING_AGENCY = "welfare"
@@ -36,6 +37,23 @@ def make_user(username: str, agency_code: str, *roles: str, password: str = "") 
     )
     RoleAssignment.objects.bulk_create(RoleAssignment(user=user, role=role) for role in roles)
     return user
+
+
+def refer(case: VictimCase, to: Agency, status: str) -> Referral:
+    """A shelter referral of the case, with written consent, sent by whoever opened it, already
+    in `status` (for tests about who sees what, not about the referral's own steps)."""
+    sender = case.opened_by
+    assert sender is not None
+    consent = Consent.objects.create(case=case, recorded_by=sender, form="written")
+    return Referral.objects.create(
+        case=case,
+        from_agency=case.owning_agency,
+        to_agency=to,
+        service="shelter",
+        consent=consent,
+        sent_by=sender,
+        status=status,
+    )
 
 
 def add_agency(like: str, code: str, name: str, kind: AgencyKind) -> Agency:

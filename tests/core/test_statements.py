@@ -25,14 +25,12 @@ from palermo.registry.access import victim_case_read_by, victim_cases_visible_to
 from palermo.registry.listing import filter_cases
 from palermo.registry.models import (
     BreakGlassGrant,
-    Consent,
     Person,
-    Referral,
     Stage,
     VictimCase,
 )
 from palermo.registry.models.referral import ReferralStatus
-from tests.cast import Justice
+from tests.cast import Justice, refer
 
 
 def opened_by(user: User, stage: str = Stage.REFERRED) -> VictimCase:
@@ -42,20 +40,6 @@ def opened_by(user: User, stage: str = Stage.REFERRED) -> VictimCase:
     case = VictimCase.objects.create(person=person, owning_agency=user.agency, opened_by=user)
     VictimCase.objects.filter(pk=case.pk).update(stage=stage)
     return case
-
-
-def referred(case: VictimCase, to: User, status: str) -> None:
-    sender = case.opened_by
-    consent = Consent.objects.create(case=case, recorded_by=sender, form="written")
-    Referral.objects.create(
-        case=case,
-        from_agency=case.owning_agency,
-        to_agency=to.agency,
-        service="shelter",
-        consent=consent,
-        sent_by=sender,
-        status=status,
-    )
 
 
 def granted(case: VictimCase, user: User, expires_at: datetime) -> None:
@@ -88,8 +72,8 @@ def callers(make_user: Callable[..., User]) -> list[User]:
     for _ in range(3):
         opened_by(welfare)
     accepted, pending = opened_by(welfare), opened_by(welfare_too, Stage.SCREENING)
-    referred(accepted, shelter, ReferralStatus.ACCEPTED)
-    referred(pending, shelter, ReferralStatus.SENT)
+    refer(accepted, shelter.agency, ReferralStatus.ACCEPTED)
+    refer(pending, shelter.agency, ReferralStatus.SENT)
     for _ in range(2):
         opened_by(screener, Stage.SCREENING)
     opened_by(screener_too, Stage.SCREENING)

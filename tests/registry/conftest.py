@@ -6,8 +6,9 @@ from collections.abc import Callable
 import pytest
 
 from palermo.accounts.models import User
-from palermo.registry.models import Consent, Person, Referral, VictimCase
+from palermo.registry.models import Consent, Person, VictimCase
 from palermo.registry.models.referral import ReferralStatus
+from tests.cast import refer
 
 NAME = ("Mei", "Chanwright")
 PASSPORT = "K7654321"
@@ -35,14 +36,6 @@ def consented_case(welfare_case: VictimCase, owner: User) -> VictimCase:
 def receiving_worker(make_user: Callable[..., User], welfare_case: VictimCase, owner: User) -> User:
     """A case worker at an agency the case was referred to (and that accepted): reads, no edit."""
     worker = make_user("receiver", "shelter-ngo", "case_worker")
-    consent = Consent.objects.create(case=welfare_case, recorded_by=owner, form="written")
-    Referral.objects.create(
-        case=welfare_case,
-        from_agency=owner.agency,
-        to_agency=worker.agency,
-        service="shelter",
-        consent=consent,
-        sent_by=owner,
-        status=ReferralStatus.ACCEPTED,
-    )
+    assert worker.agency is not None
+    refer(welfare_case, worker.agency, ReferralStatus.ACCEPTED)
     return worker

@@ -6,12 +6,9 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from django import forms
-from django.db import connection
 from django.db.models import Model, QuerySet
-from django.utils import timezone
 from ninja.errors import ValidationError as InvalidQuery
 
-from palermo.core.probes import probing_plan
 from palermo.paging import CappedPaginator
 
 PER_PAGE = 25
@@ -72,9 +69,3 @@ def filters_key(filters: dict[str, Any]) -> Hashable:
             if value not in (None, "")
         )
     )
-
-
-def statement_context() -> tuple[Hashable, ...]:
-    """What a list's compiled statement depends on besides its caller and filters: a year's
-    bounds on the time zone, the plan on the tables' sizes (core/probes.py)."""
-    return (timezone.get_current_timezone_name(), probing_plan(connection))

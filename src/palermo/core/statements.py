@@ -29,6 +29,9 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
+from django.utils import timezone
+
+from palermo.core.probes import probing_plan
 
 # A slot's kind: an integer (an id), a string (a reference) or an aware datetime.
 Kind = type[int] | type[str] | type[datetime]
@@ -65,6 +68,13 @@ class Statement:
         for index, name in self.places:
             params[index] = _adapted(values[name], self.kinds[name], db)
         return params
+
+
+def statement_context() -> tuple[Hashable, ...]:
+    """What a statement over the access rules depends on besides its caller and arguments: a
+    year's bounds on the time zone, the plan on the tables' sizes (core/probes.py). Part of
+    every such statement's key."""
+    return (timezone.get_current_timezone_name(), probing_plan(connections[DEFAULT_DB_ALIAS]))
 
 
 def rows(

@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -20,8 +19,8 @@ from palermo.accounts.permissions import may_read
 from palermo.accounts.roles import Role
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values, shape_of, stand_in_for
 from palermo.audit.log import record_read
-from palermo.core.probes import ProbedExists, probing_plan
-from palermo.core.statements import columns_of, instance_of, rows
+from palermo.core.probes import ProbedExists
+from palermo.core.statements import columns_of, instance_of, rows, statement_context
 from palermo.registry.models import BreakGlassGrant, Notification, Person, Referral, VictimCase
 from palermo.registry.models.person import PersonQuerySet
 from palermo.registry.models.referral import BreakGlassGrantQuerySet, ReferralStatus
@@ -60,7 +59,7 @@ def victim_case_read_by(user: User, reference: str, part: str = "") -> VictimCas
     query is compiled once per shape of caller (core/statements.py): every API read of a case
     comes through here."""
     found = rows(
-        ("victim case read", shape_of(user), probing_plan(connection)),
+        ("victim case read", shape_of(user), *statement_context()),
         lambda stand_ins: _readable(user, stand_ins),
         {**CALLER_SLOTS, "reference": str},
         {**caller_values(user, timezone.now()), "reference": reference},

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from palermo.accounts.models import User
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values, shape_of, stand_in_for
-from palermo.api.lists import filters_key, paginated, statement_context
+from palermo.api.lists import filters_key, paginated
 from palermo.api.serialise import when
-from palermo.core.statements import StatementRows, rows
+from palermo.core.statements import StatementRows, rows, statement_context
 from palermo.justice.access import criminal_cases_visible_to
 from palermo.justice.forms import CaseFilterForm
 from palermo.justice.models import CriminalCase

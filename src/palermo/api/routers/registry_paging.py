@@ -10,9 +10,9 @@ from ninja import Field, Schema
 
 from palermo.accounts.models import User
 from palermo.accounts.shapes import CALLER_SLOTS, caller_values, shape_of, stand_in_for
-from palermo.api.lists import filters_key, paginated, statement_context
+from palermo.api.lists import filters_key, paginated
 from palermo.core import limits
-from palermo.core.statements import StatementRows
+from palermo.core.statements import StatementRows, statement_context
 from palermo.registry.access import victim_cases_visible_to
 from palermo.registry.listing import LIST_ORDER, filter_cases
 from palermo.registry.models import VictimCase
